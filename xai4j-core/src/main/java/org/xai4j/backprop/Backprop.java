@@ -1,0 +1,125 @@
+package org.xai4j.backprop;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.xai4j.graph.Graph;
+import org.xai4j.graph.GraphInput;
+import org.xai4j.graph.Node;
+import org.xai4j.graph.Trace;
+import org.xai4j.op.BackwardContext;
+import org.xai4j.op.Constant;
+import org.xai4j.op.Gradients;
+import org.xai4j.tensor.Tensor;
+
+/**
+ * The one reverse pass of xai4j. It seeds one or more values of a recorded forward pass, walks the
+ * nodes in reverse topological order, and lets every node map the signal at its output to its
+ * inputs, either with the op's own backward (the gradient) or with the {@link BackwardRule} that
+ * {@link NodeRules} supplies for it. Signals from several consumers of a value are summed.
+ *
+ * <p>Gradients, Guided Backprop, Deconvnet and every LRP rule are this pass with different rules;
+ * no method walks the graph itself.
+ */
+public final class Backprop {
+  private Backprop() {}
+
+  /** Plain gradients of the seeded values with respect to every value of the trace. */
+  public static BackwardResult gradient(Trace trace, Map<String, Tensor> seeds) {
+    return run(trace, seeds, NodeRules.none(), false);
+  }
+
+  /**
+   * Runs the reverse pass.
+   *
+   * @param trace the recorded forward pass
+   * @param seeds the signal placed at each seeded value; each tensor has that value's shape
+   * @param rules per-node overrides of the op's backward
+   * @param parameterGradients whether to compute gradients for op parameters (training)
+   * @return the signal arriving at every value, and parameter gradients if requested
+   * @throws IllegalArgumentException if a seed names an unknown value or has the wrong shape, or a
+   *     rule returns a tensor of the wrong shape (naming the node)
+   */
+  public static BackwardResult run(
+      Trace trace, Map<String, Tensor> seeds, NodeRules rules, boolean parameterGradients) {
+    Graph graph = trace.graph();
+    boolean[] needs = needsSignal(graph, parameterGradients);
+    Tensor[] signal = new Tensor[graph.valueCount()];
+    for (Map.Entry<String, Tensor> seed : seeds.entrySet()) {
+      if (!graph.hasValue(seed.getKey())) {
+        throw new IllegalArgumentException("seed names '" + seed.getKey() + "', which is not a value of the graph");
+      }
+      Tensor value = trace.get(seed.getKey());
+      if (!value.shape().equals(seed.getValue().shape())) {
+        throw new IllegalArgumentException("seed for '" + seed.getKey() + "' has shape "
+            + seed.getValue().shape() + " but the value has shape " + value.shape());
+      }
+      signal[graph.valueIndex(seed.getKey())] = seed.getValue();
+    }
+    Map<String, Map<String, Tensor>> paramGrads = new HashMap<>();
+    List<Node> nodes = graph.nodes();
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      Node node = nodes.get(i);
+      Tensor out = signal[graph.valueIndex(node.name())];
+      if (out == null) {
+        continue;
+      }
+      List<Boolean> wanted = new ArrayList<>(node.inputs().size());
+      boolean any = false;
+      for (String src : node.inputs()) {
+        boolean w = needs[graph.valueIndex(src)];
+        wanted.add(w);
+        any |= w;
+      }
+      boolean params = parameterGradients && !node.op().parameters().isEmpty();
+      if (!any && !params) {
+        continue;
+      }
+      BackwardContext ctx = new BackwardContext(trace.inputsOf(node), trace.get(node.name()), wanted, params);
+      BackwardRule rule = rules.ruleFor(node).orElse(BackwardRule.gradient());
+      Gradients g = rule.backward(node, ctx, out);
+      accumulate(graph, node, ctx, g, signal);
+      if (params) {
+        paramGrads.put(node.name(), g.parameters());
+      }
+    }
+    return new BackwardResult(graph, signal, paramGrads);
+  }
+
+  private static void accumulate(Graph graph, Node node, BackwardContext ctx, Gradients g, Tensor[] signal) {
+    if (g.inputCount() != node.inputs().size()) {
+      throw new IllegalArgumentException("backward of node '" + node.name() + "' (" + node.op().type()
+          + ") returned " + g.inputCount() + " input signals for " + node.inputs().size() + " inputs");
+    }
+    for (int k = 0; k < node.inputs().size(); k++) {
+      Tensor gk = g.input(k);
+      if (gk == null || !ctx.needsInput(k)) {
+        continue;
+      }
+      if (!gk.shape().equals(ctx.input(k).shape())) {
+        throw new IllegalArgumentException("backward of node '" + node.name() + "' (" + node.op().type()
+            + ") returned shape " + gk.shape() + " for input " + k + " of shape " + ctx.input(k).shape());
+      }
+      int idx = graph.valueIndex(node.inputs().get(k));
+      signal[idx] = signal[idx] == null ? gk : signal[idx].add(gk);
+    }
+  }
+
+  /** Which values can carry a signal: graph inputs and anything computed from them or from parameters. */
+  private static boolean[] needsSignal(Graph graph, boolean parameterGradients) {
+    boolean[] needs = new boolean[graph.valueCount()];
+    for (GraphInput in : graph.inputs()) {
+      needs[graph.valueIndex(in.name())] = true;
+    }
+    for (Node n : graph.nodes()) {
+      boolean need = !(n.op() instanceof Constant)
+          && (parameterGradients && !n.op().parameters().isEmpty());
+      for (String src : n.inputs()) {
+        need |= needs[graph.valueIndex(src)];
+      }
+      needs[graph.valueIndex(n.name())] = need;
+    }
+    return needs;
+  }
+}

@@ -1,0 +1,243 @@
+package org.xai4j.graph;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xai4j.op.Op;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
+
+/**
+ * An immutable model: named inputs, nodes in topological order, and named outputs. Every value
+ * (graph input or node output) has a unique name.
+ *
+ * <p>A graph is safe to share between threads. Rewrites (canonizers, imports, training updates)
+ * build a new graph.
+ */
+public final class Graph {
+  private final List<GraphInput> inputs;
+  private final List<Node> nodes;
+  private final List<String> outputs;
+  private final Map<String, Integer> valueIndex;
+  private final Map<String, Node> nodeByName;
+
+  private Graph(List<GraphInput> inputs, List<Node> nodes, List<String> outputs) {
+    this.inputs = List.copyOf(inputs);
+    this.nodes = List.copyOf(nodes);
+    this.outputs = List.copyOf(outputs);
+    Map<String, Integer> index = new HashMap<>();
+    Map<String, Node> byName = new HashMap<>();
+    for (GraphInput in : this.inputs) {
+      if (index.put(in.name(), index.size()) != null) {
+        throw new IllegalArgumentException("graph input '" + in.name() + "' is declared twice");
+      }
+    }
+    for (Node n : this.nodes) {
+      for (String src : n.inputs()) {
+        if (!index.containsKey(src)) {
+          throw new IllegalArgumentException("node '" + n.name() + "' (" + n.op().type()
+              + ") reads '" + src + "', which is not a graph input or an earlier node");
+        }
+      }
+      if (index.put(n.name(), index.size()) != null) {
+        throw new IllegalArgumentException("value name '" + n.name() + "' is used twice");
+      }
+      byName.put(n.name(), n);
+    }
+    if (this.outputs.isEmpty()) {
+      throw new IllegalArgumentException("a graph needs at least one output");
+    }
+    for (String out : this.outputs) {
+      if (!index.containsKey(out)) {
+        throw new IllegalArgumentException("graph output '" + out + "' is not a value of the graph");
+      }
+    }
+    this.valueIndex = Collections.unmodifiableMap(index);
+    this.nodeByName = Collections.unmodifiableMap(byName);
+  }
+
+  /**
+   * A graph from its parts; nodes must be in topological order.
+   *
+   * @throws IllegalArgumentException naming the node and the value if an edge is dangling or a
+   *     name repeats
+   */
+  public static Graph of(List<GraphInput> inputs, List<Node> nodes, List<String> outputs) {
+    return new Graph(inputs, nodes, outputs);
+  }
+
+  /** A builder for graphs defined in Java. */
+  public static GraphBuilder builder() {
+    return new GraphBuilder();
+  }
+
+  /** The declared inputs. */
+  public List<GraphInput> inputs() {
+    return inputs;
+  }
+
+  /** The nodes in topological order. */
+  public List<Node> nodes() {
+    return nodes;
+  }
+
+  /** The output value names. */
+  public List<String> outputs() {
+    return outputs;
+  }
+
+  /** The node of that name. */
+  public Node node(String name) {
+    Node n = nodeByName.get(name);
+    if (n == null) {
+      throw new IllegalArgumentException("no node named '" + name + "' in the graph");
+    }
+    return n;
+  }
+
+  /** Whether {@code name} is a graph input or node output. */
+  public boolean hasValue(String name) {
+    return valueIndex.containsKey(name);
+  }
+
+  /** Number of values (inputs plus nodes). */
+  public int valueCount() {
+    return valueIndex.size();
+  }
+
+  /** The dense index of a value: inputs first, then nodes in order. */
+  public int valueIndex(String name) {
+    Integer i = valueIndex.get(name);
+    if (i == null) {
+      throw new IllegalArgumentException("no value named '" + name + "' in the graph");
+    }
+    return i;
+  }
+
+  /** The nodes that read a value, in graph order. */
+  public List<Node> consumers(String value) {
+    List<Node> out = new ArrayList<>();
+    for (Node n : nodes) {
+      if (n.inputs().contains(value)) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  /** Total number of scalar parameters. */
+  public long parameterCount() {
+    long c = 0;
+    for (Node n : nodes) {
+      c += n.op().parameters().count();
+    }
+    return c;
+  }
+
+  /** This graph with one node's op replaced. */
+  public Graph withOp(String nodeName, Op op) {
+    List<Node> copy = new ArrayList<>(nodes);
+    copy.set(copy.indexOf(node(nodeName)), node(nodeName).withOp(op));
+    return new Graph(inputs, copy, outputs);
+  }
+
+  /** This graph with other outputs (for example a hidden node to read). */
+  public Graph withOutputs(List<String> newOutputs) {
+    return new Graph(inputs, nodes, newOutputs);
+  }
+
+  /**
+   * The shape of every value for given input shapes, checking each op on the way.
+   *
+   * @throws IllegalArgumentException naming the node, its op and its input shapes on a mismatch
+   */
+  public Map<String, Shape> inferShapes(Map<String, Shape> inputShapes) {
+    Map<String, Shape> shapes = new LinkedHashMap<>();
+    for (GraphInput in : inputs) {
+      Shape s = inputShapes.get(in.name());
+      if (s == null) {
+        throw new IllegalArgumentException("no shape given for graph input '" + in.name() + "'");
+      }
+      requireAccepted(in, s);
+      shapes.put(in.name(), s);
+    }
+    for (Node n : nodes) {
+      List<Shape> in = new ArrayList<>();
+      for (String src : n.inputs()) {
+        in.add(shapes.get(src));
+      }
+      try {
+        shapes.put(n.name(), n.op().outputShape(in));
+      } catch (IllegalArgumentException e) {
+        throw NodeFailure.wrap(n, in, e);
+      }
+    }
+    return shapes;
+  }
+
+  /**
+   * Runs the graph on the given inputs and records every value.
+   *
+   * @throws IllegalArgumentException if an input is missing, has the wrong shape, or a node fails
+   *     (the message names the node, its op type and its input shapes)
+   */
+  public Trace forward(Map<String, Tensor> feeds) {
+    Tensor[] values = new Tensor[valueIndex.size()];
+    for (GraphInput in : inputs) {
+      Tensor t = feeds.get(in.name());
+      if (t == null) {
+        throw new IllegalArgumentException("missing graph input '" + in.name() + "' (expected shape "
+            + in + "); given " + feeds.keySet());
+      }
+      requireAccepted(in, t.shape());
+      values[valueIndex.get(in.name())] = t;
+    }
+    for (String name : feeds.keySet()) {
+      if (inputs.stream().noneMatch(i -> i.name().equals(name))) {
+        throw new IllegalArgumentException("'" + name + "' is not an input of the graph; inputs are " + inputs);
+      }
+    }
+    int offset = inputs.size();
+    for (int i = 0; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
+      List<Tensor> args = new ArrayList<>(n.inputs().size());
+      for (String src : n.inputs()) {
+        args.add(values[valueIndex.get(src)]);
+      }
+      try {
+        values[offset + i] = n.op().forward(args);
+      } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+        throw NodeFailure.wrap(n, args.stream().map(Tensor::shape).toList(), e);
+      }
+    }
+    return new Trace(this, values);
+  }
+
+  /** Runs a graph that has exactly one input. */
+  public Trace forward(Tensor input) {
+    if (inputs.size() != 1) {
+      throw new IllegalArgumentException("the graph has " + inputs.size() + " inputs " + inputs
+          + "; pass a map from input name to tensor");
+    }
+    return forward(Map.of(inputs.get(0).name(), input));
+  }
+
+  private static void requireAccepted(GraphInput in, Shape s) {
+    if (!in.accepts(s)) {
+      throw new IllegalArgumentException(
+          "graph input '" + in.name() + "' expects shape " + in + ", got " + s);
+    }
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Graph(inputs=").append(inputs).append(")\n");
+    for (Node n : nodes) {
+      sb.append("  ").append(n).append('\n');
+    }
+    return sb.append("  outputs=").append(outputs).toString();
+  }
+}

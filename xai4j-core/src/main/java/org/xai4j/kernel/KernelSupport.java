@@ -1,0 +1,18 @@
+package org.xai4j.kernel;
+
+/**
+ * The hot loops behind {@link Kernels}, over plain arrays and offsets. Implementations trust their
+ * arguments: {@link Kernels} checks them first.
+ */
+interface KernelSupport {
+  /** A short name for diagnostics and provenance ("scalar", "vector"). */
+  String name();
+
+  /**
+   * Row-major {@code C = alpha * op(A) * op(B) + beta * C} with {@code op(A)} of shape m x k and
+   * {@code op(B)} of shape k x n. When {@code beta == 0}, C is overwritten (NaNs in C are ignored).
+   */
+  void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+      float beta, float[] c, int cOff, int ldc);
+}

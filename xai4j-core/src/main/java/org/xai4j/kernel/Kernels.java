@@ -1,0 +1,52 @@
+package org.xai4j.kernel;
+
+/**
+ * The public entry to xai4j's numeric kernels. Arguments are checked here, with messages naming
+ * the offending sizes; the selected {@link KernelSupport} then runs without further checks.
+ */
+public final class Kernels {
+  private static final KernelSupport SUPPORT = new ScalarKernelSupport();
+
+  private Kernels() {}
+
+  /** The name of the kernel implementation in use. */
+  public static String provider() {
+    return SUPPORT.name();
+  }
+
+  /**
+   * Single-precision matrix product on row-major arrays:
+   * {@code C = alpha * op(A) * op(B) + beta * C}, where {@code op(X)} is X or its transpose,
+   * {@code op(A)} is m x k, {@code op(B)} is k x n and C is m x n. With {@code beta == 0} the old
+   * contents of C are ignored.
+   */
+  public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+      float beta, float[] c, int cOff, int ldc) {
+    if (m < 0 || n < 0 || k < 0) {
+      throw new IllegalArgumentException("sgemm sizes must be non-negative: m=" + m + " n=" + n + " k=" + k);
+    }
+    checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
+    checkMatrix("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
+    checkMatrix("C", c, cOff, ldc, m, n);
+    if (m == 0 || n == 0) {
+      return;
+    }
+    SUPPORT.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  private static void checkMatrix(String name, float[] x, int off, int ld, int rows, int cols) {
+    if (rows == 0 || cols == 0) {
+      return;
+    }
+    if (ld < cols) {
+      throw new IllegalArgumentException("sgemm: leading dimension of " + name + " is " + ld
+          + ", less than its " + cols + " columns");
+    }
+    long last = (long) off + (long) (rows - 1) * ld + cols;
+    if (off < 0 || last > x.length) {
+      throw new IllegalArgumentException("sgemm: " + name + " (" + rows + " x " + cols + ", offset "
+          + off + ", leading dimension " + ld + ") needs " + last + " elements, array has " + x.length);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package org.xai4j.kernel;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+import java.util.function.IntConsumer;
+
+/**
+ * The thread pool that xai4j's kernels split work over (batch entries, output tiles).
+ *
+ * <p>The thread count is read once from the system property {@code xai4j.threads} (default: the
+ * number of available processors). Work is split into disjoint index ranges, so results do not
+ * depend on scheduling; reductions over the split are combined in index order by the callers.
+ */
+public final class Parallelism {
+  /** System property that sets the number of kernel threads. */
+  public static final String THREADS_PROPERTY = "xai4j.threads";
+
+  private Parallelism() {}
+
+  private static final class Holder {
+    static final int THREADS = readThreads();
+    static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS) : null;
+
+    private static int readThreads() {
+      String v = System.getProperty(THREADS_PROPERTY);
+      if (v == null || v.isBlank()) {
+        return Runtime.getRuntime().availableProcessors();
+      }
+      int t;
+      try {
+        t = Integer.parseInt(v.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "-D" + THREADS_PROPERTY + "=" + v + " is not a whole number of threads", e);
+      }
+      if (t < 1) {
+        throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + v + " must be at least 1");
+      }
+      return t;
+    }
+  }
+
+  /** Number of threads kernels use. */
+  public static int threads() {
+    return Holder.THREADS;
+  }
+
+  /**
+   * Runs {@code body} for every index in {@code [0, n)}, in parallel when there is more than one
+   * thread and more than one index. Each index runs exactly once.
+   */
+  public static void forEach(int n, IntConsumer body) {
+    if (n <= 0) {
+      return;
+    }
+    if (Holder.POOL == null || n == 1 || java.util.concurrent.ForkJoinTask.getPool() == Holder.POOL) {
+      for (int i = 0; i < n; i++) {
+        body.accept(i);
+      }
+      return;
+    }
+    Holder.POOL.invoke(new RangeTask(0, n, body));
+  }
+
+  private static final class RangeTask extends RecursiveAction {
+    private final int from;
+    private final int to;
+    private final IntConsumer body;
+
+    RangeTask(int from, int to, IntConsumer body) {
+      this.from = from;
+      this.to = to;
+      this.body = body;
+    }
+
+    @Override
+    protected void compute() {
+      if (to - from == 1) {
+        body.accept(from);
+        return;
+      }
+      int mid = (from + to) >>> 1;
+      invokeAll(new RangeTask(from, mid, body), new RangeTask(mid, to, body));
+    }
+  }
+}

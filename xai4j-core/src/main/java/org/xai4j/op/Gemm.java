@@ -1,0 +1,143 @@
+package org.xai4j.op;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xai4j.kernel.Kernels;
+import org.xai4j.tensor.Broadcast;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
+import org.xai4j.tensor.TensorInternals;
+
+/**
+ * General matrix multiplication as in ONNX {@code Gemm}:
+ * {@code Y = alpha * op(A) * op(W) + beta * bias}, where A is the input, W the {@code weight}
+ * parameter and the optional {@code bias} broadcasts to {@code [M, N]}. A fully connected layer
+ * (PyTorch {@code Linear}) is {@code transB = true} with {@code weight} of shape {@code [out, in]}.
+ *
+ * @param weight the matrix B, {@code [K, N]} or, with {@code transB}, {@code [N, K]}
+ * @param bias the optional matrix C (broadcastable to {@code [M, N]}), or {@code null}
+ * @param transA whether the input is transposed
+ * @param transB whether the weight is transposed
+ * @param alpha scale of the product
+ * @param beta scale of the bias
+ */
+public record Gemm(Tensor weight, Tensor bias, boolean transA, boolean transB, float alpha, float beta)
+    implements Op {
+
+  /** Validates the weight rank. */
+  public Gemm {
+    if (weight.rank() != 2) {
+      throw new IllegalArgumentException("Gemm: weight must be a matrix, got shape " + weight.shape());
+    }
+  }
+
+  /** A fully connected layer: {@code y = x W^T + b} with W of shape {@code [out, in]}. */
+  public static Gemm linear(Tensor weight, Tensor bias) {
+    return new Gemm(weight, bias, false, true, 1f, 1f);
+  }
+
+  @Override
+  public String type() {
+    return "Gemm";
+  }
+
+  @Override
+  public Parameters parameters() {
+    return Parameters.of("weight", weight, "bias", bias);
+  }
+
+  @Override
+  public Op withParameters(Parameters p) {
+    parameters().requireCompatible(p, type());
+    return new Gemm(p.get("weight"), p.getOrNull("bias"), transA, transB, alpha, beta);
+  }
+
+  private int k() {
+    return transB ? weight.shape().dim(1) : weight.shape().dim(0);
+  }
+
+  private int n() {
+    return transB ? weight.shape().dim(0) : weight.shape().dim(1);
+  }
+
+  @Override
+  public Shape outputShape(List<Shape> inputs) {
+    OpChecks.arity(type(), inputs, 1);
+    Shape a = inputs.get(0);
+    OpChecks.rank(type(), "input", a, 2);
+    int m = transA ? a.dim(1) : a.dim(0);
+    int ka = transA ? a.dim(0) : a.dim(1);
+    OpChecks.require(ka == k(), type(), "input " + a + (transA ? " (transposed)" : "")
+        + " has " + ka + " features but weight " + weight.shape() + (transB ? " (transposed)" : "")
+        + " expects " + k());
+    Shape out = Shape.of(m, n());
+    if (bias != null && !Broadcast.shape(bias.shape(), out).equals(out)) {
+      throw new IllegalArgumentException(
+          "Gemm: bias " + bias.shape() + " does not broadcast to output " + out);
+    }
+    return out;
+  }
+
+  @Override
+  public Tensor forward(List<Tensor> inputs) {
+    OpChecks.arity(type(), inputs, 1);
+    Shape out = outputShape(List.of(inputs.get(0).shape()));
+    int m = out.dim(0);
+    int n = out.dim(1);
+    int k = k();
+    float[] y = new float[m * n];
+    if (bias != null && beta != 0f) {
+      int[] idx = Broadcast.sourceIndex(bias.shape(), out);
+      float[] b = TensorInternals.array(bias);
+      for (int i = 0; i < y.length; i++) {
+        y[i] = beta * b[idx[i]];
+      }
+    }
+    Tensor a = inputs.get(0);
+    Kernels.sgemm(transA, transB, m, n, k, alpha,
+        TensorInternals.array(a), 0, a.shape().dim(1),
+        TensorInternals.array(weight), 0, weight.shape().dim(1),
+        bias != null && beta != 0f ? 1f : 0f, y, 0, n);
+    return TensorInternals.adopt(out, y);
+  }
+
+  @Override
+  public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
+    Tensor a = ctx.input(0);
+    int m = gradOutput.shape().dim(0);
+    int n = gradOutput.shape().dim(1);
+    int k = k();
+    float[] g = TensorInternals.array(gradOutput);
+    float[] w = TensorInternals.array(weight);
+    float[] x = TensorInternals.array(a);
+    Tensor gradA = null;
+    if (ctx.needsInput(0)) {
+      float[] ga = new float[a.size()];
+      if (!transA) {
+        // dA[m,k] = alpha * G[m,n] * op(W)^T
+        Kernels.sgemm(false, !transB, m, k, n, alpha, g, 0, n, w, 0, weight.shape().dim(1), 0f, ga, 0, k);
+      } else {
+        // A is [k,m]: dA = alpha * op(W) * G^T
+        Kernels.sgemm(transB, true, k, m, n, alpha, w, 0, weight.shape().dim(1), g, 0, n, 0f, ga, 0, m);
+      }
+      gradA = TensorInternals.adopt(a.shape(), ga);
+    }
+    Map<String, Tensor> params = new LinkedHashMap<>();
+    if (ctx.needsParameters()) {
+      float[] gw = new float[weight.size()];
+      if (!transB) {
+        // dW[k,n] = alpha * op(A)^T * G
+        Kernels.sgemm(!transA, false, k, n, m, alpha, x, 0, a.shape().dim(1), g, 0, n, 0f, gw, 0, n);
+      } else {
+        // W is [n,k]: dW = alpha * G^T * op(A)
+        Kernels.sgemm(true, transA, n, k, m, alpha, g, 0, n, x, 0, a.shape().dim(1), 0f, gw, 0, k);
+      }
+      params.put("weight", TensorInternals.adopt(weight.shape(), gw));
+      if (bias != null) {
+        params.put("bias", Broadcast.reduceTo(gradOutput.mul(beta), bias.shape()));
+      }
+    }
+    return Gradients.of(new Tensor[] {gradA}, params);
+  }
+}

@@ -1,0 +1,56 @@
+package org.xai4j.op;
+
+import java.util.List;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
+import org.xai4j.tensor.TensorInternals;
+
+/**
+ * Base of ops that apply one scalar function to every element ({@code Relu}, {@code Sigmoid}, ...):
+ * subclasses give the function and its derivative; shape handling, forward and backward loops live
+ * here once.
+ */
+public abstract class UnaryElementwiseOp implements Op {
+  /** The function at {@code x}. */
+  protected abstract float apply(float x);
+
+  /** The derivative at input {@code x}, where {@code y = apply(x)} is given for reuse. */
+  protected abstract float derivative(float x, float y);
+
+  @Override
+  public Shape outputShape(List<Shape> inputs) {
+    OpChecks.arity(type(), inputs, 1);
+    return inputs.get(0);
+  }
+
+  @Override
+  public Tensor forward(List<Tensor> inputs) {
+    OpChecks.arity(type(), inputs, 1);
+    float[] x = TensorInternals.array(inputs.get(0));
+    float[] y = new float[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = apply(x[i]);
+    }
+    return TensorInternals.adopt(inputs.get(0).shape(), y);
+  }
+
+  @Override
+  public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
+    if (!ctx.needsInput(0)) {
+      return Gradients.ofInputs((Tensor) null);
+    }
+    float[] x = TensorInternals.array(ctx.input(0));
+    float[] y = TensorInternals.array(ctx.output());
+    float[] g = TensorInternals.array(gradOutput);
+    float[] gx = new float[x.length];
+    for (int i = 0; i < x.length; i++) {
+      gx[i] = g[i] * derivative(x[i], y[i]);
+    }
+    return Gradients.ofInputs(TensorInternals.adopt(ctx.input(0).shape(), gx));
+  }
+
+  @Override
+  public String toString() {
+    return type();
+  }
+}

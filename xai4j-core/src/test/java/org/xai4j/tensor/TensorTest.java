@@ -1,0 +1,53 @@
+package org.xai4j.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class TensorTest {
+  @Test
+  void broadcastingAddMatchesNumpy() {
+    Tensor a = Tensor.of(Shape.of(2, 1, 3), 1f, 2f, 3f, 4f, 5f, 6f);
+    Tensor b = Tensor.of(Shape.of(2, 1), 10f, 20f);
+    Tensor c = a.add(b);
+    assertEquals(Shape.of(2, 2, 3), c.shape());
+    assertArrayEquals(new float[] {11, 12, 13, 21, 22, 23, 14, 15, 16, 24, 25, 26}, c.toArray());
+  }
+
+  @Test
+  void incompatibleShapesNameBoth() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Tensor.zeros(Shape.of(2, 3)).add(Tensor.zeros(Shape.of(4))));
+    assertTrue(e.getMessage().contains("[2, 3]") && e.getMessage().contains("[4]"), e.getMessage());
+  }
+
+  @Test
+  void reduceToIsTheAdjointOfBroadcasting() {
+    Tensor g = Tensor.of(Shape.of(2, 3), 1f, 2f, 3f, 4f, 5f, 6f);
+    assertArrayEquals(new float[] {5, 7, 9}, Broadcast.reduceTo(g, Shape.of(1, 3)).toArray());
+    assertArrayEquals(new float[] {6, 15}, Broadcast.reduceTo(g, Shape.of(2, 1)).toArray());
+    assertEquals(21f, Broadcast.reduceTo(g, Shape.scalar()).item());
+  }
+
+  @Test
+  void reshapeInfersOneAxisAndSumAlongAxis() {
+    Tensor t = Tensor.of(Shape.of(2, 3), 1f, 2f, 3f, 4f, 5f, 6f).reshape(3, -1);
+    assertEquals(Shape.of(3, 2), t.shape());
+    assertArrayEquals(new float[] {9, 12}, t.sum(0, false).toArray());
+    assertArrayEquals(new float[] {3, 7, 11}, t.sum(1, true).toArray());
+    assertEquals(Shape.of(3, 1), t.sum(1, true).shape());
+    assertThrows(IllegalArgumentException.class, () -> t.reshape(4, -1));
+  }
+
+  @Test
+  void sliceAndConcatAlongBatch() {
+    Tensor t = Tensor.of(Shape.of(3, 2), 1f, 2f, 3f, 4f, 5f, 6f);
+    Tensor back = Tensor.concat0(java.util.List.of(t.slice0(0, 1), t.slice0(1, 3)));
+    assertArrayEquals(t.toArray(), back.toArray());
+    assertEquals(3f, t.get(1, 0));
+    assertArrayEquals(new int[] {1, 1, 1}, t.argmaxRows());
+  }
+}
