@@ -37,18 +37,28 @@ public final class Trainer {
   private final Loss loss;
   private final Optimizer optimizer;
   private final TrainingConfig config;
+  private final Augmentation augmentation;
 
   /**
-   * A trainer.
+   * A trainer without augmentation.
    *
    * @param loss the objective applied to the graph's first output
    * @param optimizer the update rule
    * @param config epochs, batch size and shuffling seed
    */
   public Trainer(Loss loss, Optimizer optimizer, TrainingConfig config) {
+    this(loss, optimizer, config, Augmentation.none());
+  }
+
+  /**
+   * A trainer that augments every minibatch; the augmentation draws from the same seeded random
+   * source as the shuffling.
+   */
+  public Trainer(Loss loss, Optimizer optimizer, TrainingConfig config, Augmentation augmentation) {
     this.loss = loss;
     this.optimizer = optimizer;
     this.config = config;
+    this.augmentation = augmentation;
   }
 
   /**
@@ -79,7 +89,8 @@ public final class Trainer {
         Progress progress = null;
         for (int step = 0; step < steps; step++) {
           int[] batch = Arrays.copyOfRange(order, step * config.batchSize(), Math.min(n, (step + 1) * config.batchSize()));
-          BatchResult r = gradients(current, Samples.gather(inputs, batch), Samples.gather(targets, batch));
+          BatchResult r = gradients(current, augmentation.apply(Samples.gather(inputs, batch), random),
+              Samples.gather(targets, batch));
           current = update(current, r.gradients(), state);
           lossSum += r.loss() * batch.length;
           correct += r.correct();
