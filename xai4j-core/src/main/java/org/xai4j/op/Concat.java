@@ -27,9 +27,12 @@ public record Concat(int axis) implements Op {
     int total = 0;
     for (int j = 0; j < inputs.size(); j++) {
       Shape s = inputs.get(j);
-      OpChecks.require(s.rank() == first.rank() && s.withDim(a, 1).equals(first.withDim(a, 1)),
-          type(), "input " + j + " has shape " + s + " but input 0 has shape " + first
-              + "; all inputs must have rank " + first.rank() + " and agree on every axis but " + a);
+      String mismatch = "input " + j + " has shape " + s + " but input 0 has shape " + first;
+      OpChecks.require(s.rank() == first.rank(), type(), mismatch + "; ranks differ");
+      for (int d = 0; d < s.rank(); d++) {
+        OpChecks.require(d == a || s.dim(d) == first.dim(d), type(), mismatch + "; extents differ"
+            + " on axis " + d + " but may differ only on the concatenation axis " + a);
+      }
       total += s.dim(a);
     }
     return first.withDim(a, total);
