@@ -29,6 +29,10 @@ import org.xai4j.tensor.Tensor;
  * batch would see shard statistics, as in data-parallel training without synchronized
  * normalization.)
  *
+ * <p>Inference-mode {@link org.xai4j.op.BatchNormalization} nodes train in training mode
+ * ({@link BatchNormTraining}: batch statistics, trainable scale and bias) and come back in
+ * inference mode with running statistics ({@link BatchNormStatistics}).
+ *
  * <p>Parameter gradients come from the one reverse pass,
  * {@code Backprop.run(trace, seeds, NodeRules.none(), true)}; every node with parameters is
  * trained, and the updated graph is built with {@link Graph#withParameters}.
@@ -78,7 +82,8 @@ public final class Trainer {
     Random random = new Random(config.seed());
     Optimizer.State state = optimizer.newState();
     List<Progress> history = new ArrayList<>();
-    Graph current = model;
+    BatchNormStatistics batchNorms = BatchNormStatistics.of(model);
+    Graph current = batchNorms.training(model);
     listener.started(config.epochs(), steps);
     try {
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -90,8 +95,9 @@ public final class Trainer {
         for (int step = 0; step < steps; step++) {
           int[] batch = Arrays.copyOfRange(order, step * config.batchSize(), Math.min(n, (step + 1) * config.batchSize()));
           BatchResult r = gradients(current, augmentation.apply(Samples.gather(inputs, batch), random),
-              Samples.gather(targets, batch));
+              Samples.gather(targets, batch), batchNorms);
           current = update(current, r.gradients(), state);
+          batchNorms.update(r.statistics());
           lossSum += r.loss() * batch.length;
           correct += r.correct();
           seen += batch.length;
@@ -104,36 +110,41 @@ public final class Trainer {
     } finally {
       listener.finished();
     }
-    return new TrainingResult(current, history);
+    return new TrainingResult(batchNorms.inference(current), history);
   }
 
-  /** Loss, correct count and parameter gradients of one minibatch, computed over parallel shards. */
-  private record BatchResult(double loss, long correct, Map<String, Map<String, Tensor>> gradients) {}
+  /**
+   * Loss, correct count, parameter gradients and batch-norm statistics of one minibatch or shard.
+   */
+  private record BatchResult(double loss, long correct, Map<String, Map<String, Tensor>> gradients,
+      List<BatchNormStatistics.Step> statistics) {}
 
-  private BatchResult gradients(Graph model, Tensor x, Tensor t) {
+  private BatchResult gradients(Graph model, Tensor x, Tensor t, BatchNormStatistics batchNorms) {
     int n = x.shape().dim(0);
     int shards = Math.min(Parallelism.threads(), n);
     BatchResult[] parts = new BatchResult[shards];
     Parallelism.forEach(shards, s -> {
       int from = (int) ((long) n * s / shards);
       int to = (int) ((long) n * (s + 1) / shards);
-      parts[s] = shard(model, x.slice0(from, to), t.slice0(from, to), (double) (to - from) / n);
+      parts[s] = shard(model, x.slice0(from, to), t.slice0(from, to), (double) (to - from) / n, batchNorms);
     });
     double lossValue = 0;
     long correct = 0;
     Map<String, Map<String, Tensor>> sum = new LinkedHashMap<>();
+    List<BatchNormStatistics.Step> statistics = new ArrayList<>();
     for (BatchResult p : parts) {
       lossValue += p.loss();
       correct += p.correct();
+      statistics.addAll(p.statistics());
       p.gradients().forEach((node, grads) -> {
         Map<String, Tensor> acc = sum.computeIfAbsent(node, k -> new LinkedHashMap<>());
         grads.forEach((name, g) -> acc.merge(name, g, Tensor::add));
       });
     }
-    return new BatchResult(lossValue, correct, sum);
+    return new BatchResult(lossValue, correct, sum, statistics);
   }
 
-  private BatchResult shard(Graph model, Tensor x, Tensor t, double weight) {
+  private BatchResult shard(Graph model, Tensor x, Tensor t, double weight, BatchNormStatistics batchNorms) {
     Trace trace = model.forward(x);
     String output = model.outputs().get(0);
     Tensor y = trace.get(output);
@@ -147,7 +158,7 @@ public final class Trainer {
       }
     }
     long correct = loss.isClassification() ? Accuracy.countCorrect(y, t) : 0;
-    return new BatchResult(lv.value() * weight, correct, grads);
+    return new BatchResult(lv.value() * weight, correct, grads, List.of(batchNorms.measure(trace)));
   }
 
   private static Graph update(Graph model, Map<String, Map<String, Tensor>> gradients, Optimizer.State state) {
