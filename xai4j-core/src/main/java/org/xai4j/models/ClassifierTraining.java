@@ -1,0 +1,78 @@
+package org.xai4j.models;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.xai4j.data.LabeledImages;
+import org.xai4j.kernel.Kernels;
+import org.xai4j.kernel.Parallelism;
+import org.xai4j.train.Augmentation;
+import org.xai4j.train.Evaluation;
+import org.xai4j.train.Optimizer;
+import org.xai4j.train.SoftmaxCrossEntropy;
+import org.xai4j.train.Trainer;
+import org.xai4j.train.TrainingConfig;
+import org.xai4j.train.TrainingListener;
+import org.xai4j.train.TrainingResult;
+
+/** The training and measuring that all image-classifier recipes share. */
+final class ClassifierTraining {
+  private static final double NANOS_PER_SECOND = 1e9;
+
+  /**
+   * What a classifier recipe trains on and with.
+   *
+   * @param data a description of the data set and split
+   * @param train the training images
+   * @param test the held-out images
+   * @param optimizer the update rule
+   * @param batchSize samples per update
+   * @param augmentation minibatch augmentation
+   * @param augmentationDescription how {@code augmentation} is described in the training record
+   */
+  record Setup(String data, LabeledImages train, LabeledImages test, Optimizer optimizer, int batchSize,
+      Augmentation augmentation, String augmentationDescription) {}
+
+  private ClassifierTraining() {}
+
+  /** Trains the recipe's graph with cross-entropy and measures test accuracy. */
+  static TrainedModel run(ModelRecipe recipe, Setup s, TrainingBudget budget, TrainingListener listener) {
+    LabeledImages train = s.train().head(budget.trainSamples());
+    long start = System.nanoTime();
+    TrainingResult r = new Trainer(new SoftmaxCrossEntropy(), s.optimizer(),
+        new TrainingConfig(budget.epochs(), s.batchSize(), budget.seed()), s.augmentation())
+        .fit(recipe.build(), train.images(), train.oneHotLabels(), listener);
+    double seconds = secondsSince(start);
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("test_accuracy", Evaluation.accuracy(r.model(), s.test()));
+    metrics.put("train_loss", r.last().loss());
+    metrics.put("train_accuracy", r.last().accuracy());
+    metrics.put("training_seconds", seconds);
+    Map<String, String> training = describe(s.data(), train.size(), s.test().size(), "softmax cross-entropy",
+        s.optimizer(), budget, s.batchSize());
+    training.put("augmentation", s.augmentationDescription());
+    return new TrainedModel(recipe.name(), r.model(), metrics, training);
+  }
+
+  /** Seconds elapsed since {@code startNanos} ({@link System#nanoTime()}). */
+  static double secondsSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / NANOS_PER_SECOND;
+  }
+
+  /** The training record common to all recipes. */
+  static Map<String, String> describe(String data, int trainSize, int testSize, String loss, Optimizer optimizer,
+      TrainingBudget budget, int batchSize) {
+    Map<String, String> t = new LinkedHashMap<>();
+    t.put("data", data);
+    t.put("train_samples", Integer.toString(trainSize));
+    t.put("test_samples", Integer.toString(testSize));
+    t.put("loss", loss);
+    t.put("optimizer", optimizer.toString());
+    t.put("epochs", Integer.toString(budget.epochs()));
+    t.put("batch_size", Integer.toString(batchSize));
+    t.put("seed", Long.toString(budget.seed()));
+    t.put("threads", Integer.toString(Parallelism.threads()));
+    t.put("kernels", Kernels.provider());
+    t.put("java", Runtime.version().toString());
+    return t;
+  }
+}
