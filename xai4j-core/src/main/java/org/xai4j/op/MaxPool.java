@@ -1,5 +1,6 @@
 package org.xai4j.op;
 
+import java.util.Arrays;
 import java.util.List;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
@@ -118,7 +119,7 @@ public record MaxPool(List<Integer> kernelShape, List<Integer> strides, List<Int
     int sw = aw.stride();
     for (int oh = 0; oh < ah.out(); oh++) {
       int o = yOff + oh * outW;
-      java.util.Arrays.fill(y, o, o + outW, Float.NEGATIVE_INFINITY);
+      Arrays.fill(y, o, o + outW, Float.NEGATIVE_INFINITY);
       for (int kh = ah.firstTap(oh); kh < ah.endTap(oh); kh++) {
         int row = xOff + (ah.start(oh) + kh * ah.dilation()) * inW;
         for (int kw = 0; kw < aw.kernel(); kw++) {
