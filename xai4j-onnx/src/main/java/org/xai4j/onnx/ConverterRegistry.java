@@ -26,6 +26,7 @@ final class ConverterRegistry {
     Builder b = new Builder();
     TensorConverters.register(b);
     LayerConverters.register(b);
+    ActivationConverters.register(b);
     MathConverters.register(b);
     return new ConverterRegistry(b.map);
   }

@@ -4,7 +4,12 @@ import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.xai4j.op.Concat;
+import org.xai4j.op.Flatten;
+import org.xai4j.op.Pad;
+import org.xai4j.op.Reshape;
 import org.xai4j.op.Squeeze;
+import org.xai4j.op.Transpose;
 import org.xai4j.op.Unsqueeze;
 import org.xai4j.tensor.Shape;
 
@@ -18,6 +23,8 @@ final class TensorConverters {
   static final int AXES_AS_INPUT_OPSET = 13;
   /** Opset from which Slice takes starts, ends, axes and steps as inputs. */
   static final int SLICE_INPUTS_OPSET = 10;
+  /** Opset from which Pad takes pads and the constant value as inputs. */
+  static final int PAD_INPUTS_OPSET = 11;
 
   private TensorConverters() {}
 
@@ -30,7 +37,12 @@ final class TensorConverters {
         .add("Squeeze", (n, ctx) -> ctx.emit(n, new Squeeze(axes(n, ctx, AXES_AS_INPUT_OPSET)), 0))
         .add("Concat", TensorConverters::concat)
         .add("Cast", TensorConverters::cast)
-        .add("Slice", TensorConverters::slice);
+        .add("Slice", TensorConverters::slice)
+        .add("Reshape", TensorConverters::reshape)
+        .add("Flatten", (n, ctx) -> ctx.emit(n, new Flatten((int) n.attrInt("axis", Flatten.DEFAULT_AXIS)), 0))
+        .add("Transpose", (n, ctx) -> ctx.emit(n, n.has("perm")
+            ? new Transpose(Arrays.stream(n.attrIntArray("perm", null)).boxed().toList()) : new Transpose(), 0))
+        .add("Pad", TensorConverters::pad);
   }
 
   /**
@@ -96,13 +108,76 @@ final class TensorConverters {
     ctx.foldEach(n, p -> StaticOps.gather(data.get(p), indices, axis));
   }
 
+  /** Concat: folded (keeping integer shape values) when every part is a constant, else a node. */
   private static void concat(OnnxNode n, ImportContext ctx) {
     int axis = (int) n.attrInt("axis", 0);
-    List<List<HostTensor>> parts = new ArrayList<>();
-    for (int i = 0; i < n.inputCount(); i++) {
-      parts.add(ctx.staticPerProbe(n, i, "part; Concat of computed tensors is not supported yet"));
+    int[] all = java.util.stream.IntStream.range(0, n.inputCount()).toArray();
+    if (Arrays.stream(all).allMatch(i -> ctx.isStatic(n, i))) {
+      List<List<HostTensor>> parts = new ArrayList<>();
+      for (int i : all) {
+        parts.add(ctx.staticPerProbe(n, i, "part"));
+      }
+      ctx.foldEach(n, p -> StaticOps.concat(parts.stream().map(l -> l.get(p)).toList(), axis));
+      return;
     }
-    ctx.foldEach(n, p -> StaticOps.concat(parts.stream().map(l -> l.get(p)).toList(), axis));
+    ctx.emit(n, new Concat(axis), all);
+  }
+
+  /**
+   * Reshape with a constant or folded target. Where the folded target differs between the probes
+   * of the dynamic dimensions, the entry becomes {@code 0} (copy) if it equals the input's extent
+   * on that axis for every probe, else {@code -1} (infer); more than one inferred entry cannot be
+   * expressed and is refused.
+   */
+  private static void reshape(OnnxNode n, ImportContext ctx) {
+    boolean allowZero = n.attrInt("allowzero", 0) != 0;
+    List<HostTensor> targets = ctx.staticPerProbe(n, 1, "shape");
+    long[] first = targets.get(0).longs();
+    int[] target = new int[first.length];
+    int inferred = 0;
+    for (int i = 0; i < first.length; i++) {
+      boolean same = true;
+      boolean copies = !allowZero;
+      for (int p = 0; p < targets.size(); p++) {
+        long v = targets.get(p).longs()[i];
+        same &= v == first[i];
+        Shape in = ctx.shape(n, 0, p);
+        copies &= i < in.rank() && v == in.dim(i);
+      }
+      target[i] = same ? Math.toIntExact(first[i]) : copies ? 0 : -1;
+      inferred += target[i] == -1 ? 1 : 0;
+    }
+    if (inferred > 1) {
+      throw n.unsupported("the target shape depends on the dynamic input dimensions in more than one "
+          + "entry and cannot be written with 0/-1; targets for the probe extents "
+          + ImportContext.PROBE_EXTENTS + ": " + targets);
+    }
+    ctx.emit(n, new Reshape(Arrays.stream(target).boxed().toList(), allowZero), 0);
+  }
+
+  private static void pad(OnnxNode n, ImportContext ctx) {
+    Pad.Mode mode;
+    try {
+      mode = Pad.Mode.fromOnnx(n.attrString("mode", "constant"));
+    } catch (IllegalArgumentException e) {
+      throw n.unsupported(e.getMessage());
+    }
+    int[] pads;
+    float value;
+    if (n.opset() < PAD_INPUTS_OPSET) {
+      pads = n.attrIntArray("pads", n.attrIntArray("paddings", null));
+      value = n.attrFloat("value", 0f);
+    } else {
+      if (n.hasInput(3)) {
+        throw n.unsupported("the axes input is not supported");
+      }
+      pads = ctx.constant(n, 1, "pads").ints();
+      value = n.hasInput(2) ? ctx.floatConstant(n, 2, "constant_value").item() : 0f;
+    }
+    if (pads == null) {
+      throw n.error("has no pads");
+    }
+    ctx.emit(n, new Pad(mode, Arrays.stream(pads).boxed().toList(), value), 0);
   }
 
   private static void cast(OnnxNode n, ImportContext ctx) {
