@@ -165,4 +165,44 @@ class OnnxImporterTest {
     assertTrue(e.getMessage().startsWith("m.onnx: node 'y_node' (Add, opset 13): input 'f' is computed from a dynamic"),
         e.getMessage());
   }
+
+  private static TestModels batchShapeComputation(long... inputDims) {
+    // PyTorch's x.view(x.size(0), -1): Shape -> Gather(0) -> Unsqueeze -> Concat with [-1]
+    TensorProto scalarZero = TensorProto.newBuilder().setName("zero")
+        .setDataType(TensorProto.DataType.INT64_VALUE).addInt64Data(0).build();
+    return new TestModels(OPSET).input("x", inputDims)
+        .initializer(scalarZero)
+        .initializer(OnnxTensors.writeInts("axes0", 0))
+        .initializer(OnnxTensors.writeInts("minusOne", -1))
+        .node("Shape", List.of("x"), "s")
+        .node("Gather", List.of("s", "zero"), "b", TestModels.integer("axis", 0))
+        .node("Unsqueeze", List.of("b", "axes0"), "b1");
+  }
+
+  @Test
+  void pytorchFlattenPatternFoldsToCopyAndInfer() {
+    ModelProto m = batchShapeComputation(-1, 2, 3)
+        .node("Concat", List.of("b1", "minusOne"), "target", TestModels.integer("axis", 0))
+        .node("Reshape", List.of("x", "target"), "y").output("y").build();
+    Graph g = OnnxImporter.convert(m, null, "m.onnx");
+    assertEquals(1, g.nodes().size());
+    assertEquals(new org.xai4j.op.Reshape(List.of(0, -1), false), g.node("y").op());
+    Tensor x = Tensor.randomUniform(Shape.of(4, 2, 3), -1f, 1f, new java.util.Random(1));
+    Tensor y = g.forward(x).output();
+    assertEquals(Shape.of(4, 6), y.shape());
+    assertArrayEquals(x.toArray(), y.toArray());
+  }
+
+  @Test
+  void reshapeTargetWithTwoBatchDependentEntriesIsRefused() {
+    // target [2 * batch, batch] for an input [batch, 4]: neither 0 nor a single -1 can express it
+    ModelProto m = batchShapeComputation(-1, 4)
+        .initializer(OnnxTensors.writeInts("two", 2))
+        .node("Mul", List.of("b1", "two"), "b2")
+        .node("Concat", List.of("b2", "b1"), "target", TestModels.integer("axis", 0))
+        .node("Reshape", List.of("x", "target"), "y").output("y").build();
+    UnsupportedModelException e = assertThrows(UnsupportedModelException.class, () -> OnnxImporter.convert(m, null, "m.onnx"));
+    assertTrue(e.getMessage().startsWith("m.onnx: node 'y_node' (Reshape, opset 13): the target shape depends on the "
+        + "dynamic input dimensions in more than one entry"), e.getMessage());
+  }
 }
