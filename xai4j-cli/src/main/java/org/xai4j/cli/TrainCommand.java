@@ -15,6 +15,8 @@ import org.xai4j.models.BundledModels;
 import org.xai4j.models.ModelRecipe;
 import org.xai4j.models.TrainedModel;
 import org.xai4j.models.TrainingBudget;
+import org.xai4j.models.bundled.BundledModelFiles;
+import org.xai4j.onnx.OnnxExporter;
 import org.xai4j.train.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
@@ -25,18 +27,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code xai4j train <name>}: trains a bundled model reproducibly and writes its metrics sidecar
- * {@code <out>/<name>.json} (recipe, metrics, training record).
+ * {@code xai4j train <name>}: trains a bundled model reproducibly and writes it as ONNX,
+ * {@code <out>/<name>.onnx}, with its metrics sidecar {@code <out>/<name>.json} (description,
+ * metrics, training record).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = TrainCommand.ModelList.class,
     description = {
         "Train a bundled model from its Java definition on the bundled data, print its metrics and "
-            + "write them to <out>/<name>.json.",
+            + "write the model to <out>/<name>.onnx and its metrics to <out>/<name>.json.",
         "Without overrides the run reproduces the bundled model (same weights for the same thread "
             + "count, -Dxai4j.threads). Overrides give quick, smaller runs."})
 final class TrainCommand implements Callable<Integer> {
-  /** The default output directory. */
-  static final String DEFAULT_OUT = "models";
 
   @Spec CommandSpec spec;
 
@@ -44,8 +45,9 @@ final class TrainCommand implements Callable<Integer> {
   String name;
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Directory for <name>.json (default: ${DEFAULT-VALUE}).")
-  Path out = Path.of(DEFAULT_OUT);
+      description = "Directory for <name>.onnx and <name>.json (default: ${DEFAULT-VALUE}, the bundled "
+          + "models when run in the repository root).")
+  Path out = Path.of(BundledModelFiles.SOURCE_FOLDER);
 
   @Option(names = "--epochs", paramLabel = "N", description = "Override the number of epochs.")
   Integer epochs;
@@ -82,9 +84,11 @@ final class TrainCommand implements Callable<Integer> {
     TrainedModel model = recipe.train(budget, listener);
     model.metrics().forEach((k, v) -> console.printf("  %-32s %s%n", k, v));
     Files.createDirectories(out);
+    Path onnx = out.resolve(recipe.name() + ".onnx");
+    OnnxExporter.write(model.graph(), onnx);
     Path sidecar = out.resolve(recipe.name() + ".json");
     Files.writeString(sidecar, sidecarJson(recipe, model));
-    console.printf("wrote %s%n", sidecar);
+    console.printf("wrote %s and %s%n", onnx, sidecar);
     console.flush();
     return 0;
   }

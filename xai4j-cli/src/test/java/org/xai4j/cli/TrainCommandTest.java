@@ -1,5 +1,6 @@
 package org.xai4j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.graph.Graph;
 import org.xai4j.models.BundledModels;
+import org.xai4j.onnx.OnnxImporter;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
 import picocli.CommandLine;
 
 class TrainCommandTest {
@@ -27,6 +32,8 @@ class TrainCommandTest {
     assertTrue(json.get("metrics").get("max_abs_error").asDouble() < 1e-5, json.toString());
     assertTrue(json.get("training").get("data").asText().startsWith("100 pairs"), json.toString());
     assertTrue(out.toString().contains("max_abs_error"), out.toString());
+    Graph g = OnnxImporter.read(dir.resolve("max2d.onnx"));
+    assertArrayEquals(new float[] {3f, -1f}, g.forward(Tensor.of(Shape.of(2, 2), 3f, -2f, -1f, -5f)).output().toArray());
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.xai4j.models;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.xai4j.data.LabeledImages;
+import org.xai4j.graph.Graph;
 import org.xai4j.kernel.Kernels;
 import org.xai4j.kernel.Parallelism;
 import org.xai4j.train.Augmentation;
@@ -16,6 +17,8 @@ import org.xai4j.train.TrainingResult;
 
 /** The training and measuring that all image-classifier recipes share. */
 final class ClassifierTraining {
+  /** The name of the held-out accuracy metric. */
+  static final String TEST_ACCURACY = "test_accuracy";
   private static final double NANOS_PER_SECOND = 1e9;
 
   /**
@@ -23,18 +26,18 @@ final class ClassifierTraining {
    *
    * @param data a description of the data set and split
    * @param train the training images
-   * @param test the held-out images
+   * @param testSamples the number of held-out images {@link ModelRecipe#evaluate} measures on
    * @param optimizer the update rule
    * @param batchSize samples per update
    * @param augmentation minibatch augmentation
    * @param augmentationDescription how {@code augmentation} is described in the training record
    */
-  record Setup(String data, LabeledImages train, LabeledImages test, Optimizer optimizer, int batchSize,
+  record Setup(String data, LabeledImages train, int testSamples, Optimizer optimizer, int batchSize,
       Augmentation augmentation, String augmentationDescription) {}
 
   private ClassifierTraining() {}
 
-  /** Trains the recipe's graph with cross-entropy and measures test accuracy. */
+  /** Trains the recipe's graph with cross-entropy and adds the training numbers to its metrics. */
   static TrainedModel run(ModelRecipe recipe, Setup s, TrainingBudget budget, TrainingListener listener) {
     LabeledImages train = s.train().head(budget.trainSamples());
     long start = System.nanoTime();
@@ -43,14 +46,19 @@ final class ClassifierTraining {
         .fit(recipe.build(), train.images(), train.oneHotLabels(), listener);
     double seconds = secondsSince(start);
     Map<String, Double> metrics = new LinkedHashMap<>();
-    metrics.put("test_accuracy", Evaluation.accuracy(r.model(), s.test()));
+    metrics.putAll(recipe.evaluate(r.model()));
     metrics.put("train_loss", r.last().loss());
     metrics.put("train_accuracy", r.last().accuracy());
     metrics.put("training_seconds", seconds);
-    Map<String, String> training = describe(s.data(), train.size(), s.test().size(), "softmax cross-entropy",
+    Map<String, String> training = describe(s.data(), train.size(), s.testSamples(), "softmax cross-entropy",
         s.optimizer(), budget, s.batchSize());
     training.put("augmentation", s.augmentationDescription());
     return new TrainedModel(recipe.name(), r.model(), metrics, training);
+  }
+
+  /** The test accuracy of a classifier, the held-out metric of all classifier recipes. */
+  static Map<String, Double> testAccuracy(Graph model, LabeledImages test) {
+    return Map.of(TEST_ACCURACY, Evaluation.accuracy(model, test));
   }
 
   /** Seconds elapsed since {@code startNanos} ({@link System#nanoTime()}). */

@@ -54,11 +54,24 @@ final class Max2d implements ModelRecipe {
     return new TrainingBudget(1, CHECK_SAMPLES, CHECK_SEED);
   }
 
+  /** The largest absolute and relative errors on {@value #CHECK_SAMPLES} seeded random pairs. */
+  @Override
+  public Map<String, Double> evaluate(Graph trained) {
+    return errors(trained, CHECK_SAMPLES, CHECK_SEED);
+  }
+
   @Override
   public TrainedModel train(TrainingBudget budget, TrainingListener listener) {
     Graph g = build();
-    int n = budget.trainSamples();
-    Tensor x = Tensor.randomUniform(Shape.of(n, 2), -CHECK_RANGE, CHECK_RANGE, new Random(budget.seed()));
+    Map<String, String> training = new LinkedHashMap<>();
+    training.put("data", budget.trainSamples() + " pairs uniform in [-" + CHECK_RANGE + ", " + CHECK_RANGE
+        + ")^2, seed " + budget.seed());
+    training.put("weights", "hand-set, not trained");
+    return new TrainedModel(name(), g, errors(g, budget.trainSamples(), budget.seed()), training);
+  }
+
+  private static Map<String, Double> errors(Graph g, int n, long seed) {
+    Tensor x = Tensor.randomUniform(Shape.of(n, 2), -CHECK_RANGE, CHECK_RANGE, new Random(seed));
     Tensor y = g.forward(x).output();
     double maxError = 0;
     double maxRelative = 0;
@@ -71,9 +84,6 @@ final class Max2d implements ModelRecipe {
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("max_abs_error", maxError);
     metrics.put("max_relative_error", maxRelative);
-    Map<String, String> training = new LinkedHashMap<>();
-    training.put("data", n + " pairs uniform in [-" + CHECK_RANGE + ", " + CHECK_RANGE + ")^2, seed " + budget.seed());
-    training.put("weights", "hand-set, not trained");
-    return new TrainedModel(name(), g, metrics, training);
+    return metrics;
   }
 }

@@ -1,5 +1,6 @@
 package org.xai4j.models;
 
+import java.util.Map;
 import org.xai4j.data.Mnist;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
@@ -25,7 +26,10 @@ final class MnistCnn implements ModelRecipe {
   static final int MAX_SHIFT = 2;
   static final long INIT_SEED = 2L;
   static final long SHUFFLE_SEED = 2L;
-  private static final int POOLED_SIDE = Mnist.SIDE / Layers.POOL / Layers.POOL;
+  static final int KERNEL = 3;
+  static final int PADDING = 1;
+  static final int POOL = 2;
+  private static final int POOLED_SIDE = Mnist.SIDE / POOL / POOL;
 
   @Override
   public String name() {
@@ -41,8 +45,8 @@ final class MnistCnn implements ModelRecipe {
   public Graph build() {
     GraphBuilder b = Graph.builder().seed(INIT_SEED);
     String x = b.input("input", -1, 1, Mnist.SIDE, Mnist.SIDE);
-    String h = Layers.pool(b, "pool1", b.relu("relu1", Layers.conv3x3(b, "conv1", x, 1, CHANNELS1)));
-    h = Layers.pool(b, "pool2", b.relu("relu2", Layers.conv3x3(b, "conv2", h, CHANNELS1, CHANNELS2)));
+    String h = b.maxPool2d("pool1", b.relu("relu1", b.conv2d("conv1", x, 1, CHANNELS1, KERNEL, 1, PADDING)), POOL, POOL, 0);
+    h = b.maxPool2d("pool2", b.relu("relu2", b.conv2d("conv2", h, CHANNELS1, CHANNELS2, KERNEL, 1, PADDING)), POOL, POOL, 0);
     String flat = b.add("flatten", new Flatten(), h);
     String d = b.relu("relu3", b.linear("fc1", flat, CHANNELS2 * POOLED_SIDE * POOLED_SIDE, HIDDEN));
     return b.output(b.linear("fc2", d, HIDDEN, Mnist.CLASSES)).build();
@@ -54,10 +58,15 @@ final class MnistCnn implements ModelRecipe {
   }
 
   @Override
+  public Map<String, Double> evaluate(Graph trained) {
+    return ClassifierTraining.testAccuracy(trained, Mnist.load().test());
+  }
+
+  @Override
   public TrainedModel train(TrainingBudget budget, TrainingListener listener) {
     Mnist mnist = Mnist.load();
     RandomShift shift = new RandomShift(MAX_SHIFT);
     return ClassifierTraining.run(this, new ClassifierTraining.Setup(MnistData.DESCRIPTION, mnist.train(),
-        mnist.test(), Adam.withLearningRate(LEARNING_RATE), BATCH_SIZE, shift, shift.toString()), budget, listener);
+        Mnist.TEST_SIZE, Adam.withLearningRate(LEARNING_RATE), BATCH_SIZE, shift, shift.toString()), budget, listener);
   }
 }

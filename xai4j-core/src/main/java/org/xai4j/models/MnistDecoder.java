@@ -79,6 +79,12 @@ final class MnistDecoder implements ModelRecipe {
     return new TrainingBudget(EPOCHS, Mnist.TRAIN_SIZE, SHUFFLE_SEED);
   }
 
+  /** Empty: the reconstruction error needs the encoder, which is not part of the model. */
+  @Override
+  public Map<String, Double> evaluate(Graph trained) {
+    return Map.of();
+  }
+
   @Override
   public TrainedModel train(TrainingBudget budget, TrainingListener listener) {
     Mnist mnist = Mnist.load();

@@ -1,5 +1,6 @@
 package org.xai4j.models;
 
+import java.util.Map;
 import org.xai4j.data.Mnist;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
@@ -49,10 +50,15 @@ final class MnistMlp implements ModelRecipe {
   }
 
   @Override
+  public Map<String, Double> evaluate(Graph trained) {
+    return ClassifierTraining.testAccuracy(trained, Mnist.load().test());
+  }
+
+  @Override
   public TrainedModel train(TrainingBudget budget, TrainingListener listener) {
     Mnist mnist = Mnist.load();
     RandomShift shift = new RandomShift(MAX_SHIFT);
     return ClassifierTraining.run(this, new ClassifierTraining.Setup(MnistData.DESCRIPTION, mnist.train(),
-        mnist.test(), Adam.withLearningRate(LEARNING_RATE), BATCH_SIZE, shift, shift.toString()), budget, listener);
+        Mnist.TEST_SIZE, Adam.withLearningRate(LEARNING_RATE), BATCH_SIZE, shift, shift.toString()), budget, listener);
   }
 }

@@ -1,12 +1,12 @@
 package org.xai4j.models;
 
+import java.util.Map;
 import org.xai4j.data.Shapes;
 import org.xai4j.data.ShapesData;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
 import org.xai4j.op.Add;
 import org.xai4j.op.Flatten;
-import org.xai4j.op.GlobalAveragePool;
 import org.xai4j.train.Adam;
 import org.xai4j.train.Augmentation;
 import org.xai4j.train.TrainingListener;
@@ -24,6 +24,9 @@ final class ShapesCnn implements ModelRecipe {
   static final int CHANNELS1 = 8;
   static final int CHANNELS2 = 16;
   static final int DOWNSAMPLING_STRIDE = 2;
+  static final int KERNEL = 3;
+  static final int PADDING = 1;
+  static final int POOL = 2;
   static final int TRAIN_COUNT = 4000;
   static final int TEST_COUNT = 1000;
   static final long TRAIN_SEED = 1L;
@@ -50,17 +53,17 @@ final class ShapesCnn implements ModelRecipe {
     String x = b.input("input", -1, Shapes.CHANNELS, Shapes.SIDE, Shapes.SIDE);
     String h = convBnRelu(b, "1", x, Shapes.CHANNELS, CHANNELS1, DOWNSAMPLING_STRIDE);
     h = convBnRelu(b, "2", h, CHANNELS1, CHANNELS2, DOWNSAMPLING_STRIDE);
-    String skip = Layers.pool(b, "pool", h);
+    String skip = b.maxPool2d("pool", h, POOL, POOL, 0);
     String r = convBnRelu(b, "3", skip, CHANNELS2, CHANNELS2, 1);
-    r = Layers.batchNorm(b, "bn4", Layers.conv3x3(b, "conv4", r, CHANNELS2, CHANNELS2), CHANNELS2);
+    r = b.batchNorm("bn4", b.conv2d("conv4", r, CHANNELS2, CHANNELS2, KERNEL, 1, PADDING), CHANNELS2);
     String sum = b.relu("relu4", b.add("residual", new Add(), skip, r));
-    String pooled = b.add("flatten", new Flatten(), b.add("gap", new GlobalAveragePool(), sum));
+    String pooled = b.add("flatten", new Flatten(), b.globalAvgPool("gap", sum));
     return b.output(b.linear("fc", pooled, CHANNELS2, Shapes.classes())).build();
   }
 
   private static String convBnRelu(GraphBuilder b, String index, String source, int in, int out, int stride) {
-    String c = Layers.conv3x3(b, "conv" + index, source, in, out, stride);
-    return b.relu("relu" + index, Layers.batchNorm(b, "bn" + index, c, out));
+    String c = b.conv2d("conv" + index, source, in, out, KERNEL, stride, PADDING);
+    return b.relu("relu" + index, b.batchNorm("bn" + index, c, out));
   }
 
   @Override
@@ -69,12 +72,16 @@ final class ShapesCnn implements ModelRecipe {
   }
 
   @Override
+  public Map<String, Double> evaluate(Graph trained) {
+    return ClassifierTraining.testAccuracy(trained, Shapes.generate(TEST_COUNT, TEST_SEED).images());
+  }
+
+  @Override
   public TrainedModel train(TrainingBudget budget, TrainingListener listener) {
     ShapesData train = Shapes.generate(Math.min(budget.trainSamples(), TRAIN_COUNT), TRAIN_SEED);
-    ShapesData test = Shapes.generate(TEST_COUNT, TEST_SEED);
     String data = "synthetic shapes: " + TRAIN_COUNT + " training images (seed " + TRAIN_SEED + "), "
         + TEST_COUNT + " test images (seed " + TEST_SEED + ")";
-    return ClassifierTraining.run(this, new ClassifierTraining.Setup(data, train.images(), test.images(),
+    return ClassifierTraining.run(this, new ClassifierTraining.Setup(data, train.images(), TEST_COUNT,
         Adam.withLearningRate(LEARNING_RATE), BATCH_SIZE, Augmentation.none(), "none"), budget, listener);
   }
 }
