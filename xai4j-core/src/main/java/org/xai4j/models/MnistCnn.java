@@ -22,7 +22,7 @@ final class MnistCnn implements ModelRecipe {
   static final int HIDDEN = 64;
   static final double LEARNING_RATE = 2e-3;
   static final int BATCH_SIZE = 64;
-  static final int EPOCHS = 12;
+  static final int EPOCHS = 20;
   static final int MAX_SHIFT = 2;
   static final long INIT_SEED = 2L;
   static final long SHUFFLE_SEED = 2L;

@@ -1,6 +1,5 @@
 package org.xai4j.train;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.xai4j.data.LabeledImages;
 import org.xai4j.graph.Graph;
@@ -21,8 +20,7 @@ public final class Evaluation {
     Tensor[] out = new Tensor[batches];
     Parallelism.forEach(batches, b ->
         out[b] = model.forward(inputs.slice0(b * BATCH_SIZE, Math.min(n, (b + 1) * BATCH_SIZE))).output());
-    List<Tensor> parts = new ArrayList<>(List.of(out));
-    return Tensor.concat0(parts);
+    return Tensor.concat0(List.of(out));
   }
 
   /** Fraction of images whose arg-max output is their label. */

@@ -69,11 +69,14 @@ public final class Trainer {
    * Trains {@code model} on {@code inputs} (a {@code [N, ...]} batch for the graph's only input)
    * against {@code targets} ({@code [N, ...]}, for example one-hot class rows).
    *
-   * @throws IllegalArgumentException if inputs and targets differ in sample count, or a node fails
-   *     (naming it)
+   * @throws IllegalArgumentException if there are no samples, inputs and targets differ in sample
+   *     count, or a node fails (naming it)
    */
   public TrainingResult fit(Graph model, Tensor inputs, Tensor targets, TrainingListener listener) {
     int n = inputs.shape().dim(0);
+    if (n == 0) {
+      throw new IllegalArgumentException("no training samples: inputs have shape " + inputs.shape());
+    }
     if (targets.shape().dim(0) != n) {
       throw new IllegalArgumentException("inputs " + inputs.shape() + " and targets " + targets.shape()
           + " have different numbers of samples");
