@@ -8,6 +8,7 @@ import org.xai4j.kernel.Kernels;
 import org.xai4j.kernel.Parallelism;
 import org.xai4j.train.Augmentation;
 import org.xai4j.train.Evaluation;
+import org.xai4j.train.LearningRateSchedule;
 import org.xai4j.train.Optimizer;
 import org.xai4j.train.SoftmaxCrossEntropy;
 import org.xai4j.train.Trainer;
@@ -31,9 +32,10 @@ final class ClassifierTraining {
    * @param batchSize samples per update
    * @param augmentation minibatch augmentation
    * @param augmentationDescription how {@code augmentation} is described in the training record
+   * @param schedule how the learning rate changes over the run
    */
   record Setup(String data, LabeledImages train, int testSamples, Optimizer optimizer, int batchSize,
-      Augmentation augmentation, String augmentationDescription) {}
+      Augmentation augmentation, String augmentationDescription, LearningRateSchedule schedule) {}
 
   private ClassifierTraining() {}
 
@@ -42,7 +44,7 @@ final class ClassifierTraining {
     LabeledImages train = s.train().head(budget.trainSamples());
     long start = System.nanoTime();
     TrainingResult r = new Trainer(new SoftmaxCrossEntropy(), s.optimizer(),
-        new TrainingConfig(budget.epochs(), s.batchSize(), budget.seed()), s.augmentation())
+        new TrainingConfig(budget.epochs(), s.batchSize(), budget.seed(), s.schedule()), s.augmentation())
         .fit(recipe.build(), train.images(), train.oneHotLabels(), listener);
     double seconds = secondsSince(start);
     Map<String, Double> metrics = new LinkedHashMap<>();
@@ -53,6 +55,7 @@ final class ClassifierTraining {
     Map<String, String> training = describe(s.data(), train.size(), s.testSamples(), "softmax cross-entropy",
         s.optimizer(), budget, s.batchSize());
     training.put("augmentation", s.augmentationDescription());
+    training.put("learning_rate_schedule", s.schedule().toString());
     return new TrainedModel(recipe.name(), r.model(), metrics, training);
   }
 

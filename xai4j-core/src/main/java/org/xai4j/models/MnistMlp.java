@@ -6,6 +6,7 @@ import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
 import org.xai4j.op.Flatten;
 import org.xai4j.train.Adam;
+import org.xai4j.train.LearningRateSchedule;
 import org.xai4j.train.RandomShift;
 import org.xai4j.train.TrainingListener;
 
@@ -59,6 +60,7 @@ final class MnistMlp implements ModelRecipe {
     Mnist mnist = Mnist.load();
     RandomShift shift = new RandomShift(MAX_SHIFT);
     return ClassifierTraining.run(this, new ClassifierTraining.Setup(MnistData.DESCRIPTION, mnist.train(),
-        Mnist.TEST_SIZE, Adam.withLearningRate(LEARNING_RATE), BATCH_SIZE, shift, shift.toString()), budget, listener);
+        Mnist.TEST_SIZE, Adam.withLearningRate(LEARNING_RATE), BATCH_SIZE, shift, shift.toString(),
+        LearningRateSchedule.CONSTANT), budget, listener);
   }
 }

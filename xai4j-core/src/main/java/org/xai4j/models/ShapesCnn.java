@@ -8,6 +8,7 @@ import org.xai4j.graph.GraphBuilder;
 import org.xai4j.op.Add;
 import org.xai4j.op.Flatten;
 import org.xai4j.train.Adam;
+import org.xai4j.train.LearningRateSchedule;
 import org.xai4j.train.Augmentation;
 import org.xai4j.train.TrainingListener;
 
@@ -33,7 +34,7 @@ final class ShapesCnn implements ModelRecipe {
   static final long TEST_SEED = 2L;
   static final double LEARNING_RATE = 3e-3;
   static final int BATCH_SIZE = 32;
-  static final int EPOCHS = 8;
+  static final int EPOCHS = 16;
   static final long INIT_SEED = 3L;
   static final long SHUFFLE_SEED = 3L;
 
@@ -82,6 +83,7 @@ final class ShapesCnn implements ModelRecipe {
     String data = "synthetic shapes: " + TRAIN_COUNT + " training images (seed " + TRAIN_SEED + "), "
         + TEST_COUNT + " test images (seed " + TEST_SEED + ")";
     return ClassifierTraining.run(this, new ClassifierTraining.Setup(data, train.images(), TEST_COUNT,
-        Adam.withLearningRate(LEARNING_RATE), BATCH_SIZE, Augmentation.none(), "none"), budget, listener);
+        Adam.withLearningRate(LEARNING_RATE), BATCH_SIZE, Augmentation.none(), "none",
+        LearningRateSchedule.CONSTANT), budget, listener);
   }
 }

@@ -14,8 +14,10 @@ import org.xai4j.tensor.TensorInternals;
  *   d = g + weightDecay * w
  *   m = beta1 * m + (1 - beta1) * d            (first moment, starts at 0)
  *   v = beta2 * v + (1 - beta2) * d^2          (second moment, starts at 0)
- *   w = w - learningRate * (m / (1 - beta1^t)) / (sqrt(v / (1 - beta2^t)) + epsilon)
+ *   w = w - learningRate * f * (m / (1 - beta1^t)) / (sqrt(v / (1 - beta2^t)) + epsilon)
  * </pre>
+ *
+ * <p>{@code f} is the factor of the {@link LearningRateSchedule} (1 by default).
  *
  * <p>The update is computed in double precision and rounded to float once.
  *
@@ -73,7 +75,7 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
   @Override
   public State newState() {
     Map<String, Moments> moments = new HashMap<>();
-    return (key, w, g) -> {
+    return (key, w, g, factor) -> {
       Updates.requireSameShape(key, w, g);
       float[] p = TensorInternals.array(w);
       float[] grad = TensorInternals.array(g);
@@ -82,13 +84,14 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
       double c1 = 1 - Math.pow(beta1, s.step);
       double c2 = 1 - Math.pow(beta2, s.step);
       float[] out = new float[p.length];
+      double lr = learningRate * factor;
       for (int i = 0; i < p.length; i++) {
         double d = grad[i] + weightDecay * p[i];
         double m = beta1 * s.first[i] + (1 - beta1) * d;
         double v = beta2 * s.second[i] + (1 - beta2) * d * d;
         s.first[i] = (float) m;
         s.second[i] = (float) v;
-        out[i] = (float) (p[i] - learningRate * (m / c1) / (Math.sqrt(v / c2) + epsilon));
+        out[i] = (float) (p[i] - lr * (m / c1) / (Math.sqrt(v / c2) + epsilon));
       }
       return TensorInternals.adopt(w.shape(), out);
     };

@@ -12,7 +12,7 @@ import org.xai4j.tensor.TensorInternals;
  * <pre>
  *   d = g + weightDecay * w
  *   v = momentum * v + d          (v starts at 0, so the first step has v = d)
- *   w = w - learningRate * v
+ *   w = w - learningRate * f * v  (f: the factor of the LearningRateSchedule, 1 by default)
  * </pre>
  *
  * @param learningRate step size, greater than 0
@@ -44,16 +44,17 @@ public record Sgd(double learningRate, double momentum, double weightDecay) impl
   @Override
   public State newState() {
     Map<String, float[]> velocity = new HashMap<>();
-    return (key, w, g) -> {
+    return (key, w, g, factor) -> {
       Updates.requireSameShape(key, w, g);
       float[] p = TensorInternals.array(w);
       float[] grad = TensorInternals.array(g);
       float[] v = velocity.computeIfAbsent(key, k -> new float[p.length]);
       float[] out = new float[p.length];
+      double lr = learningRate * factor;
       for (int i = 0; i < p.length; i++) {
         double d = grad[i] + weightDecay * p[i];
         v[i] = (float) (momentum * v[i] + d);
-        out[i] = (float) (p[i] - learningRate * v[i]);
+        out[i] = (float) (p[i] - lr * v[i]);
       }
       return TensorInternals.adopt(w.shape(), out);
     };

@@ -25,9 +25,9 @@ import org.xai4j.tensor.Tensor;
  * contiguous shards (fewer if the batch is smaller) that run forward and backward in parallel; the
  * loss gradient of each shard is weighted by its share of the batch, so the summed gradient is
  * that of the loss averaged over the whole batch. Shard gradients are summed in shard order, so a
- * run is bit-for-bit reproducible for the same seed and thread count. (Ops that normalize over the
- * batch would see shard statistics, as in data-parallel training without synchronized
- * normalization.)
+ * run is bit-for-bit reproducible for the same seed and thread count. Batch normalization
+ * therefore normalizes each shard with its own statistics, as data-parallel training without
+ * synchronized batch normalization does.
  *
  * <p>Inference-mode {@link org.xai4j.op.BatchNormalization} nodes train in training mode
  * ({@link BatchNormTraining}: batch statistics, trainable scale and bias) and come back in
@@ -99,7 +99,8 @@ public final class Trainer {
           int[] batch = Arrays.copyOfRange(order, step * config.batchSize(), Math.min(n, (step + 1) * config.batchSize()));
           BatchResult r = gradients(current, augmentation.apply(Samples.gather(inputs, batch), random),
               Samples.gather(targets, batch), batchNorms);
-          current = update(current, r.gradients(), state);
+          double factor = config.schedule().factor((long) (epoch - 1) * steps + step, (long) config.epochs() * steps);
+          current = update(current, r.gradients(), state, factor);
           batchNorms.update(r.statistics());
           lossSum += r.loss() * batch.length;
           correct += r.correct();
@@ -164,7 +165,8 @@ public final class Trainer {
     return new BatchResult(lv.value() * weight, correct, grads, List.of(batchNorms.measure(trace)));
   }
 
-  private static Graph update(Graph model, Map<String, Map<String, Tensor>> gradients, Optimizer.State state) {
+  private static Graph update(Graph model, Map<String, Map<String, Tensor>> gradients, Optimizer.State state,
+      double learningRateFactor) {
     Map<String, Parameters> updated = new LinkedHashMap<>();
     for (Node node : model.nodes()) {
       Parameters params = node.op().parameters();
@@ -175,7 +177,7 @@ public final class Trainer {
       Map<String, Tensor> next = new LinkedHashMap<>();
       for (Map.Entry<String, Tensor> p : params.asMap().entrySet()) {
         Tensor g = grads.get(p.getKey());
-        next.put(p.getKey(), g == null ? p.getValue() : state.step(node.name() + "/" + p.getKey(), p.getValue(), g));
+        next.put(p.getKey(), g == null ? p.getValue() : state.step(node.name() + "/" + p.getKey(), p.getValue(), g, learningRateFactor));
       }
       updated.put(node.name(), Parameters.of(next));
     }

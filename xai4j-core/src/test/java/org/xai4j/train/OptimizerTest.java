@@ -41,6 +41,23 @@ class OptimizerTest {
   }
 
   @Test
+  void learningRateFactorScalesTheStep() {
+    // The first Adam step moves by lr * f regardless of the gradient's size: 0.1 * 0.25.
+    Optimizer.State s = Adam.withLearningRate(0.1).newState();
+    assertEquals(1f - 0.025f, s.step("w", Tensor.scalar(1f), Tensor.scalar(7f), 0.25).item(), 1e-6f);
+    Optimizer.State sgd = new Sgd(0.1, 0, 0).newState();
+    assertEquals(1f - 0.1f * 0.5f * 2f, sgd.step("w", Tensor.scalar(1f), Tensor.scalar(2f), 0.5).item(), 1e-7f);
+  }
+
+  @Test
+  void cosineScheduleFallsFromOneTowardsZero() {
+    assertEquals(1.0, LearningRateSchedule.COSINE.factor(0, 100), 1e-12);
+    assertEquals(0.5, LearningRateSchedule.COSINE.factor(50, 100), 1e-12);
+    assertEquals((1 + Math.cos(Math.PI * 0.99)) / 2, LearningRateSchedule.COSINE.factor(99, 100), 1e-12);
+    assertEquals(1.0, LearningRateSchedule.CONSTANT.factor(99, 100));
+  }
+
+  @Test
   void defaultsAreThoseOfThePaper() {
     assertEquals(new Adam(1e-3, 0.9, 0.999, 1e-8, 0), Adam.defaults());
   }
