@@ -3,7 +3,6 @@ package org.xai4j.explain.lrp;
 import java.util.Map;
 import org.xai4j.backprop.Backprop;
 import org.xai4j.backprop.NodeRules;
-import org.xai4j.explain.Seed;
 import org.xai4j.explain.lrp.composite.Composite;
 import org.xai4j.explain.lrp.composite.RuleTable;
 import org.xai4j.graph.Graph;
@@ -18,7 +17,7 @@ import org.xai4j.tensor.Tensor;
  *
  * <pre>{@code
  * Lrp lrp = Lrp.of(graph, Composites.epsilonPlusFlat());
- * LrpResult r = lrp.explain(images, Seed.outputAtTarget(targets));
+ * LrpResult r = lrp.explain(images, InitialRelevance.outputAtTarget(targets));
  * Tensor heatmap = r.relevance();
  * }</pre>
  *
@@ -67,14 +66,14 @@ public final class Lrp {
    * @param targets one output index per sample
    */
   public LrpResult explain(Tensor input, int... targets) {
-    return explain(input, Seed.outputAtTarget(targets));
+    return explain(input, InitialRelevance.outputAtTarget(targets));
   }
 
   /**
    * Relevance for each sample of {@code input}, starting from {@code seed} at the graph's first
    * output. Samples are independent: explaining a batch equals explaining each sample alone.
    */
-  public LrpResult explain(Tensor input, Seed seed) {
+  public LrpResult explain(Tensor input, InitialRelevance seed) {
     Trace trace = graph.forward(input);
     String output = graph.outputs().get(0);
     Tensor start = seed.at(trace.get(output));

@@ -1,4 +1,4 @@
-package org.xai4j.explain;
+package org.xai4j.explain.lrp;
 
 import java.util.Arrays;
 import org.xai4j.backprop.Seeds;
@@ -8,7 +8,8 @@ import org.xai4j.tensor.Tensor;
  * The signal that starts a reverse pass at the model output, one target per batch entry: which
  * output is explained and with what initial value.
  */
-public sealed interface Seed permits Seed.OutputAtTarget, Seed.OneHot, Seed.Given {
+public sealed interface InitialRelevance
+    permits InitialRelevance.OutputAtTarget, InitialRelevance.OneHot, InitialRelevance.Given {
   /**
    * The seed tensor for the given model output ({@code [N, ...]}).
    *
@@ -20,17 +21,17 @@ public sealed interface Seed permits Seed.OutputAtTarget, Seed.OneHot, Seed.Give
    * The output value at each sample's target and zero elsewhere (Zennit's {@code output * one_hot});
    * the default initial relevance of LRP.
    */
-  static Seed outputAtTarget(int... targets) {
+  static InitialRelevance outputAtTarget(int... targets) {
     return new OutputAtTarget(targets);
   }
 
   /** 1 at each sample's target and zero elsewhere (the gradient of the target output). */
-  static Seed oneHot(int... targets) {
+  static InitialRelevance oneHot(int... targets) {
     return new OneHot(targets);
   }
 
   /** A seed tensor of the output's shape, used as is. */
-  static Seed of(Tensor seed) {
+  static InitialRelevance of(Tensor seed) {
     return new Given(seed);
   }
 
@@ -39,7 +40,7 @@ public sealed interface Seed permits Seed.OutputAtTarget, Seed.OneHot, Seed.Give
    *
    * @param targets one flat output index per batch entry
    */
-  record OutputAtTarget(int[] targets) implements Seed {
+  record OutputAtTarget(int[] targets) implements InitialRelevance {
     /** Copies the targets. */
     public OutputAtTarget {
       targets = targets.clone();
@@ -66,7 +67,7 @@ public sealed interface Seed permits Seed.OutputAtTarget, Seed.OneHot, Seed.Give
    *
    * @param targets one flat output index per batch entry
    */
-  record OneHot(int[] targets) implements Seed {
+  record OneHot(int[] targets) implements InitialRelevance {
     /** Copies the targets. */
     public OneHot {
       targets = targets.clone();
@@ -93,7 +94,7 @@ public sealed interface Seed permits Seed.OutputAtTarget, Seed.OneHot, Seed.Give
    *
    * @param seed a tensor of the output's shape
    */
-  record Given(Tensor seed) implements Seed {
+  record Given(Tensor seed) implements InitialRelevance {
     @Override
     public Tensor at(Tensor output) {
       output.requireSameShape(seed, "seed for the model output");
