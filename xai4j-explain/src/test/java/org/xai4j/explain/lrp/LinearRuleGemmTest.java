@@ -3,28 +3,25 @@ package org.xai4j.explain.lrp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.xai4j.explain.lrp.MatrixFormulas.EPS;
+import static org.xai4j.explain.lrp.RuleHarness.assertMatches;
+import static org.xai4j.explain.lrp.RuleHarness.run;
+import static org.xai4j.explain.lrp.RuleHarness.tensor;
 
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.xai4j.backprop.Backprop;
-import org.xai4j.backprop.NodeRules;
-import org.xai4j.graph.Graph;
-import org.xai4j.graph.Trace;
+import org.xai4j.graph.Node;
 import org.xai4j.op.Gemm;
+import org.xai4j.op.Relu;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
 /**
- * Every LRP rule on one dense layer against its explicit matrix formula, written out here in double
- * precision (the way Zennit's own rule tests check rules).
+ * Every LRP rule on one dense layer against its explicit matrix formula ({@link MatrixFormulas},
+ * double precision), the way Zennit's own rule tests check rules.
  */
 class LinearRuleGemmTest {
-  private static final int IN = 4;
-  private static final int OUT = 3;
-  private static final double EPS = Stabilizer.DEFAULT_EPSILON;
-  private static final double TOLERANCE = 1e-5;
-
-  // W is [OUT, IN] (PyTorch Linear); output 2 of sample 0 is exactly 0 (0.5 - 0.5, no bias).
+  // W is [out, in] (PyTorch Linear); output 2 of sample 0 is exactly 0 (0.5 - 0.5, no bias).
   private static final double[][] W = {
       {0.8, -0.6, 0.3, -0.2},
       {-0.4, 0.9, -0.7, 0.5},
@@ -36,175 +33,76 @@ class LinearRuleGemmTest {
   private static final double[][] R = {
       {0.7, -0.2, 1.1},
       {-0.4, 1.3, 0.6}};
+  private static final MatrixFormulas F = MatrixFormulas.dense(W, B);
 
-  @Test
-  void epsilonMatchesFormula() {
-    check(LinearRule.epsilon(), (n, i) -> {
-      double s = 0;
-      for (int j = 0; j < OUT; j++) {
-        s += X[n][i] * W[j][i] * R[n][j] / stab(z(n, j), EPS);
-      }
-      return s;
-    });
+  private static Tensor relevance(LinearRule rule) {
+    return run(Gemm.linear(tensor(W), Tensor.of(Shape.of(B.length), B)), rule, tensor(X), tensor(R));
+  }
+
+  private static void check(LinearRule rule, java.util.function.IntFunction<double[]> expected) {
+    assertMatches(rule.toString(), expected, relevance(rule));
   }
 
   @Test
-  void epsilonWithLargeEpsilonAbsorbsRelevance() {
-    double eps = 0.5;
-    check(LinearRule.epsilon(eps), (n, i) -> {
-      double s = 0;
-      for (int j = 0; j < OUT; j++) {
-        s += X[n][i] * W[j][i] * R[n][j] / stab(z(n, j), eps);
-      }
-      return s;
-    });
+  void epsilonMatchesFormula() {
+    check(LinearRule.epsilon(), n -> F.epsilon(X[n], R[n], EPS));
+    check(LinearRule.epsilon(0.5), n -> F.epsilon(X[n], R[n], 0.5));
   }
 
   @Test
   void zeroRuleDividesByZAndDropsZeroOutputs() {
-    check(LinearRule.zero(), (n, i) -> {
-      double s = 0;
-      for (int j = 0; j < OUT; j++) {
-        s += z(n, j) == 0 ? 0 : X[n][i] * W[j][i] * R[n][j] / z(n, j);
-      }
-      return s;
-    });
+    assertEquals(0.0, F.z(X[0], 2));
+    check(LinearRule.zero(), n -> F.epsilon(X[n], R[n], 0));
   }
 
   @Test
   void zPlusMatchesFormula() {
-    check(LinearRule.zPlus(), (n, i) -> {
-      double s = 0;
-      for (int j = 0; j < OUT; j++) {
-        double zp = B[j] > 0 ? B[j] : 0;
-        for (int k = 0; k < IN; k++) {
-          zp += pos(X[n][k]) * pos(W[j][k]) + neg(X[n][k]) * neg(W[j][k]);
-        }
-        s += (pos(X[n][i]) * pos(W[j][i]) + neg(X[n][i]) * neg(W[j][i])) * R[n][j] / stab(zp, EPS);
-      }
-      return s;
-    });
+    check(LinearRule.zPlus(), n -> F.alphaBeta(X[n], R[n], 1, 0));
   }
 
   @Test
   void alphaBetaMatchesFormula() {
-    for (double[] ab : new double[][] {{2, 1}, {1, 0}, {3, 2}}) {
-      double alpha = ab[0];
-      double beta = ab[1];
-      check(LinearRule.alphaBeta(alpha, beta), (n, i) -> {
-        double s = 0;
-        for (int j = 0; j < OUT; j++) {
-          double zp = pos(B[j]);
-          double zn = neg(B[j]);
-          for (int k = 0; k < IN; k++) {
-            zp += pos(X[n][k]) * pos(W[j][k]) + neg(X[n][k]) * neg(W[j][k]);
-            zn += pos(X[n][k]) * neg(W[j][k]) + neg(X[n][k]) * pos(W[j][k]);
-          }
-          double cp = pos(X[n][i]) * pos(W[j][i]) + neg(X[n][i]) * neg(W[j][i]);
-          double cn = pos(X[n][i]) * neg(W[j][i]) + neg(X[n][i]) * pos(W[j][i]);
-          s += alpha * cp * R[n][j] / stab(zp, EPS) - beta * cn * R[n][j] / stab(zn, EPS);
-        }
-        return s;
-      });
-    }
+    check(LinearRule.alphaBeta(2, 1), n -> F.alphaBeta(X[n], R[n], 2, 1));
+    check(LinearRule.alphaBeta(3, 2), n -> F.alphaBeta(X[n], R[n], 3, 2));
   }
 
   @Test
   void alphaOneBetaZeroIsZPlus() {
-    Tensor x = tensor(X);
-    assertEquals(0f, run(LinearRule.alphaBeta(1, 0), x).maxAbsDifference(run(LinearRule.zPlus(), x)), 1e-7f);
+    assertEquals(0f, relevance(LinearRule.alphaBeta(1, 0)).maxAbsDifference(relevance(LinearRule.zPlus())), 1e-7f);
   }
 
   @Test
   void gammaMatchesZennitsGeneralizedFormula() {
-    double g = 0.25;
-    check(LinearRule.gamma(g), (n, i) -> {
-      double s = 0;
-      for (int j = 0; j < OUT; j++) {
-        double zj = z(n, j);
-        if (zj == 0) {
-          continue; // outputs exactly 0 pass no relevance
-        }
-        // the favoured sign: z > 0 favours x+ w+ and x- w-, z < 0 favours x+ w- and x- w+
-        boolean up = zj > 0;
-        double denom = B[j] + g * (up ? pos(B[j]) : neg(B[j]));
-        for (int k = 0; k < IN; k++) {
-          denom += contribution(X[n][k], W[j][k], g, up);
-        }
-        s += contribution(X[n][i], W[j][i], g, up) * R[n][j] / stab(denom, EPS);
-      }
-      return s;
-    });
-  }
-
-  /** {@code x+ (w + g w^s) + x- (w + g w^-s)} with s the favoured sign. */
-  private static double contribution(double x, double w, double g, boolean up) {
-    double wPos = w + g * pos(w);
-    double wNeg = w + g * neg(w);
-    return up ? pos(x) * wPos + neg(x) * wNeg : pos(x) * wNeg + neg(x) * wPos;
+    check(LinearRule.gamma(), n -> F.gamma(X[n], R[n], LinearRule.DEFAULT_GAMMA));
+    check(LinearRule.gamma(1.5), n -> F.gamma(X[n], R[n], 1.5));
   }
 
   @Test
-  void gammaZeroIsEpsilonWhereOutputsAreNonZero() {
-    Tensor x = tensor(new double[][] {X[1]});
-    Tensor rg = run(LinearRule.gamma(0), x);
-    Tensor re = run(LinearRule.epsilon(), x);
+  void gammaZeroIsEpsilonWhereNoOutputIsZero() {
+    Tensor rg = relevance(LinearRule.gamma(0)).slice0(1, 2);
+    Tensor re = relevance(LinearRule.epsilon()).slice0(1, 2);
     assertTrue(rg.maxAbsDifference(re) < 1e-6f, rg + " vs " + re);
   }
 
   @Test
   void wSquareMatchesFormulaIncludingSquaredBias() {
-    check(LinearRule.wSquare(), (n, i) -> {
-      double s = 0;
-      for (int j = 0; j < OUT; j++) {
-        double denom = B[j] * B[j];
-        for (int k = 0; k < IN; k++) {
-          denom += W[j][k] * W[j][k];
-        }
-        s += W[j][i] * W[j][i] * R[n][j] / stab(denom, EPS);
-      }
-      return s;
-    });
+    check(LinearRule.wSquare(), n -> F.wSquare(R[n]));
   }
 
   @Test
   void flatSplitsEvenly() {
-    check(LinearRule.flat(), (n, i) -> {
-      double s = 0;
-      for (int j = 0; j < OUT; j++) {
-        s += R[n][j] / stab(IN, EPS);
-      }
-      return s;
-    });
+    check(LinearRule.flat(), n -> F.flat(R[n]));
   }
 
   @Test
-  void zBoxMatchesFormulaWithScalarBounds() {
-    double low = -2;
-    double high = 3;
-    check(LinearRule.zBox(-2f, 3f), (n, i) -> zBox(n, i, k -> low, k -> high));
-  }
-
-  @Test
-  void zBoxMatchesFormulaWithPerFeatureBounds() {
-    double[] low = {-2, -1, -3, -0.5};
-    double[] high = {2, 1.5, 1, 2.5};
-    LinearRule rule = LinearRule.zBox(BoxBound.perChannel(-2f, -1f, -3f, -0.5f), BoxBound.perChannel(2f, 1.5f, 1f, 2.5f));
-    check(rule, (n, i) -> zBox(n, i, k -> low[k], k -> high[k]));
-  }
-
-  private static double zBox(int n, int i, java.util.function.IntToDoubleFunction low,
-      java.util.function.IntToDoubleFunction high) {
-    double s = 0;
-    for (int j = 0; j < OUT; j++) {
-      double denom = 0;
-      for (int k = 0; k < IN; k++) {
-        denom += X[n][k] * W[j][k] - low.applyAsDouble(k) * pos(W[j][k]) - high.applyAsDouble(k) * neg(W[j][k]);
-      }
-      double c = X[n][i] * W[j][i] - low.applyAsDouble(i) * pos(W[j][i]) - high.applyAsDouble(i) * neg(W[j][i]);
-      s += c * R[n][j] / stab(denom, EPS);
-    }
-    return s;
+  void zBoxMatchesFormulaWithScalarAndPerFeatureBounds() {
+    double[] low = {-2, -2, -2, -2};
+    double[] high = {3, 3, 3, 3};
+    check(LinearRule.zBox(-2f, 3f), n -> F.zBox(X[n], R[n], low, high));
+    double[] lowF = {-2, -1, -3, -0.5};
+    double[] highF = {2, 1.5, 1, 2.5};
+    check(LinearRule.zBox(BoxBound.perChannel(-2f, -1f, -3f, -0.5f), BoxBound.perChannel(2f, 1.5f, 1f, 2.5f)),
+        n -> F.zBox(X[n], R[n], lowF, highF));
   }
 
   @Test
@@ -215,7 +113,7 @@ class LinearRuleGemmTest {
     assertThrows(IllegalArgumentException.class, () -> LinearRule.gamma(-0.1));
     assertThrows(IllegalArgumentException.class, () -> LinearRule.zBox(1f, -1f));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> LinearRule.epsilon().bind(new org.xai4j.graph.Node("act", new org.xai4j.op.Relu(), java.util.List.of("x"))));
+        () -> LinearRule.epsilon().bind(new Node("act", new Relu(), List.of("x"))));
     assertTrue(e.getMessage().contains("'act' (Relu)"), e.getMessage());
   }
 
@@ -236,70 +134,5 @@ class LinearRuleGemmTest {
     assertEquals(0.5f, s.apply(-0f));
     assertEquals(-1.5f, s.apply(-1f));
     assertEquals(0f, new Stabilizer(0).divide(3f, 0f));
-  }
-
-  // ---- helpers ----
-
-  private interface Expected {
-    double at(int n, int i);
-  }
-
-  private static void check(LinearRule rule, Expected expected) {
-    Tensor rel = run(rule, tensor(X));
-    double max = 0;
-    for (int n = 0; n < X.length; n++) {
-      for (int i = 0; i < IN; i++) {
-        max = Math.max(max, Math.abs(expected.at(n, i)));
-      }
-    }
-    for (int n = 0; n < X.length; n++) {
-      for (int i = 0; i < IN; i++) {
-        assertEquals(expected.at(n, i), rel.get(n, i), TOLERANCE * max,
-            rule + ": relevance of sample " + n + ", input " + i);
-      }
-    }
-  }
-
-  private static Tensor run(LinearRule rule, Tensor x) {
-    Graph g = layer();
-    Trace trace = g.forward(x);
-    Tensor seed = tensor(R).slice0(0, x.shape().dim(0));
-    NodeRules rules = NodeRules.byName(Map.of("fc", rule.bind(g.node("fc"))));
-    return Backprop.run(trace, Map.of("fc", seed), rules, false).atInput();
-  }
-
-  private static Graph layer() {
-    var b = Graph.builder();
-    b.input("x", -1, IN);
-    b.add("fc", Gemm.linear(tensor(W), Tensor.of(Shape.of(OUT), B)), "x");
-    return b.output("fc").build();
-  }
-
-  private static double z(int n, int j) {
-    double s = B[j];
-    for (int k = 0; k < IN; k++) {
-      s += X[n][k] * W[j][k];
-    }
-    return s;
-  }
-
-  static double stab(double z, double eps) {
-    return z >= 0 ? z + eps : z - eps;
-  }
-
-  static double pos(double v) {
-    return Math.max(v, 0);
-  }
-
-  static double neg(double v) {
-    return Math.min(v, 0);
-  }
-
-  static Tensor tensor(double[][] rows) {
-    double[] flat = new double[rows.length * rows[0].length];
-    for (int r = 0; r < rows.length; r++) {
-      System.arraycopy(rows[r], 0, flat, r * rows[0].length, rows[0].length);
-    }
-    return Tensor.of(Shape.of(rows.length, rows[0].length), flat);
   }
 }

@@ -13,21 +13,25 @@ import org.xai4j.explain.lrp.PassRule;
 
 /**
  * Zennit's composites (zennit {@code composites.py}) and the deep Taylor pipeline. All share
- * Zennit's base map: activations pass relevance through, sums (residual connections, after the
- * residual canonizer) and average pooling split it proportionally (Norm). Max pooling, batch norm
- * and reshaping keep the gradient (the winner takes all). "First layer" means the first node of
+ * Zennit's base map: activations and batch norms that were not merged pass relevance through, sums
+ * (residual connections, after the residual canonizer) and average pooling split it proportionally
+ * (Norm). Max pooling and reshaping keep the gradient (the winner takes all). "First layer" means the first node of
  * the named group in graph order. The epsilon of dense layers is {@link
  * org.xai4j.explain.lrp.Stabilizer#DEFAULT_EPSILON}.
  */
 public final class Composites {
   private Composites() {}
 
-  /** Zennit's {@code LAYER_MAP_BASE}: activation to Pass, sum and average pooling to Norm. */
+  /**
+   * Zennit's {@code layer_map_base}: activations and (unmerged) batch norms to Pass, sums and
+   * average pooling to Norm.
+   */
   public static List<Assignment> base() {
     return List.of(
         byGroup(OpGroup.ACTIVATION, new PassRule()),
         byGroup(OpGroup.SUM, new NormRule()),
-        byGroup(OpGroup.AVG_POOL, new NormRule()));
+        byGroup(OpGroup.AVG_POOL, new NormRule()),
+        byGroup(OpGroup.BATCH_NORM, new PassRule()));
   }
 
   /** Zennit {@code EpsilonPlusFlat}: first conv/dense layer flat, convolutions z+, dense layers epsilon. */
