@@ -4,6 +4,7 @@ import org.xai4j.backprop.BackwardRule;
 import org.xai4j.graph.Node;
 import org.xai4j.op.BackwardContext;
 import org.xai4j.op.Gradients;
+import org.xai4j.op.Op;
 import org.xai4j.tensor.Tensor;
 import org.xai4j.tensor.TensorInternals;
 
@@ -31,17 +32,21 @@ public record NormRule(Stabilizer stabilizer) implements NodeRule {
 
   @Override
   public BackwardRule bind(Node node) {
-    return (n, ctx, signal) -> propagate(n, ctx, signal);
+    return (n, ctx, signal) -> proportional(n.op(), ctx, signal, stabilizer);
   }
 
-  private Gradients propagate(Node node, BackwardContext ctx, Tensor signal) {
+  /**
+   * {@code R_i = x_i * (df/dx_i)^T (R / stab(z))} for {@code op}, whose output {@code z} for the
+   * context's inputs is {@code ctx.output()}.
+   */
+  static Gradients proportional(Op op, BackwardContext ctx, Tensor signal, Stabilizer stabilizer) {
     float[] r = TensorInternals.array(signal);
     float[] z = TensorInternals.array(ctx.output());
     float[] g = new float[r.length];
     for (int j = 0; j < g.length; j++) {
       g[j] = stabilizer.divide(r[j], z[j]);
     }
-    Gradients grads = node.op().backward(ctx, TensorInternals.adopt(signal.shape(), g));
+    Gradients grads = op.backward(ctx, TensorInternals.adopt(signal.shape(), g));
     Tensor[] relevance = new Tensor[ctx.inputs().size()];
     for (int i = 0; i < relevance.length; i++) {
       relevance[i] = ctx.needsInput(i) ? ctx.input(i).mul(grads.input(i)) : null;
