@@ -3,8 +3,12 @@ package org.xai4j.explain.canon;
 import java.util.Optional;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.Node;
+import org.xai4j.op.Add;
 import org.xai4j.op.BatchNormalization;
+import org.xai4j.op.Combination;
+import org.xai4j.op.Constant;
 import org.xai4j.op.Op;
+import org.xai4j.op.Variadic;
 import org.xai4j.tensor.Tensor;
 
 /**
@@ -17,16 +21,20 @@ import org.xai4j.tensor.Tensor;
  *       norm node disappears.
  *   <li>{@link #batchNormAsAffine()}: every other batch norm becomes an explicit
  *       {@link ChannelAffine} layer with {@code weight} and {@code bias}.
+ *   <li>{@link #residualSum()}: an {@code Add} of two computed values (a residual connection)
+ *       becomes an ONNX {@code Sum}, which composites give the proportional Norm rule (Zennit's
+ *       {@code ResNetCanonizer} replaces the residual addition by its {@code Sum} layer). Additions
+ *       of constants (biases) stay.
  * </ul>
  *
- * {@link #standard()} applies both.
+ * {@link #standard()} applies all three, the equivalent of Zennit's ResNet canonizer.
  */
 public final class Canonizers {
   private Canonizers() {}
 
-  /** Merge, then affine. */
+  /** Merge, then affine, then residual sums. */
   public static Canonizer standard() {
-    return mergeBatchNorm().then(batchNormAsAffine());
+    return mergeBatchNorm().then(batchNormAsAffine()).then(residualSum());
   }
 
   /** Folds each batch norm into the linear layer that alone feeds it. */
@@ -65,7 +73,24 @@ public final class Canonizers {
     };
   }
 
+  /** Replaces each {@code Add} of two computed (non-constant) values by a {@code Sum}. */
+  public static Canonizer residualSum() {
+    return graph -> {
+      Graph g = graph;
+      for (Node n : graph.nodes()) {
+        if (n.op() instanceof Add && n.inputs().stream().noneMatch(v -> isConstant(graph, v))) {
+          g = g.withOp(n.name(), new Variadic(Combination.SUM));
+        }
+      }
+      return g;
+    };
+  }
+
   private static boolean isNode(Graph g, String value) {
     return g.nodes().stream().anyMatch(n -> n.name().equals(value));
+  }
+
+  private static boolean isConstant(Graph g, String value) {
+    return isNode(g, value) && g.node(value).op() instanceof Constant;
   }
 }

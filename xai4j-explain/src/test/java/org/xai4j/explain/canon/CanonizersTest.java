@@ -11,11 +11,13 @@ import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
 import org.xai4j.op.Add;
 import org.xai4j.op.BatchNormalization;
+import org.xai4j.op.Constant;
 import org.xai4j.op.Conv;
 import org.xai4j.op.ConvTranspose;
 import org.xai4j.op.Gemm;
 import org.xai4j.op.Op;
 import org.xai4j.op.Relu;
+import org.xai4j.op.Variadic;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 import org.xai4j.testing.GradientCheck;
@@ -102,6 +104,21 @@ class CanonizersTest {
     assertInstanceOf(ChannelAffine.class, canonized.node("bn1").op());
     assertInstanceOf(ChannelAffine.class, canonized.node("bn2").op());
     assertSameOutputs(g, canonized, normal(1f, 2, 3, 5, 5));
+  }
+
+  @Test
+  void turnsResidualAdditionsIntoSumsButKeepsConstantAdditions() {
+    GraphBuilder b = Graph.builder();
+    String x = b.input("x", -1, 4);
+    String h = b.relu("relu", b.linear("fc", x, 4, 4));
+    String residual = b.add("residual", new Add(), h, x);
+    String offset = b.add("offset", new Constant(normal(1f, 4)));
+    Graph g = b.output(b.add("shifted", new Add(), residual, offset)).build();
+    Graph canonized = Canonizers.residualSum().apply(g);
+    assertInstanceOf(Variadic.class, canonized.node("residual").op());
+    assertEquals("Sum", canonized.node("residual").op().type());
+    assertInstanceOf(Add.class, canonized.node("shifted").op());
+    assertSameOutputs(g, canonized, normal(1f, 3, 4));
   }
 
   @Test
