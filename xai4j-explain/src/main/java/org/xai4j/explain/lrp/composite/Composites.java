@@ -86,6 +86,40 @@ public final class Composites {
     return deepTaylor("DeepTaylor(w2)", LinearRule.wSquare());
   }
 
+  /** The command-line names of the presets, in the order {@link #byName} lists them. */
+  public static final List<String> NAMES = List.of("epsilon-plus-flat", "epsilon-gamma-box",
+      "epsilon-alpha2-beta1-flat", "epsilon-plus", "epsilon-alpha2-beta1", "deep-taylor");
+
+  /**
+   * A preset by its command-line name (see {@link #NAMES}).
+   *
+   * @param name the preset's name
+   * @param low the lower input bound, or {@code null}; required by {@code epsilon-gamma-box}, and
+   *     {@code deep-taylor} uses zB with bounds and w-square without
+   * @param high the upper input bound, or {@code null} (given together with {@code low})
+   * @throws IllegalArgumentException for an unknown name (listing the names), a missing bound, or
+   *     only one bound
+   */
+  public static Composite byName(String name, BoxBound low, BoxBound high) {
+    if ((low == null) != (high == null)) {
+      throw new IllegalArgumentException("give both input bounds (low and high) or neither");
+    }
+    return switch (name) {
+      case "epsilon-plus-flat" -> epsilonPlusFlat();
+      case "epsilon-gamma-box" -> {
+        if (low == null) {
+          throw new IllegalArgumentException("composite epsilon-gamma-box needs the input bounds low and high");
+        }
+        yield epsilonGammaBox(low, high, LinearRule.DEFAULT_GAMMA);
+      }
+      case "epsilon-alpha2-beta1-flat" -> epsilonAlpha2Beta1Flat();
+      case "epsilon-plus" -> epsilonPlus();
+      case "epsilon-alpha2-beta1" -> epsilonAlpha2Beta1();
+      case "deep-taylor" -> low == null ? deepTaylor() : deepTaylor(low, high);
+      default -> throw new IllegalArgumentException("unknown composite '" + name + "'; choose one of " + NAMES);
+    };
+  }
+
   private static Composite deepTaylor(String name, LinearRule first) {
     List<Assignment> all = new ArrayList<>();
     all.add(firstOf(OpGroup.LINEAR, first));

@@ -62,4 +62,19 @@ class CompositeTest {
     assertEquals(Optional.of(LinearRule.zPlus()), unbounded.ruleOf("fc2"));
     assertTrue(unbounded.toString().contains("WSquare"), unbounded.toString());
   }
+
+  @Test
+  void presetsAreFoundByTheirCommandLineNames() {
+    org.xai4j.explain.lrp.BoxBound low = org.xai4j.explain.lrp.BoxBound.scalar(-1f);
+    org.xai4j.explain.lrp.BoxBound high = org.xai4j.explain.lrp.BoxBound.scalar(1f);
+    for (String name : Composites.NAMES) {
+      assertTrue(Composites.byName(name, low, high).assignments().size() > 3, name);
+    }
+    assertEquals(Composites.epsilonPlusFlat(), Composites.byName("epsilon-plus-flat", null, null));
+    assertEquals(Composites.deepTaylor(), Composites.byName("deep-taylor", null, null));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Composites.byName("eps", null, null));
+    assertTrue(e.getMessage().contains("epsilon-plus-flat, epsilon-gamma-box"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Composites.byName("epsilon-gamma-box", null, null));
+    assertThrows(IllegalArgumentException.class, () -> Composites.byName("deep-taylor", low, null));
+  }
 }
