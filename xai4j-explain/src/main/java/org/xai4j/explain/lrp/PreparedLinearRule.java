@@ -73,9 +73,15 @@ final class PreparedLinearRule implements BackwardRule {
       Tensor[] inputs = new Tensor[n];
       Tensor[] outputs = new Tensor[n];
       float[] denominator = new float[signal.size()];
+      boolean[] vanishes = new boolean[n];
       for (int k = 0; k < n; k++) {
         Term term = group.terms().get(k);
         inputs[k] = modifiedInputs.computeIfAbsent(term.input(), m -> m.apply(x));
+        // a zero input (x- after a ReLU) with a zero bias adds nothing: skip its forward and backward
+        vanishes[k] = term.bias() == BiasPolicy.ZERO && isZero(inputs[k]);
+        if (vanishes[k]) {
+          continue;
+        }
         outputs[k] = term.isUnmodified() ? ctx.output() : modifiedOps[g][k].forward(withInput(ctx, inputs[k]));
         addScaled(denominator, TensorInternals.array(outputs[k]), term.sign());
       }
@@ -83,6 +89,9 @@ final class PreparedLinearRule implements BackwardRule {
           TensorInternals.array(ctx.output()), denominator, signal);
       float[] groupRelevance = new float[x.size()];
       for (int k = 0; k < n; k++) {
+        if (vanishes[k]) {
+          continue;
+        }
         BackwardContext termCtx = new BackwardContext(withInput(ctx, inputs[k]), outputs[k], onlyFirst(ctx), false);
         float[] back = TensorInternals.array(modifiedOps[g][k].backward(termCtx, scaled).input(0));
         float[] in = TensorInternals.array(inputs[k]);
@@ -104,6 +113,15 @@ final class PreparedLinearRule implements BackwardRule {
       g[j] = selection.selects(z[j]) ? rule.stabilizer().divide(r[j], denominator[j]) : 0f;
     }
     return TensorInternals.adopt(like.shape(), g);
+  }
+
+  private static boolean isZero(Tensor t) {
+    for (float v : TensorInternals.array(t)) {
+      if (v != 0f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void addScaled(float[] into, float[] values, float factor) {
