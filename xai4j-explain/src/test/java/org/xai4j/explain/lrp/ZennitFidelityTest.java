@@ -31,13 +31,15 @@ class ZennitFidelityTest {
   private static final double TOLERANCE = 1e-4;
 
   /**
-   * References we do not reproduce yet: Zennit's results on the canonized resnetish (BatchNorm
-   * merged, residual sums as Norm) differ from ours although both graphs compute the same logits,
-   * the same network without canonizers matches to 2e-7, and our canonized graph equals the
-   * exporter's BN-folded model (resnetish_bnfused) under LRP to 1e-7. Zennit's canonized results
-   * are ill-conditioned (float32 vs float64 differ by up to 1.7e-3) and about 5x larger in
-   * magnitude, which points at an amplification inside Zennit's canonized ResNet block that our
-   * rules do not have; still under investigation. These cases run, print their error, and skip.
+   * References we do not reproduce: Zennit's results on the canonized resnetish (BatchNorm merged,
+   * residual sums as Norm). Both graphs compute the same logits; the same network without
+   * canonizers matches to 2.3e-7; our canonized graph and the exporter's BN-folded model
+   * (resnetish_bnfused) give the same LRP result to 1e-7. The references were made with Zennit
+   * master after 0.5.1, where Zennit's issue #194 ("ResNet: Unstable Attributions", caused by its
+   * PR #185, not present in 0.5.1) reports negative input relevance sums on canonized ResNets; the
+   * reference sums are negative (-0.25x and -169x the logit) and float32 differs from float64 by up
+   * to 1.7e-3. We implement the documented rules instead. These cases run, print their error, and
+   * skip with that message.
    */
   private static final Set<String> KNOWN_DIFFERENT = Set.of(
       "resnetish/zennit__EpsilonPlusFlat", "resnetish/zennit__EpsilonGammaBox",
