@@ -1,6 +1,8 @@
 package org.xai4j.op;
 
 import java.util.List;
+import java.util.function.Supplier;
+import org.xai4j.tensor.Broadcast;
 import org.xai4j.tensor.Shape;
 
 /** Argument checks shared by ops; every message names the op type and the shapes involved. */
@@ -19,6 +21,36 @@ public final class OpChecks {
     if (s.rank() != rank) {
       throw new IllegalArgumentException(
           type + ": " + what + " must have rank " + rank + ", got shape " + s);
+    }
+  }
+
+  /**
+   * Normalizes an axis argument of an op to {@code [0, rank)}; negative axes count from the end.
+   *
+   * @throws IllegalArgumentException naming the op, the axis and the shape if it is out of range
+   */
+  public static int axis(String type, Shape s, int axis) {
+    return named(type, () -> s.axis(axis));
+  }
+
+  /**
+   * The NumPy/ONNX broadcast of two input shapes of an op.
+   *
+   * @throws IllegalArgumentException naming the op and both shapes if they do not broadcast
+   */
+  public static Shape broadcast(String type, Shape a, Shape b) {
+    return named(type, () -> Broadcast.shape(a, b));
+  }
+
+  /**
+   * Runs a shape computation of the tensor package on behalf of an op, so that its
+   * {@link IllegalArgumentException} (which names the shapes) also names the op.
+   */
+  public static <T> T named(String type, Supplier<T> computation) {
+    try {
+      return computation.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(type + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,0 +1,162 @@
+package org.xai4j.op;
+
+import java.util.List;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
+import org.xai4j.tensor.TensorInternals;
+
+/**
+ * Average pooling as in ONNX {@code AveragePool} over {@code [N, C, L]} or {@code [N, C, H, W]}:
+ * the sum of the input taps of each window divided by
+ * <ul>
+ *   <li>with {@code count_include_pad = 0} (the ONNX default): the number of taps inside the
+ *       input;
+ *   <li>with {@code count_include_pad = 1}: the number of taps inside the explicitly padded input
+ *       {@code [-pads_begin, in + pads_end)}; taps in the ceil-mode overhang beyond the padding
+ *       are never counted (ONNX reference and PyTorch agree).
+ * </ul>
+ * Padding is zero. Pads must be smaller than the kernel, so every window has an input tap. The
+ * attributes {@code dilations} (opset 19) and {@code auto_pad} are not supported.
+ *
+ * @param kernelShape window extent per spatial axis (1 or 2 axes)
+ * @param strides step per axis; {@code null} or empty for all 1 (the ONNX default)
+ * @param pads padding, all begins then all ends; {@code null} or empty for all 0
+ * @param ceilMode whether the output extent is rounded up (ONNX {@code ceil_mode = 1}); a last
+ *     window that would start in the end padding is dropped
+ * @param countIncludePad whether padding taps count in the divisor
+ */
+public record AveragePool(List<Integer> kernelShape, List<Integer> strides, List<Integer> pads,
+    boolean ceilMode, boolean countIncludePad) implements Op {
+  private static final String TYPE = "AveragePool";
+  private static final List<Integer> NO_DILATION_2D = List.of(1, 1);
+
+  /**
+   * Fills in default attributes and validates them.
+   *
+   * @throws IllegalArgumentException naming the op and the values if an attribute does not fit or
+   *     a pad is not smaller than the kernel
+   */
+  public AveragePool {
+    int rank = kernelShape == null ? 0 : kernelShape.size();
+    SlidingWindow.requireSpatialRank(TYPE, "kernel_shape " + kernelShape, rank);
+    kernelShape = SlidingWindow.attribute(TYPE, "kernel_shape", kernelShape, rank, 1, 1);
+    strides = SlidingWindow.attribute(TYPE, "strides", strides, rank, 1, 1);
+    pads = SlidingWindow.attribute(TYPE, "pads", pads, 2 * rank, 0, 0);
+    for (int i = 0; i < 2 * rank; i++) {
+      OpChecks.require(pads.get(i) < kernelShape.get(i % rank), TYPE, "pads " + pads
+          + " must be smaller than kernel_shape " + kernelShape);
+    }
+  }
+
+  /** A square 2-D average pooling with equal stride and padding on every side, padding counted. */
+  public static AveragePool square(int kernel, int stride, int padding) {
+    return new AveragePool(List.of(kernel, kernel), List.of(stride, stride),
+        List.of(padding, padding, padding, padding), false, true);
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  private SlidingWindow window(Shape input) {
+    List<Integer> dilations = NO_DILATION_2D.subList(0, kernelShape.size());
+    return SlidingWindow.over(TYPE, input, kernelShape, strides, pads, dilations, ceilMode);
+  }
+
+  @Override
+  public Shape outputShape(List<Shape> inputs) {
+    OpChecks.arity(TYPE, inputs, 1);
+    Shape x = inputs.get(0);
+    return window(x).outputShape(x.dim(0), x.dim(1), kernelShape.size());
+  }
+
+  /** The divisor of every window of a plane, in output order. */
+  private float[] divisors(SlidingWindow win) {
+    WindowAxis ah = win.h();
+    WindowAxis aw = win.w();
+    float[] d = new float[win.outArea()];
+    int o = 0;
+    for (int oh = 0; oh < ah.out(); oh++) {
+      for (int ow = 0; ow < aw.out(); ow++, o++) {
+        d[o] = countIncludePad ? (float) ah.paddedTaps(oh) * aw.paddedTaps(ow)
+            : (float) (ah.endTap(oh) - ah.firstTap(oh)) * (aw.endTap(ow) - aw.firstTap(ow));
+      }
+    }
+    return d;
+  }
+
+  @Override
+  public Tensor forward(List<Tensor> inputs) {
+    OpChecks.arity(TYPE, inputs, 1);
+    Shape shape = inputs.get(0).shape();
+    SlidingWindow win = window(shape);
+    float[] y = new float[shape.dim(0) * shape.dim(1) * win.outArea()];
+    sweep(false, TensorInternals.array(inputs.get(0)), y, win, shape.dim(0) * shape.dim(1));
+    return TensorInternals.adopt(win.outputShape(shape.dim(0), shape.dim(1), kernelShape.size()), y);
+  }
+
+  @Override
+  public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
+    if (!ctx.needsInput(0)) {
+      return Gradients.ofInputs((Tensor) null);
+    }
+    Shape shape = ctx.input(0).shape();
+    float[] dx = new float[shape.size()];
+    sweep(true, dx, TensorInternals.array(gradOutput), window(shape), shape.dim(0) * shape.dim(1));
+    return Gradients.ofInputs(TensorInternals.adopt(shape, dx));
+  }
+
+  /**
+   * Visits every input tap of every window: without {@code scatter}, {@code out[o]} becomes the
+   * average of the taps of window {@code o} in {@code in}; with {@code scatter} (the backward
+   * pass), {@code out[o]} divided by the divisor is added to each tap of {@code in}. Planes are
+   * independent and run in parallel.
+   */
+  private void sweep(boolean scatter, float[] in, float[] out, SlidingWindow win, int planes) {
+    float[] div = divisors(win);
+    WindowAxis ah = win.h();
+    WindowAxis aw = win.w();
+    int inW = aw.in();
+    int[] kw0 = aw.firstTaps();
+    int[] kw1 = aw.endTaps();
+    int outArea = win.outArea();
+    int inArea = win.inArea();
+    Ranges.run(planes, (part, from, to) -> {
+      for (int plane = from; plane < to; plane++) {
+        for (int oh = 0, q = 0; oh < ah.out(); oh++) {
+          int kh0 = ah.firstTap(oh);
+          int kh1 = ah.endTap(oh);
+          int rowBase = plane * inArea + ah.start(oh) * inW;
+          for (int ow = 0; ow < aw.out(); ow++, q++) {
+            int o = plane * outArea + q;
+            int base = rowBase + aw.start(ow);
+            float share = scatter ? out[o] / div[q] : 0f;
+            float sum = 0f;
+            for (int kh = kh0; kh < kh1; kh++) {
+              int row = base + kh * inW;
+              for (int kw = kw0[ow]; kw < kw1[ow]; kw++) {
+                if (scatter) {
+                  in[row + kw] += share;
+                } else {
+                  sum += in[row + kw];
+                }
+              }
+            }
+            if (!scatter) {
+              out[o] = sum / div[q];
+            }
+          }
+        }
+      }
+    });
+  }
+
+  /** The type and attributes. */
+  @Override
+  public String toString() {
+    return TYPE + "[kernel_shape=" + kernelShape + ", strides=" + strides + ", pads=" + pads
+        + ", ceil_mode=" + (ceilMode ? 1 : 0) + ", count_include_pad=" + (countIncludePad ? 1 : 0)
+        + "]";
+  }
+}

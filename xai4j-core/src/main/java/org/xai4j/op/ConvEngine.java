@@ -1,0 +1,209 @@
+package org.xai4j.op;
+
+import java.util.Arrays;
+import org.xai4j.kernel.Kernels;
+
+/**
+ * The three products of a grouped 2-D convolution, computed with im2col and
+ * {@link Kernels#sgemm}: the forward pass, the input gradient (which is also the transposed
+ * convolution) and the weight gradient. Arrays are row-major: input {@code [N, C, H, W]}, weight
+ * {@code [M, C / group, kH, kW]}, output {@code [N, M, outH, outW]}.
+ *
+ * <p>The im2col matrix of one sample and group has one row per (input channel, kernel tap) and one
+ * column per output position. It is built for a chunk of output positions at a time, so that the
+ * buffer stays cache-sized ({@link #COL_BUFFER_FLOATS}); each thread owns one buffer. A pointwise
+ * convolution (1x1 kernel, unit stride, no padding) hands the input to the GEMM directly.
+ */
+final class ConvEngine {
+  /** Target size of one im2col buffer in floats (4 MiB), chosen to stay in the last-level cache. */
+  static final int COL_BUFFER_FLOATS = 1 << 20;
+  /** Fewest output positions per chunk, so that each GEMM call has a useful width. */
+  static final int MIN_CHUNK_COLUMNS = 64;
+
+  private ConvEngine() {}
+
+  /** Output positions handled per im2col chunk. */
+  private static int chunkColumns(ConvGeometry g) {
+    int area = g.window().outArea();
+    return Math.max(1, Math.min(area, Math.max(MIN_CHUNK_COLUMNS, COL_BUFFER_FLOATS / g.patchRows())));
+  }
+
+  private static float[] colBuffer(ConvGeometry g, int chunk) {
+    return g.pointwise() ? null : new float[g.patchRows() * chunk];
+  }
+
+  /** {@code y[n, m] = sum over c, taps of w[m, c, tap] * x[n, c, window(tap)]}, without bias. */
+  static float[] forward(float[] x, float[] w, ConvGeometry g) {
+    int area = g.window().outArea();
+    int inArea = g.window().inArea();
+    int rows = g.patchRows();
+    int mg = g.groupOutChannels();
+    int chunk = chunkColumns(g);
+    int chunks = (area + chunk - 1) / chunk;
+    float[] y = new float[g.batch() * g.outChannels() * area];
+    Ranges.run(g.batch() * chunks, (part, from, to) -> {
+      float[] col = colBuffer(g, chunk);
+      for (int t = from; t < to; t++) {
+        int n = t / chunks;
+        int p0 = (t % chunks) * chunk;
+        int p1 = Math.min(area, p0 + chunk);
+        for (int grp = 0; grp < g.group(); grp++) {
+          int xBase = (n * g.inChannels() + grp * g.groupInChannels()) * inArea;
+          int yOff = (n * g.outChannels() + grp * mg) * area + p0;
+          if (col == null) {
+            Kernels.sgemm(false, false, mg, p1 - p0, rows, 1f, w, grp * mg * rows, rows,
+                x, xBase + p0, inArea, 0f, y, yOff, area);
+          } else {
+            transfer(false, x, xBase, col, g, p0, p1);
+            Kernels.sgemm(false, false, mg, p1 - p0, rows, 1f, w, grp * mg * rows, rows,
+                col, 0, p1 - p0, 0f, y, yOff, area);
+          }
+        }
+      }
+    });
+    return y;
+  }
+
+  /**
+   * The gradient of the forward pass with respect to its input for output gradient {@code gy}:
+   * {@code col = W^T * gy} per group, scattered back by col2im. This is also the transposed
+   * convolution of {@code gy} with {@code w}. Samples run in parallel (chunks of one sample
+   * overlap in the input and run in order).
+   */
+  static float[] inputGradient(float[] gy, float[] w, ConvGeometry g) {
+    int area = g.window().outArea();
+    int inArea = g.window().inArea();
+    int rows = g.patchRows();
+    int mg = g.groupOutChannels();
+    int chunk = chunkColumns(g);
+    float[] dx = new float[g.batch() * g.inChannels() * inArea];
+    Ranges.run(g.batch(), (part, from, to) -> {
+      float[] col = colBuffer(g, chunk);
+      for (int n = from; n < to; n++) {
+        for (int p0 = 0; p0 < area; p0 += chunk) {
+          int p1 = Math.min(area, p0 + chunk);
+          for (int grp = 0; grp < g.group(); grp++) {
+            int xBase = (n * g.inChannels() + grp * g.groupInChannels()) * inArea;
+            int gOff = (n * g.outChannels() + grp * mg) * area + p0;
+            if (col == null) {
+              Kernels.sgemm(true, false, rows, p1 - p0, mg, 1f, w, grp * mg * rows, rows,
+                  gy, gOff, area, 0f, dx, xBase + p0, inArea);
+            } else {
+              Kernels.sgemm(true, false, rows, p1 - p0, mg, 1f, w, grp * mg * rows, rows,
+                  gy, gOff, area, 0f, col, 0, p1 - p0);
+              transfer(true, dx, xBase, col, g, p0, p1);
+            }
+          }
+        }
+      }
+    });
+    return dx;
+  }
+
+  /**
+   * The gradient of the forward pass with respect to the weight: {@code dW = gy * col^T} summed
+   * over samples. Each thread accumulates its own partial sum; the partial sums are added in
+   * thread order.
+   */
+  static float[] weightGradient(float[] x, float[] gy, ConvGeometry g) {
+    int area = g.window().outArea();
+    int inArea = g.window().inArea();
+    int rows = g.patchRows();
+    int mg = g.groupOutChannels();
+    int chunk = chunkColumns(g);
+    int chunks = (area + chunk - 1) / chunk;
+    int tasks = g.batch() * chunks;
+    float[][] partial = new float[Ranges.parts(tasks)][];
+    Ranges.run(tasks, (part, from, to) -> {
+      float[] col = colBuffer(g, chunk);
+      float[] acc = new float[g.outChannels() * rows];
+      for (int t = from; t < to; t++) {
+        int n = t / chunks;
+        int p0 = (t % chunks) * chunk;
+        int p1 = Math.min(area, p0 + chunk);
+        for (int grp = 0; grp < g.group(); grp++) {
+          int xBase = (n * g.inChannels() + grp * g.groupInChannels()) * inArea;
+          int gOff = (n * g.outChannels() + grp * mg) * area + p0;
+          if (col == null) {
+            Kernels.sgemm(false, true, mg, rows, p1 - p0, 1f, gy, gOff, area,
+                x, xBase + p0, inArea, 1f, acc, grp * mg * rows, rows);
+          } else {
+            transfer(false, x, xBase, col, g, p0, p1);
+            Kernels.sgemm(false, true, mg, rows, p1 - p0, 1f, gy, gOff, area,
+                col, 0, p1 - p0, 1f, acc, grp * mg * rows, rows);
+          }
+        }
+      }
+      partial[part] = acc;
+    });
+    float[] dw = partial[0];
+    for (int p = 1; p < partial.length; p++) {
+      for (int i = 0; i < dw.length; i++) {
+        dw[i] += partial[p][i];
+      }
+    }
+    return dw;
+  }
+
+  /**
+   * Moves data between one group of one sample's input (starting at {@code xBase}) and the im2col
+   * matrix of output positions {@code [p0, p1)}: with {@code scatter == false} (im2col) the matrix
+   * is filled from the input, zeros where a tap falls into padding; with {@code scatter == true}
+   * (col2im) the matrix is added back onto the input, skipping padding.
+   */
+  private static void transfer(boolean scatter, float[] x, int xBase, float[] col, ConvGeometry g,
+      int p0, int p1) {
+    WindowAxis ah = g.window().h();
+    WindowAxis aw = g.window().w();
+    int inW = aw.in();
+    int outW = aw.out();
+    int sw = aw.stride();
+    int plane = g.window().inArea();
+    int len = p1 - p0;
+    int row = 0;
+    for (int c = 0; c < g.groupInChannels(); c++) {
+      int xc = xBase + c * plane;
+      for (int kh = 0; kh < ah.kernel(); kh++) {
+        for (int kw = 0; kw < aw.kernel(); kw++, row++) {
+          int iw0 = kw * aw.dilation() - aw.padBegin();
+          // the output columns whose tap kw lies inside the input row: [owIn, owOut)
+          int owIn = Math.max(0, WindowAxis.ceilDiv(-iw0, sw));
+          int owOut = Math.min(outW, WindowAxis.ceilDiv(inW - iw0, sw));
+          int d = row * len;
+          for (int p = p0; p < p1; ) {
+            int oh = p / outW;
+            int ow0 = p - oh * outW;
+            int ow1 = Math.min(outW, ow0 + p1 - p);
+            int ih = oh * ah.stride() - ah.padBegin() + kh * ah.dilation();
+            int lo = Math.min(Math.max(owIn, ow0), ow1);
+            int hi = Math.max(Math.min(owOut, ow1), lo);
+            boolean rowInside = ih >= 0 && ih < ah.in();
+            if (!rowInside) {
+              lo = ow1;
+              hi = ow1;
+            }
+            int src = xc + ih * inW + iw0;
+            int dl = d + lo - ow0;
+            if (scatter) {
+              for (int ow = lo; ow < hi; ow++) {
+                x[src + ow * sw] += col[dl + ow - lo];
+              }
+            } else {
+              Arrays.fill(col, d, dl, 0f);
+              if (sw == 1 && hi > lo) {
+                System.arraycopy(x, src + lo, col, dl, hi - lo);
+              } else {
+                for (int ow = lo; ow < hi; ow++) {
+                  col[dl + ow - lo] = x[src + ow * sw];
+                }
+              }
+              Arrays.fill(col, dl + hi - lo, d + ow1 - ow0, 0f);
+            }
+            d += ow1 - ow0;
+            p += ow1 - ow0;
+          }
+        }
+      }
+    }
+  }
+}

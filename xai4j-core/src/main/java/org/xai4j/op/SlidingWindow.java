@@ -1,0 +1,103 @@
+package org.xai4j.op;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.xai4j.tensor.Shape;
+
+/**
+ * The two spatial axes of a convolution or pooling window over NCHW data. A 1-D operation over
+ * {@code [N, C, L]} runs as 2-D with {@link WindowAxis#SINGLETON} as its height axis, so every
+ * kernel is written once, for two dimensions.
+ *
+ * @param h the height axis (the singleton axis for 1-D)
+ * @param w the width axis
+ */
+record SlidingWindow(WindowAxis h, WindowAxis w) {
+  /** Operations accept one or two spatial axes. */
+  static final int MAX_SPATIAL_RANK = 2;
+
+  /** Input positions per channel plane. */
+  int inArea() {
+    return h.in() * w.in();
+  }
+
+  /** Window positions (output positions) per channel plane. */
+  int outArea() {
+    return h.out() * w.out();
+  }
+
+  /** Taps per window. */
+  int kernelArea() {
+    return h.kernel() * w.kernel();
+  }
+
+  /**
+   * The windows of an op over {@code input} ({@code [N, C, spatial...]}), with ONNX attributes of
+   * length {@code spatialRank} ({@code pads}: {@code 2 * spatialRank}, all begins then all ends).
+   *
+   * @throws IllegalArgumentException naming the op and the shapes if the input rank does not fit
+   *     or the dilated kernel is larger than the padded input
+   */
+  static SlidingWindow over(String type, Shape input, List<Integer> kernel, List<Integer> strides,
+      List<Integer> pads, List<Integer> dilations, boolean ceil) {
+    int rank = kernel.size();
+    OpChecks.require(input.rank() == rank + 2, type, "input " + input + " must have rank "
+        + (rank + 2) + " ([N, C" + ", spatial".repeat(rank) + "]) for kernel shape " + kernel);
+    WindowAxis[] axes = new WindowAxis[rank];
+    for (int i = 0; i < rank; i++) {
+      axes[i] = WindowAxis.sliding(input.dim(2 + i), kernel.get(i), strides.get(i), pads.get(i),
+          pads.get(rank + i), dilations.get(i), ceil);
+      OpChecks.require(axes[i] != null, type, "kernel " + kernel + " with dilations " + dilations
+          + " is larger than input " + input + " padded by " + pads);
+    }
+    return of(axes);
+  }
+
+  /** The window of one or two axes (a single axis is the width, lifted to 2-D). */
+  static SlidingWindow of(WindowAxis... axes) {
+    return axes.length == 1 ? new SlidingWindow(WindowAxis.SINGLETON, axes[0])
+        : new SlidingWindow(axes[0], axes[1]);
+  }
+
+  /** The output shape {@code [batch, channels, spatial...]} of the given spatial rank. */
+  Shape outputShape(int batch, int channels, int spatialRank) {
+    return spatialRank == 1 ? Shape.of(batch, channels, w.out())
+        : Shape.of(batch, channels, h.out(), w.out());
+  }
+
+  /** The input-side shape {@code [batch, channels, spatial...]} of the given spatial rank. */
+  Shape inputShape(int batch, int channels, int spatialRank) {
+    return spatialRank == 1 ? Shape.of(batch, channels, w.in())
+        : Shape.of(batch, channels, h.in(), w.in());
+  }
+
+  /**
+   * An ONNX integer-list attribute with defaults: {@code null} or empty gives {@code length}
+   * copies of {@code fallback}; otherwise the list must have {@code length} entries, each at
+   * least {@code min}.
+   *
+   * @throws IllegalArgumentException naming the op, the attribute and the values otherwise
+   */
+  static List<Integer> attribute(String type, String name, List<Integer> given, int length,
+      int fallback, int min) {
+    if (given == null || given.isEmpty()) {
+      List<Integer> d = new ArrayList<>(length);
+      for (int i = 0; i < length; i++) {
+        d.add(fallback);
+      }
+      return List.copyOf(d);
+    }
+    OpChecks.require(given.size() == length, type, name + " " + given + " must have " + length
+        + " entries");
+    for (int v : given) {
+      OpChecks.require(v >= min, type, name + " " + given + " must all be at least " + min);
+    }
+    return List.copyOf(given);
+  }
+
+  /** Checks that the spatial rank is one or two. */
+  static void requireSpatialRank(String type, String what, int rank) {
+    OpChecks.require(rank >= 1 && rank <= MAX_SPATIAL_RANK, type, what + " gives " + rank
+        + " spatial axes; only 1-D and 2-D are supported");
+  }
+}
