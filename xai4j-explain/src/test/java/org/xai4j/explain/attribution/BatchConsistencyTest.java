@@ -47,4 +47,16 @@ class BatchConsistencyTest {
       assertBatchEqualsSamples(m, g, x, targets);
     }
   }
+
+  @Test
+  void convNet() {
+    Graph g = TinyNets.convNet();
+    Tensor x = Tensor.randomNormal(Shape.of(3, 1, 6, 6), 1f, new Random(23));
+    int[] targets = {2, 2, 0};
+    for (Attributor m : List.of(Gradient.guidedBackprop(), Gradient.deconvnet(), GradientTimesInput.plain(),
+        IntegratedGradients.defaults().withSteps(8).withInternalBatchSize(5), GradCam.of("conv"),
+        GradCam.of("pool").withRelu(true).withUpsampling(true))) {
+      assertBatchEqualsSamples(m, g, x, targets);
+    }
+  }
 }

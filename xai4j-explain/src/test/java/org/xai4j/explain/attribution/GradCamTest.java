@@ -67,4 +67,57 @@ class GradCamTest {
         () -> GradCam.of("flat").explain(net, x, Target.argmax()));
     assertEquals("Grad-CAM needs a layer output [N, C, spatial...]; 'flat' has shape [2, 18]", e.getMessage());
   }
+
+  @Test
+  void convNetAgainstFiniteDifferenceGradients() {
+    Graph conv = TinyNets.convNet();
+    Graph head = TinyNets.convHead();
+    Tensor input = Tensor.randomNormal(Shape.of(2, 1, 6, 6), 1f, new Random(33));
+    int[] targets = {3, 1};
+    Tensor a = conv.forward(input).get("conv");
+    // dy_t/dA by central differences of the head (piecewise linear; step well below the kinks' scale)
+    double step = 1e-3;
+    float[] av = a.toArray();
+    double[] grad = new double[av.length];
+    for (int i = 0; i < av.length; i++) {
+      int n = i / (av.length / 2);
+      float[] plus = av.clone();
+      float[] minus = av.clone();
+      plus[i] += (float) step;
+      minus[i] -= (float) step;
+      double up = head.forward(Tensor.of(a.shape(), plus)).output().get(n, targets[n]);
+      double down = head.forward(Tensor.of(a.shape(), minus)).output().get(n, targets[n]);
+      grad[i] = (up - down) / (2 * step);
+    }
+    int plane = 36;
+    float[] want = new float[2 * plane];
+    for (int n = 0; n < 2; n++) {
+      for (int c = 0; c < 3; c++) {
+        double mean = 0;
+        for (int s = 0; s < plane; s++) {
+          mean += grad[(n * 3 + c) * plane + s];
+        }
+        mean /= plane;
+        for (int s = 0; s < plane; s++) {
+          want[n * plane + s] += (float) (mean * av[(n * 3 + c) * plane + s]);
+        }
+      }
+    }
+    Attribution cam = GradCam.of("conv").explain(conv, input, Target.classes(targets));
+    assertEquals(Shape.of(2, 1, 6, 6), cam.relevance().shape());
+    assertArrayEquals(want, cam.relevance().toArray(), 1e-3f * cam.relevance().maxAbs());
+  }
+
+  @Test
+  void pooledLayerUpsampledToTheInput() {
+    Graph conv = TinyNets.convNet();
+    Tensor input = Tensor.randomNormal(Shape.of(1, 1, 6, 6), 1f, new Random(34));
+    Tensor small = GradCam.of("pool").explain(conv, input, Target.argmax()).relevance();
+    Tensor big = GradCam.of("pool").withUpsampling(true).explain(conv, input, Target.argmax()).relevance();
+    assertEquals(Shape.of(1, 1, 3, 3), small.shape());
+    assertEquals(Shape.of(1, 1, 6, 6), big.shape());
+    assertArrayEquals(org.xai4j.explain.image.Bilinear.resize(small, 6, 6).toArray(), big.toArray(), 0f);
+    // top-left output pixel sits at source (-0.25 -> 0, -0.25 -> 0): the top-left cell itself
+    assertEquals(small.get(0, 0, 0, 0), big.get(0, 0, 0, 0), 0f);
+  }
 }

@@ -1,13 +1,12 @@
 package org.xai4j.explain.attribution;
 
-import java.util.List;
 import java.util.Random;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
-import org.xai4j.op.BackwardContext;
+import org.xai4j.op.Conv;
 import org.xai4j.op.Gemm;
-import org.xai4j.op.Gradients;
-import org.xai4j.op.Op;
+import org.xai4j.op.Flatten;
+import org.xai4j.op.MaxPool;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
@@ -45,31 +44,32 @@ final class TinyNets {
     GraphBuilder b = Graph.builder().seed(seed);
     String x = b.input("x", -1, c, h, w);
     String act = b.relu("act", x);
-    String flat = b.add("flat", new Flatten(), act);
+    String flat = b.add("flat", new Flatten(Flatten.DEFAULT_AXIS), act);
     return b.output(b.linear("fc", flat, c * h * w, classes)).build();
   }
 
-  /** Test-only ONNX Flatten with axis 1: {@code [N, ...] -> [N, prod(...)]}. */
-  static final class Flatten implements Op {
-    @Override
-    public String type() {
-      return "Flatten";
-    }
+  /**
+   * A small conv net {@code [N, 1, 6, 6] -> conv "conv" (3 filters 3x3, pad 1) -> relu -> maxpool 2
+   * "pool" -> flatten -> fc (27 -> 4)}; {@link #convHead} is the part after "conv".
+   */
+  static Graph convNet() {
+    GraphBuilder b = Graph.builder().seed(31);
+    Random r = new Random(32);
+    String x = b.input("x", -1, 1, 6, 6);
+    String conv = b.add("conv", new Conv(Tensor.randomNormal(Shape.of(3, 1, 3, 3), 0.5f, r),
+        Tensor.randomNormal(Shape.of(3), 0.1f, r), null, java.util.List.of(1, 1, 1, 1), null, 1), x);
+    return head(b, conv);
+  }
 
-    @Override
-    public Shape outputShape(List<Shape> inputs) {
-      Shape s = inputs.get(0);
-      return Shape.of(s.dim(0), s.product(1, s.rank()));
-    }
+  /** The layers of {@link #convNet} after "conv", as a graph whose input is the conv output. */
+  static Graph convHead() {
+    GraphBuilder b = Graph.builder().seed(31);
+    return head(b, b.input("conv", -1, 3, 6, 6));
+  }
 
-    @Override
-    public Tensor forward(List<Tensor> inputs) {
-      return inputs.get(0).reshape(outputShape(List.of(inputs.get(0).shape())));
-    }
-
-    @Override
-    public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
-      return Gradients.ofInputs(gradOutput.reshape(ctx.input(0).shape()));
-    }
+  private static Graph head(GraphBuilder b, String conv) {
+    String pool = b.add("pool", MaxPool.square(2, 2, 0), b.relu("relu", conv));
+    String flat = b.add("flat", new Flatten(Flatten.DEFAULT_AXIS), pool);
+    return b.output(b.linear("fc", flat, 27, 4)).build();
   }
 }
