@@ -11,7 +11,7 @@ import org.xai4j.tensor.TensorInternals;
  * broadcasting ({@code Add}, {@code Sub}, {@code Mul}, {@code Div}): subclasses give the scalar
  * function and its two partial derivatives; shape checks, broadcasting, the forward loop and the
  * backward loop (with the gradients summed back to each input's shape by
- * {@link Broadcast#reduceTo}) live here once.
+ * {@link Broadcast#reduceTo}) live here once. The forward pass is {@link Tensor#zip}.
  */
 public abstract class BroadcastingBinaryOp implements Op {
   /** The function at {@code (a, b)}. */
@@ -32,18 +32,8 @@ public abstract class BroadcastingBinaryOp implements Op {
   @Override
   public Tensor forward(List<Tensor> inputs) {
     OpChecks.arity(type(), inputs, 2);
-    Tensor a = inputs.get(0);
-    Tensor b = inputs.get(1);
-    Shape out = outputShape(List.of(a.shape(), b.shape()));
-    float[] x = TensorInternals.array(a);
-    float[] z = TensorInternals.array(b);
-    int[] ia = sourceIndex(a.shape(), out);
-    int[] ib = sourceIndex(b.shape(), out);
-    float[] y = new float[out.size()];
-    for (int i = 0; i < y.length; i++) {
-      y[i] = apply(x[ia == null ? i : ia[i]], z[ib == null ? i : ib[i]]);
-    }
-    return TensorInternals.adopt(out, y);
+    outputShape(List.of(inputs.get(0).shape(), inputs.get(1).shape()));
+    return inputs.get(0).zip(inputs.get(1), this::apply);
   }
 
   @Override
