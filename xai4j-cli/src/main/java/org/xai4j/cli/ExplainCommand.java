@@ -1,5 +1,6 @@
 package org.xai4j.cli;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -45,6 +46,8 @@ final class ExplainCommand implements Callable<Integer> {
   private static final String NPY = ".npy";
   private static final String PNG = ".png";
   private static final int IMAGE_RANK = 4;
+  private static final int MAP_RANK = 3;
+  private static final int VECTOR_RANK = 2;
   private static final int OCCLUSION_PATCH = 8;
 
   @Spec CommandSpec spec;
@@ -105,6 +108,16 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--min-max", description = "PNG: min-max scaling instead of symmetric.")
   boolean minMax;
 
+  @Option(names = "--overlay", paramLabel = "ALPHA",
+      description = "PNG: blend the heatmap over the (preprocessed) image input with this weight in [0, 1].")
+  Double overlay;
+
+  @Option(names = "--relu", description = "grad-cam: clip negative values (pytorch-grad-cam).")
+  boolean relu;
+
+  @Option(names = "--upsample", description = "grad-cam: resize the map bilinearly to the input size.")
+  boolean upsample;
+
   /** CLI method names to their attributors, configured from the command's options and the input. */
   private static final Map<String, BiFunction<ExplainCommand, Tensor, Attributor>> METHODS = methods();
 
@@ -118,7 +131,7 @@ final class ExplainCommand implements Callable<Integer> {
         .withSeed(c.seed));
     m.put("deconvnet", (c, x) -> Gradient.deconvnet());
     m.put("guided-backprop", (c, x) -> Gradient.guidedBackprop());
-    m.put("grad-cam", (c, x) -> GradCam.of(c.requireLayer()));
+    m.put("grad-cam", (c, x) -> GradCam.of(c.requireLayer()).withRelu(c.relu).withUpsampling(c.upsample));
     m.put("occlusion", ExplainCommand::occlusion);
     return Collections.unmodifiableMap(m);
   }
@@ -159,6 +172,10 @@ final class ExplainCommand implements Callable<Integer> {
       if (factory == null) {
         throw new IllegalArgumentException("unknown method '" + method + "'; choose one of " + METHODS.keySet());
       }
+      String name = out.toString();
+      if (!name.endsWith(NPY) && !name.endsWith(PNG)) {
+        throw new IllegalArgumentException("--out must end with .npy or .png, got " + out);
+      }
       Graph graph = OnnxImporter.read(model);
       Tensor x = readInput();
       Attribution a = factory.apply(this, x).explain(graph, x,
@@ -167,7 +184,7 @@ final class ExplainCommand implements Callable<Integer> {
       PrintWriter pw = spec.commandLine().getOut();
       pw.printf("model:  %s%ninput:  %s %s%nmethod: %s%ntarget: %d (logit %.6g)%n", model, input, x.shape(),
           method, chosen, a.output().getFlat(chosen));
-      write(a);
+      write(a, x);
       pw.printf("wrote:  %s %s%n", out, a.relevance().shape());
       pw.flush();
       return 0;
@@ -185,16 +202,22 @@ final class ExplainCommand implements Callable<Integer> {
     return new ImageInput(resize, crop, mean, std).read(input);
   }
 
-  private void write(Attribution a) throws IOException {
-    String name = out.toString();
-    if (name.endsWith(NPY)) {
+  private void write(Attribution a, Tensor x) throws IOException {
+    if (out.toString().endsWith(NPY)) {
       Npy.write(out, a.relevance());
-    } else if (name.endsWith(PNG)) {
-      Heatmaps.writePng(Heatmaps.render(heatmap(a), ColorMap.named(cmap), minMax ? Scaling.MIN_MAX
-          : Scaling.SYMMETRIC, Heatmaps.DEFAULT_LEVEL), out);
-    } else {
-      throw new IllegalArgumentException("--out must end with .npy or .png, got " + out);
+      return;
     }
+    BufferedImage heat = Heatmaps.render(heatmap(a), ColorMap.named(cmap), minMax ? Scaling.MIN_MAX
+        : Scaling.SYMMETRIC, Heatmaps.DEFAULT_LEVEL);
+    if (overlay != null) {
+      if (x.rank() != IMAGE_RANK) {
+        throw new IllegalArgumentException("--overlay needs an image input [N, C, H, W], got " + x.shape());
+      }
+      Tensor first = x.slice0(0, 1);
+      heat = Heatmaps.overlay(heat, Heatmaps.image(first.reshape(first.shape().dim(1), first.shape().dim(2),
+          first.shape().dim(3))), overlay);
+    }
+    Heatmaps.writePng(heat, out);
   }
 
   /** The first sample's relevance as a 2-D map: channels summed for images, a strip for vectors. */
@@ -206,8 +229,8 @@ final class ExplainCommand implements Callable<Integer> {
         Tensor h = first.heatmap(ChannelReduction.SUM);
         yield h.reshape(h.shape().dim(1), h.shape().dim(2));
       }
-      case 3 -> r.reshape(r.shape().dim(1), r.shape().dim(2));
-      case 2 -> r;
+      case MAP_RANK -> r.reshape(r.shape().dim(1), r.shape().dim(2));
+      case VECTOR_RANK -> r;
       default -> throw new IllegalArgumentException("cannot draw a relevance of shape " + r.shape() + " as a PNG");
     };
   }

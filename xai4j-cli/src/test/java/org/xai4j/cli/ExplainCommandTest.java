@@ -105,8 +105,8 @@ class ExplainCommandTest {
     ImageIO.write(img, "png", png.toFile());
     Path cam = dir.resolve("cam.png");
     assertEquals(0, run("explain", "--model", model.toString(), "--input", png.toString(), "--crop", "8",
-        "--mean", "0.5,0.5,0.5", "--std", "0.25,0.25,0.25", "--method", "grad-cam", "--layer", "conv",
-        "--out", cam.toString()), err.toString());
+        "--mean", "0.5,0.5,0.5", "--std", "0.25,0.25,0.25", "--method", "grad-cam", "--layer", "pool",
+        "--relu", "--upsample", "--cmap", "coldnhot", "--overlay", "0.5", "--out", cam.toString()), err.toString());
     BufferedImage heat = ImageIO.read(cam.toFile());
     assertEquals(8, heat.getWidth());
     assertEquals(8, heat.getHeight());
@@ -128,5 +128,9 @@ class ExplainCommandTest {
         "--out", dir.resolve("o.npy").toString()));
     assertEquals("unknown method 'lime'; choose one of [gradient, sensitivity, gradient-x-input, "
         + "integrated-gradients, smoothgrad, deconvnet, guided-backprop, grad-cam, occlusion]\n", err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(1, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "grad-cam",
+        "--out", dir.resolve("o.npy").toString()));
+    assertEquals("grad-cam needs --layer NODE\n", err.toString());
   }
 }
