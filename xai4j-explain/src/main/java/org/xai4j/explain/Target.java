@@ -18,6 +18,11 @@ import org.xai4j.tensor.TensorInternals;
  * <p>A target is resolved against the trace of the <em>explained</em> input; methods that evaluate
  * the model at other points (Integrated Gradients, SmoothGrad, occlusion) keep that seed, so the
  * argmax is taken once, at the input.
+ *
+ * <p>Examples: {@code Target.argmax()}, {@code Target.classes(3)} (class 3 for every sample),
+ * {@code Target.classes(3, 7)} (one class per sample), {@code Target.channel("/layer2/Relu", 5)}
+ * (the sum of channel 5 of a hidden value), {@code Target.outputSeed(weights)} (any linear
+ * combination of the outputs).
  */
 public sealed interface Target {
   /** The name of the value the seed is placed at. */

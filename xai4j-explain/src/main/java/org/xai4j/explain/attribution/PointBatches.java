@@ -5,7 +5,6 @@ import org.xai4j.backprop.Backprop;
 import org.xai4j.backprop.NodeRules;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.Trace;
-import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 import org.xai4j.tensor.TensorInternals;
 
@@ -99,10 +98,5 @@ final class PointBatches {
       throw new IllegalArgumentException(what + " must be at least 1, got " + rows);
     }
     return rows;
-  }
-
-  /** The per-sample shape product of {@code [N, ...]}. */
-  static int perSample(Shape s) {
-    return s.product(1, s.rank());
   }
 }

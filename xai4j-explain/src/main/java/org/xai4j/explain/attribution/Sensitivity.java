@@ -16,7 +16,8 @@ import org.xai4j.tensor.Tensor;
  *
  * <p>Output shape: for an image batch {@code [N, C, H, W]} the relevance is {@code [N, 1, H, W]}
  * with {@code R_p = sum_c (df/dx_{c,p})^2}; for inputs of any other rank it has the input's
- * shape, {@code R_i = (df/dx_i)^2}.
+ * shape, {@code R_i = (df/dx_i)^2}. Example: {@code new Sensitivity().explain(graph, images,
+ * Target.argmax()).relevance()} is {@code [N, 1, H, W]}.
  */
 public record Sensitivity() implements Attributor {
   /** The rank of an image batch {@code [N, C, H, W]}, whose channels are summed. */
