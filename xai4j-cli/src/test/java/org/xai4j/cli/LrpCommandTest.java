@@ -85,4 +85,20 @@ class LrpCommandTest {
         dir.resolve("r.npy").toString(), "--composite", "nope"));
     assertTrue(err.toString().contains("unknown composite 'nope'; choose one of [epsilon-plus-flat"), err.toString());
   }
+
+  @Test
+  void explainWithMethodLrpUsesTheNamedComposite(@TempDir Path dir) throws IOException {
+    Path model = dir.resolve("mlp.onnx");
+    OnnxExporter.write(mlp(), model);
+    Tensor x = Tensor.randomNormal(Shape.of(1, 4), 1f, new Random(2));
+    Path in = dir.resolve("x.npy");
+    Npy.write(in, x);
+    Path rel = dir.resolve("r.npy");
+    assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "lrp",
+        "--composite", "deep-taylor", "--low", "-3", "--high", "3", "--target", "1", "--out", rel.toString()),
+        err.toString());
+    Tensor expected = Lrp.of(mlp(), Composites.deepTaylor(
+        org.xai4j.explain.lrp.BoxBound.scalar(-3f), org.xai4j.explain.lrp.BoxBound.scalar(3f))).explain(x, 1).relevance();
+    assertEquals(0f, Npy.read(rel).maxAbsDifference(expected), 1e-6f);
+  }
 }

@@ -3,6 +3,7 @@ package org.xai4j.explain.lrp;
 import java.util.Map;
 import org.xai4j.backprop.Backprop;
 import org.xai4j.backprop.NodeRules;
+import org.xai4j.explain.Target;
 import org.xai4j.explain.lrp.composite.Composite;
 import org.xai4j.explain.lrp.composite.RuleTable;
 import org.xai4j.graph.Graph;
@@ -76,8 +77,24 @@ public final class Lrp {
   public LrpResult explain(Tensor input, InitialRelevance seed) {
     Trace trace = graph.forward(input);
     String output = graph.outputs().get(0);
-    Tensor start = seed.at(trace.get(output));
-    return new LrpResult(trace, start, Backprop.run(trace, Map.of(output, start), rules, false));
+    return run(trace, output, seed.at(trace.get(output)));
+  }
+
+  /**
+   * Relevance for a {@link Target} of the attribution API: the reverse pass starts at the target's
+   * value (the output, or a hidden node) with the target's seed, multiplied element-wise by that
+   * value when {@code scaleByValue}. For a class target that product is Zennit's
+   * {@code output * one_hot}, LRP's default; without it the seed is the one-hot itself.
+   */
+  public LrpResult explain(Tensor input, Target target, boolean scaleByValue) {
+    Trace trace = graph.forward(input);
+    String value = target.value(graph);
+    Tensor seed = target.seed(trace);
+    return run(trace, value, scaleByValue ? seed.mul(trace.get(value)) : seed);
+  }
+
+  private LrpResult run(Trace trace, String value, Tensor seed) {
+    return new LrpResult(trace, seed, Backprop.run(trace, Map.of(value, seed), rules, false));
   }
 
   @Override

@@ -142,4 +142,23 @@ class LrpTest {
     assertTrue(table.contains("first LINEAR"), table);
     assertTrue(table.contains("group DENSE"), table);
   }
+
+  @Test
+  void attributorAgreesWithLrpAndExplainsHiddenUnits() {
+    Graph g = mlpWithBias();
+    Tensor x = inputs(2);
+    org.xai4j.explain.Attribution a = LrpAttributor.of(Composites.epsilonPlusFlat())
+        .explain(g, x, org.xai4j.explain.Target.classes(4, 1));
+    Tensor expected = Lrp.of(g, Composites.epsilonPlusFlat()).explain(x, 4, 1).relevance();
+    assertEquals(0f, a.relevance().maxAbsDifference(expected));
+    // a hidden unit of a bias-free ReLU network under LRP-0: all of its value arrives at the input
+    Graph free = biasFreeMlp();
+    Tensor one = inputs(1);
+    int active = free.forward(one).get("relu2").argmaxRows()[0];
+    float unit = free.forward(one).get("relu2").get(0, active);
+    assertTrue(unit > 0, "the unit must be active, got " + unit);
+    org.xai4j.explain.Attribution hidden = LrpAttributor.of(LRP_ZERO)
+        .explain(free, one, org.xai4j.explain.Target.unit("relu2", active));
+    assertEquals(unit, hidden.relevance().sum(), 1e-5 * Math.max(1, Math.abs(unit)));
+  }
 }
