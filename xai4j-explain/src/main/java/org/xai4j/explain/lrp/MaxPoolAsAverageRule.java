@@ -30,6 +30,8 @@ public record MaxPoolAsAverageRule(Stabilizer stabilizer) implements NodeRule {
   }
 
   /**
+   * Prepares the average pooling with the max pooling's windows.
+   *
    * @throws IllegalArgumentException unless the node is an undilated {@code MaxPool}
    */
   @Override

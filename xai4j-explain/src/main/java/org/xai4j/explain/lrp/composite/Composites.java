@@ -17,7 +17,13 @@ import org.xai4j.explain.lrp.PassRule;
  * (residual connections, after the residual canonizer) and average pooling split it proportionally
  * (Norm). Max pooling and reshaping keep the gradient (the winner takes all). "First layer" means the first node of
  * the named group in graph order. The epsilon of dense layers is {@link
- * org.xai4j.explain.lrp.Stabilizer#DEFAULT_EPSILON}.
+ * org.xai4j.explain.lrp.Stabilizer#DEFAULT_EPSILON}. Variations are prepended assignments, for
+ * example max pooling as average pooling:
+ *
+ * <pre>{@code
+ * Composite c = Composites.epsilonPlusFlat()
+ *     .prepend(Assignment.byGroup(OpGroup.MAX_POOL, new MaxPoolAsAverageRule()));
+ * }</pre>
  */
 public final class Composites {
   private Composites() {}
