@@ -1,6 +1,7 @@
 package org.xai4j.explain.lrp.composite;
 
 import java.util.Set;
+import org.xai4j.explain.canon.ChannelAffine;
 import org.xai4j.op.Op;
 
 /**
@@ -17,7 +18,7 @@ public enum OpGroup {
   /** Convolutions and fully connected layers: the layers that must get an LRP rule. */
   LINEAR(Set.of("Conv", "ConvTranspose", "Gemm")),
   /** Batch normalization, and the explicit affine layer a canonizer leaves for an unmerged one. */
-  BATCH_NORM(Set.of("BatchNormalization", "ChannelAffine")),
+  BATCH_NORM(Set.of("BatchNormalization", ChannelAffine.TYPE)),
   /** Element-wise activations. */
   ACTIVATION(Set.of("Relu", "LeakyRelu", "PRelu", "Elu", "Selu", "Celu", "Gelu", "Sigmoid", "HardSigmoid",
       "HardSwish", "Tanh", "Softplus", "Softsign", "ThresholdedRelu", "Clip", "Shrink")),
