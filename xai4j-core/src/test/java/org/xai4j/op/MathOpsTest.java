@@ -150,4 +150,19 @@ class MathOpsTest {
     GradientCheck.standard().check(new Resize(Resize.Mode.LINEAR, Resize.CoordinateTransform.ALIGN_CORNERS,
         Resize.NearestRounding.FLOOR, 0f, 0f, 2, 7), x);
   }
+
+  @Test
+  void sliceValuesClampingAndGradient() {
+    Tensor x = Tensor.of(Shape.of(2, 5), 0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f);
+    Slice cols = new Slice(List.of(1), List.of(Integer.MAX_VALUE), List.of(-1), List.of(2));
+    assertEquals(Shape.of(2, 2), cols.outputShape(List.of(x.shape())));
+    assertArrayEquals(new float[] {1f, 3f, 6f, 8f}, run(cols, x), EPS);
+    Slice reversed = new Slice(List.of(-1, -1), List.of(-100, 2), List.of(0, 1), List.of(-1, -1));
+    assertArrayEquals(new float[] {9f, 8f, 4f, 3f}, run(reversed, x), EPS);
+    Slice empty = new Slice(List.of(3), List.of(1), List.of(1), List.of());
+    assertEquals(Shape.of(2, 0), empty.outputShape(List.of(x.shape())));
+    Random r = new Random(9);
+    GradientCheck.standard().check(cols, Tensor.randomNormal(Shape.of(3, 5), 1f, r));
+    GradientCheck.standard().check(reversed, Tensor.randomNormal(Shape.of(3, 5), 1f, r));
+  }
 }

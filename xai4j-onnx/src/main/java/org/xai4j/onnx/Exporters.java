@@ -30,6 +30,7 @@ import org.xai4j.op.Reduction;
 import org.xai4j.op.Reshape;
 import org.xai4j.op.Resize;
 import org.xai4j.op.Selu;
+import org.xai4j.op.Slice;
 import org.xai4j.op.Softmax;
 import org.xai4j.op.Squeeze;
 import org.xai4j.op.Transpose;
@@ -94,6 +95,7 @@ final class Exporters {
     m.put("Unsqueeze", (n, ctx) -> axesInput(n, ctx, "Unsqueeze", ((Unsqueeze) n.op()).axes()));
     m.put("Pad", Exporters::pad);
     m.put("Resize", Exporters::resize);
+    m.put("Slice", Exporters::slice);
     return new Exporters(m);
   }
 
@@ -213,6 +215,18 @@ final class Exporters {
     } else {
       ctx.node(n, type, n.inputs(), keep, attr("axes", r.axes()));
     }
+  }
+
+  private static void slice(Node n, ExportContext ctx) {
+    Slice s = (Slice) n.op();
+    List<String> in = with(n.inputs().get(0), ctx.ints(n, "starts", s.starts()), ctx.ints(n, "ends", s.ends()));
+    if (!s.axes().isEmpty() || !s.steps().isEmpty()) {
+      in.add(s.axes().isEmpty() ? "" : ctx.ints(n, "axes", s.axes()));
+    }
+    if (!s.steps().isEmpty()) {
+      in.add(ctx.ints(n, "steps", s.steps()));
+    }
+    ctx.node(n, "Slice", in);
   }
 
   private static void pad(Node n, ExportContext ctx) {

@@ -81,7 +81,9 @@ final class ImportContext {
 
   /** Marks an output that xai4j does not compute (for example a Dropout mask), with the reason. */
   void markUnavailable(String name, String reason) {
-    unavailable.put(name, reason);
+    if (!values.containsKey(name)) {
+      unavailable.put(name, reason);
+    }
   }
 
   /** The value read by input {@code i} of a node. */
@@ -189,17 +191,30 @@ final class ImportContext {
     for (int i : inputIndices) {
       names.add(dynamic(node, i));
     }
+    emitAs(node, node.output(), op, names);
+  }
+
+  /**
+   * Adds a graph node {@code name} applying {@code op} to graph values (for converters that write
+   * one ONNX node as several graph nodes), after checking its output shape for every probe.
+   *
+   * @return {@code name}
+   */
+  String emitAs(OnnxNode node, String name, Op op, List<String> graphValues) {
     List<Shape> shapes = new ArrayList<>();
     for (int p = 0; p < PROBE_EXTENTS.size(); p++) {
       List<Shape> in = new ArrayList<>();
-      for (int i : inputIndices) {
-        in.add(shape(node, i, p));
+      for (String v : graphValues) {
+        in.add(((Value.Dynamic) values.get(v)).shapes().get(p));
       }
       shapes.add(check(node, () -> op.outputShape(in)));
     }
-    String out = node.output();
-    nodes.add(new Node(out, op, names));
-    values.put(out, new Value.Dynamic(out, List.copyOf(shapes)));
+    if (values.containsKey(name)) {
+      throw node.error("defines '" + name + "', which is already defined");
+    }
+    nodes.add(new Node(name, op, graphValues));
+    values.put(name, new Value.Dynamic(name, List.copyOf(shapes)));
+    return name;
   }
 
   private void fold(OnnxNode node, Op op, int[] inputIndices) {

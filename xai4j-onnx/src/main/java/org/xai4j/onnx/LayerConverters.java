@@ -3,6 +3,7 @@ package org.xai4j.onnx;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.xai4j.op.Add;
 import org.xai4j.op.AveragePool;
 import org.xai4j.op.BatchNormalization;
 import org.xai4j.op.Conv;
@@ -12,6 +13,7 @@ import org.xai4j.op.GlobalAveragePool;
 import org.xai4j.op.MatMul;
 import org.xai4j.op.MaxPool;
 import org.xai4j.op.PRelu;
+import org.xai4j.op.Transpose;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
@@ -46,11 +48,42 @@ final class LayerConverters {
 
   /** Gemm: B becomes the {@code weight}, the optional C the {@code bias}; defaults alpha = beta = 1. */
   private static void gemm(OnnxNode n, ImportContext ctx) {
+    if (!ctx.isStatic(n, 1)) {
+      gemmOfComputedB(n, ctx);
+      return;
+    }
     Gemm op = new Gemm(ctx.floatConstant(n, 1, "B, the weight"),
         ctx.optionalFloatConstant(n, 2, "C, the bias"),
         n.attrInt("transA", 0) != 0, n.attrInt("transB", 0) != 0,
         n.attrFloat("alpha", 1f), n.attrFloat("beta", 1f));
     ctx.emit(n, op, 0);
+  }
+
+  /**
+   * Gemm whose B is computed (PyTorch {@code mm}/{@code addmm} of two activations): MatMul of the
+   * (transposed where asked) operands, plus C unless beta = 0; only alpha = 1 and beta in {0, 1}
+   * are supported.
+   */
+  private static void gemmOfComputedB(OnnxNode n, ImportContext ctx) {
+    float beta = n.attrFloat("beta", 1f);
+    if (n.attrFloat("alpha", 1f) != 1f || (beta != 1f && beta != 0f)) {
+      throw n.unsupported("alpha other than 1 or beta other than 0 and 1 with a computed B are not supported");
+    }
+    String out = n.output();
+    String a = ctx.dynamic(n, 0);
+    String b = ctx.dynamic(n, 1);
+    if (n.attrInt("transA", 0) != 0) {
+      a = ctx.emitAs(n, out + "/transA", Transpose.of(1, 0), List.of(a));
+    }
+    if (n.attrInt("transB", 0) != 0) {
+      b = ctx.emitAs(n, out + "/transB", Transpose.of(1, 0), List.of(b));
+    }
+    if (!n.hasInput(2) || beta == 0f) {
+      ctx.emitAs(n, out, new MatMul(), List.of(a, b));
+      return;
+    }
+    String product = ctx.emitAs(n, out + "/matmul", new MatMul(), List.of(a, b));
+    ctx.emitAs(n, out, new Add(), List.of(product, ctx.dynamic(n, 2)));
   }
 
   /**

@@ -77,6 +77,16 @@ final class OnnxNode {
     return proto.getOutput(0);
   }
 
+  /** Number of outputs. */
+  int outputCount() {
+    return proto.getOutputCount();
+  }
+
+  /** Output {@code i}'s name. */
+  String output(int i) {
+    return proto.getOutput(i);
+  }
+
   /** Whether the attribute is present. */
   boolean has(String attribute) {
     return attributes.containsKey(attribute);

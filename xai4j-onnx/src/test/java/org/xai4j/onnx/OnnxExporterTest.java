@@ -79,7 +79,9 @@ class OnnxExporterTest {
     String cat = b.add("concat", new Concat(1), cl, sg);
     String dr = b.add("dropout", new Dropout(0.2f), cat);
     String id = b.add("identity", new Identity(), dr);
-    String rs = b.add("reducesum", new Reduce(Reduction.SUM, List.of(1), true), id);
+    String sl = b.add("slice", new Slice(List.of(-1, 0), List.of(-Integer.MAX_VALUE, Integer.MAX_VALUE),
+        List.of(2, 3), List.of(-2, 1)), id);
+    String rs = b.add("reducesum", new Reduce(Reduction.SUM, List.of(1), true), sl);
     String rm = b.add("reducemean", new Reduce(Reduction.MEAN, List.of(-1), false), rs);
     String rx = b.add("reducemax", new Reduce(Reduction.MAX, List.of(), true), id);
     String gap = b.add("gap", new GlobalAveragePool(), id);
