@@ -8,6 +8,9 @@ interface KernelSupport {
   /** A short name for diagnostics and provenance ("scalar", "vector"). */
   String name();
 
+  /** The SGEMM micro-kernel, exposed for the start-up {@link ThroughputCheck}. */
+  MicroKernel microKernel();
+
   /**
    * Row-major {@code C = alpha * op(A) * op(B) + beta * C} with {@code op(A)} of shape m x k and
    * {@code op(B)} of shape k x n. When {@code beta == 0}, C is overwritten (NaNs in C are ignored).

@@ -3,15 +3,30 @@ package org.xai4j.kernel;
 /**
  * The public entry to xai4j's numeric kernels. Arguments are checked here, with messages naming
  * the offending sizes; the selected {@link KernelSupport} then runs without further checks.
+ *
+ * <p>Two implementations exist: {@code vector} (the JDK Vector API, needing the JVM flag
+ * {@code --add-modules=jdk.incubator.vector}) and {@code scalar} (plain Java, about a fifth of the
+ * speed). The system property {@value #PROVIDER_PROPERTY} = {@code auto} (default),
+ * {@code vector} or {@code scalar} chooses once per JVM; {@code auto} takes the vector kernels when
+ * the module is present and a short start-up throughput check passes, and otherwise logs one
+ * warning saying why. Both are multi-threaded over {@link Parallelism} and deterministic: results
+ * do not depend on the thread count.
  */
 public final class Kernels {
-  private static final KernelSupport SUPPORT = new ScalarKernelSupport();
+  /** System property choosing the kernels: {@code auto}, {@code vector} or {@code scalar}. */
+  public static final String PROVIDER_PROPERTY = "xai4j.kernels";
 
   private Kernels() {}
 
-  /** The name of the kernel implementation in use. */
+  /**
+   * The name of the kernel implementation in use, {@code "vector"} or {@code "scalar"}; the first
+   * call makes the choice.
+   *
+   * @throws IllegalStateException when {@value #PROVIDER_PROPERTY} is invalid or asks for vector
+   *     kernels that cannot be loaded
+   */
   public static String provider() {
-    return SUPPORT.name();
+    return KernelProvider.support().name();
   }
 
   /**
@@ -32,7 +47,7 @@ public final class Kernels {
     if (m == 0 || n == 0) {
       return;
     }
-    SUPPORT.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    KernelProvider.support().sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
   }
 
   private static void checkMatrix(String name, float[] x, int off, int ld, int rows, int cols) {

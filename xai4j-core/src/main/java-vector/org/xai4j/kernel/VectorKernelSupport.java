@@ -1,0 +1,188 @@
+package org.xai4j.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link KernelSupport} on the Vector API ({@code jdk.incubator.vector}), the only class in xai4j
+ * that touches the incubator module. It lives in its own source root, compiled with
+ * {@code --add-modules jdk.incubator.vector}, and {@link KernelProvider} loads it reflectively
+ * only after checking that the module is readable, so the scalar path never loads it.
+ *
+ * <p>SGEMM runs the shared {@link BlockedSgemm} driver with an 8 x (2 vectors) broadcast-FMA
+ * micro-kernel: 16 vector accumulators, two B loads and eight A broadcasts per depth step (8 x 32
+ * floats with 512-bit vectors). Larger register blocks (14 x 32) were seen to JIT-compile badly on
+ * JDK 25 in some JVM starts (about 1 GFLOP/s); this modest block compiled well every time.
+ */
+final class VectorKernelSupport implements KernelSupport {
+  /** The widest float shape the CPU runs natively (16 lanes with AVX-512, 8 with AVX2). */
+  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  /** Narrower vectors (or none: a 64-bit "preferred" shape) gain nothing over the scalar twin. */
+  static final int MIN_VECTOR_BITS = 128;
+
+  private final BlockedSgemm sgemm;
+
+  /**
+   * @throws UnsupportedOperationException when the CPU's preferred float vector is narrower than
+   *     {@value #MIN_VECTOR_BITS} bits
+   */
+  VectorKernelSupport() {
+    if (SPECIES.vectorBitSize() < MIN_VECTOR_BITS) {
+      throw new UnsupportedOperationException("the preferred float vector is " + SPECIES.vectorBitSize()
+          + " bits wide, narrower than " + MIN_VECTOR_BITS);
+    }
+    sgemm = new BlockedSgemm(new BroadcastFmaMicroKernel());
+  }
+
+  @Override
+  public String name() {
+    return "vector";
+  }
+
+  @Override
+  public MicroKernel microKernel() {
+    return sgemm.microKernel();
+  }
+
+  @Override
+  public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+      float beta, float[] c, int cOff, int ldc) {
+    sgemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  /**
+   * {@code MR x NR} = 8 x (2 x lanes). The accumulators are sixteen locals rather than an array so
+   * that C2 keeps them in registers (16 of the 32 AVX-512 registers, plus 2 for B and 1 for the
+   * broadcast). {@code KC = 256} keeps the B sliver (256 x 32 floats = 32 KiB) in L1 while the A
+   * slivers stream from L2. Depth is summed in order with one FMA per step.
+   */
+  static final class BroadcastFmaMicroKernel implements MicroKernel {
+    private static final int MR = 8;
+    private static final int LANES = SPECIES.length();
+    private static final int NR = 2 * LANES;
+    private static final int KC = 256;
+
+    @Override
+    public int mr() {
+      return MR;
+    }
+
+    @Override
+    public int nr() {
+      return NR;
+    }
+
+    @Override
+    public int kc() {
+      return KC;
+    }
+
+    @Override
+    public void multiply(int kc, float[] a, int aIdx, float[] b, int bIdx, float[] c, int cIdx, int ldc,
+        float beta) {
+      FloatVector zero = FloatVector.zero(SPECIES);
+      FloatVector c00 = zero;
+      FloatVector c01 = zero;
+      FloatVector c10 = zero;
+      FloatVector c11 = zero;
+      FloatVector c20 = zero;
+      FloatVector c21 = zero;
+      FloatVector c30 = zero;
+      FloatVector c31 = zero;
+      FloatVector c40 = zero;
+      FloatVector c41 = zero;
+      FloatVector c50 = zero;
+      FloatVector c51 = zero;
+      FloatVector c60 = zero;
+      FloatVector c61 = zero;
+      FloatVector c70 = zero;
+      FloatVector c71 = zero;
+      int ai = aIdx;
+      int bi = bIdx;
+      for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+        FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
+        FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, a[ai]);
+        c00 = x.fma(b0, c00);
+        c01 = x.fma(b1, c01);
+        x = FloatVector.broadcast(SPECIES, a[ai + 1]);
+        c10 = x.fma(b0, c10);
+        c11 = x.fma(b1, c11);
+        x = FloatVector.broadcast(SPECIES, a[ai + 2]);
+        c20 = x.fma(b0, c20);
+        c21 = x.fma(b1, c21);
+        x = FloatVector.broadcast(SPECIES, a[ai + 3]);
+        c30 = x.fma(b0, c30);
+        c31 = x.fma(b1, c31);
+        x = FloatVector.broadcast(SPECIES, a[ai + 4]);
+        c40 = x.fma(b0, c40);
+        c41 = x.fma(b1, c41);
+        x = FloatVector.broadcast(SPECIES, a[ai + 5]);
+        c50 = x.fma(b0, c50);
+        c51 = x.fma(b1, c51);
+        x = FloatVector.broadcast(SPECIES, a[ai + 6]);
+        c60 = x.fma(b0, c60);
+        c61 = x.fma(b1, c61);
+        x = FloatVector.broadcast(SPECIES, a[ai + 7]);
+        c70 = x.fma(b0, c70);
+        c71 = x.fma(b1, c71);
+      }
+      // The stores are written out, not factored into a helper taking vectors: when C2 does not
+      // inline such a helper (seen on JDK 25) every vector is boxed and throughput collapses.
+      if (beta == 0f) {
+        int r = cIdx;
+        c00.intoArray(c, r);
+        c01.intoArray(c, r + LANES);
+        r += ldc;
+        c10.intoArray(c, r);
+        c11.intoArray(c, r + LANES);
+        r += ldc;
+        c20.intoArray(c, r);
+        c21.intoArray(c, r + LANES);
+        r += ldc;
+        c30.intoArray(c, r);
+        c31.intoArray(c, r + LANES);
+        r += ldc;
+        c40.intoArray(c, r);
+        c41.intoArray(c, r + LANES);
+        r += ldc;
+        c50.intoArray(c, r);
+        c51.intoArray(c, r + LANES);
+        r += ldc;
+        c60.intoArray(c, r);
+        c61.intoArray(c, r + LANES);
+        r += ldc;
+        c70.intoArray(c, r);
+        c71.intoArray(c, r + LANES);
+        return;
+      }
+      // acc + beta * C with one rounding, as BlockedSgemm.combine (exact for beta == 1 too).
+      FloatVector bv = FloatVector.broadcast(SPECIES, beta);
+      int r = cIdx;
+      FloatVector.fromArray(SPECIES, c, r).fma(bv, c00).intoArray(c, r);
+      FloatVector.fromArray(SPECIES, c, r + LANES).fma(bv, c01).intoArray(c, r + LANES);
+      r += ldc;
+      FloatVector.fromArray(SPECIES, c, r).fma(bv, c10).intoArray(c, r);
+      FloatVector.fromArray(SPECIES, c, r + LANES).fma(bv, c11).intoArray(c, r + LANES);
+      r += ldc;
+      FloatVector.fromArray(SPECIES, c, r).fma(bv, c20).intoArray(c, r);
+      FloatVector.fromArray(SPECIES, c, r + LANES).fma(bv, c21).intoArray(c, r + LANES);
+      r += ldc;
+      FloatVector.fromArray(SPECIES, c, r).fma(bv, c30).intoArray(c, r);
+      FloatVector.fromArray(SPECIES, c, r + LANES).fma(bv, c31).intoArray(c, r + LANES);
+      r += ldc;
+      FloatVector.fromArray(SPECIES, c, r).fma(bv, c40).intoArray(c, r);
+      FloatVector.fromArray(SPECIES, c, r + LANES).fma(bv, c41).intoArray(c, r + LANES);
+      r += ldc;
+      FloatVector.fromArray(SPECIES, c, r).fma(bv, c50).intoArray(c, r);
+      FloatVector.fromArray(SPECIES, c, r + LANES).fma(bv, c51).intoArray(c, r + LANES);
+      r += ldc;
+      FloatVector.fromArray(SPECIES, c, r).fma(bv, c60).intoArray(c, r);
+      FloatVector.fromArray(SPECIES, c, r + LANES).fma(bv, c61).intoArray(c, r + LANES);
+      r += ldc;
+      FloatVector.fromArray(SPECIES, c, r).fma(bv, c70).intoArray(c, r);
+      FloatVector.fromArray(SPECIES, c, r + LANES).fma(bv, c71).intoArray(c, r + LANES);
+    }
+  }
+}

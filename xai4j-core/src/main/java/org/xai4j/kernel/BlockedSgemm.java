@@ -1,0 +1,257 @@
+package org.xai4j.kernel;
+
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+
+/**
+ * The SGEMM driver shared by the kernel providers, in the GotoBLAS/BLIS arrangement: op(B) is
+ * packed into slivers of {@code nr} columns and op(A), pre-scaled by alpha, into slivers of
+ * {@code mr} rows, one depth block of {@code kc} at a time; a {@link MicroKernel} then computes
+ * each {@code mr x nr} block of C from one sliver of each. Transposes are absorbed by the packing,
+ * ragged edges by zero padding (the micro-kernel writes such blocks to a scratch block that is
+ * merged into C), and problems under {@link #SMALL_WORK} multiply-adds run plain loops instead.
+ *
+ * <p>Threads split C into disjoint tiles ({@link Parallelism#forEach}); every element of C is
+ * computed by one thread, summing depth blocks in order and, within a block, depth in order. The
+ * result therefore does not depend on the thread count or on scheduling.
+ *
+ * <p>Layouts: A sliver {@code s} of a depth block of {@code kb} holds
+ * {@code packA[s*mr*kb + p*mr + r] = alpha * op(A)[s*mr + r][p]}; B sliver {@code t} holds
+ * {@code packB[t*nr*kb + p*nr + q] = op(B)[p][t*nr + q]}; padding is zero.
+ */
+final class BlockedSgemm {
+  /** Below this many multiply-adds (32^3) packing costs more than it saves: plain loops run. */
+  static final long SMALL_WORK = 32L * 32 * 32;
+  /** Below this many multiply-adds (about 2^20, tens of microseconds) forking costs more than it saves. */
+  static final long PARALLEL_WORK = 1L << 20;
+  /** Rows of C per parallel task; a multiple of every micro-kernel's {@code mr}. */
+  static final int TILE_ROWS = 64;
+  /** Columns of C per parallel task; a multiple of every micro-kernel's {@code nr}. */
+  static final int TILE_COLS = 128;
+  /** Rows of op(A) packed per round (bounds the packed-A buffer to {@code PANEL_ROWS * kc}). */
+  static final int PANEL_ROWS = 1024;
+  /** Columns of op(B) packed per round (bounds the packed-B buffer to {@code PANEL_COLS * kc}). */
+  static final int PANEL_COLS = 2048;
+  /** Slivers packed per parallel packing task. */
+  private static final int SLIVERS_PER_TASK = 8;
+
+  private final MicroKernel kernel;
+  private final int mr;
+  private final int nr;
+  private final int kc;
+
+  BlockedSgemm(MicroKernel kernel) {
+    this.kernel = kernel;
+    this.mr = kernel.mr();
+    this.nr = kernel.nr();
+    this.kc = kernel.kc();
+    if (TILE_ROWS % mr != 0 || TILE_COLS % nr != 0) {
+      throw new IllegalArgumentException("micro-kernel " + mr + " x " + nr + " does not divide the "
+          + TILE_ROWS + " x " + TILE_COLS + " tiles");
+    }
+  }
+
+  /** The micro-kernel this driver runs. */
+  MicroKernel microKernel() {
+    return kernel;
+  }
+
+  /**
+   * How one C element is finished: {@code acc + beta * old} with a single rounding (a fused
+   * multiply-add, so {@code beta == 1} is a plain sum), and {@code beta == 0} ignoring {@code old}
+   * (so NaNs in an overwritten C do not survive).
+   */
+  static float combine(float acc, float old, float beta) {
+    return beta == 0f ? acc : Math.fma(beta, old, acc);
+  }
+
+  /** See {@link KernelSupport#sgemm}; arguments are trusted. */
+  void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+      float beta, float[] c, int cOff, int ldc) {
+    if (k == 0 || alpha == 0f) {
+      scale(m, n, beta, c, cOff, ldc);
+      return;
+    }
+    long work = (long) m * n * k;
+    if (work < SMALL_WORK) {
+      plain(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
+    boolean parallel = work >= PARALLEL_WORK && Parallelism.threads() > 1;
+    int depth = Math.min(kc, k);
+    float[] packA = new float[roundUp(Math.min(m, PANEL_ROWS), mr) * depth];
+    float[] packB = new float[roundUp(Math.min(n, PANEL_COLS), nr) * depth];
+    for (int jc = 0; jc < n; jc += PANEL_COLS) {
+      int nb = Math.min(PANEL_COLS, n - jc);
+      for (int pc = 0; pc < k; pc += kc) {
+        int kb = Math.min(kc, k - pc);
+        float blockBeta = pc == 0 ? beta : 1f;
+        for (int ic = 0; ic < m; ic += PANEL_ROWS) {
+          int mb = Math.min(PANEL_ROWS, m - ic);
+          Panel panel = new Panel(ic, mb, jc, nb, pc, kb);
+          pack(parallel, panel, ic == 0, transA, alpha, a, aOff, lda, packA, transB, b, bOff, ldb, packB);
+          int colTiles = ceilDiv(nb, TILE_COLS);
+          run(parallel, ceilDiv(mb, TILE_ROWS) * colTiles, t -> computeTile(panel,
+              (t / colTiles) * TILE_ROWS, (t % colTiles) * TILE_COLS, packA, packB, blockBeta, c, cOff, ldc));
+        }
+      }
+    }
+  }
+
+  /** One round of the blocked loop: rows {@code [ic, ic+mb)}, columns {@code [jc, jc+nb)}, depth {@code [pc, pc+kb)}. */
+  private record Panel(int ic, int mb, int jc, int nb, int pc, int kb) {}
+
+  private void pack(boolean parallel, Panel p, boolean withB, boolean transA, float alpha,
+      float[] a, int aOff, int lda, float[] packA,
+      boolean transB, float[] b, int bOff, int ldb, float[] packB) {
+    int aSlivers = ceilDiv(p.mb, mr);
+    int bSlivers = withB ? ceilDiv(p.nb, nr) : 0;
+    int aTasks = ceilDiv(aSlivers, SLIVERS_PER_TASK);
+    int bTasks = ceilDiv(bSlivers, SLIVERS_PER_TASK);
+    run(parallel, aTasks + bTasks, task -> {
+      boolean isA = task < aTasks;
+      int first = (isA ? task : task - aTasks) * SLIVERS_PER_TASK;
+      int last = Math.min(isA ? aSlivers : bSlivers, first + SLIVERS_PER_TASK);
+      for (int s = first; s < last; s++) {
+        if (isA) {
+          packASliver(transA, alpha, a, aOff, lda, p.ic + s * mr, Math.min(mr, p.mb - s * mr), p.pc, p.kb,
+              packA, s * mr * p.kb);
+        } else {
+          packBSliver(transB, b, bOff, ldb, p.jc + s * nr, Math.min(nr, p.nb - s * nr), p.pc, p.kb,
+              packB, s * nr * p.kb);
+        }
+      }
+    });
+  }
+
+  private void packASliver(boolean transA, float alpha, float[] a, int aOff, int lda,
+      int row0, int h, int col0, int kb, float[] dst, int d) {
+    if (transA) {
+      for (int p = 0; p < kb; p++) {
+        int src = aOff + (col0 + p) * lda + row0;
+        int o = d + p * mr;
+        for (int r = 0; r < h; r++) {
+          dst[o + r] = alpha * a[src + r];
+        }
+        Arrays.fill(dst, o + h, o + mr, 0f);
+      }
+      return;
+    }
+    for (int r = 0; r < h; r++) {
+      int src = aOff + (row0 + r) * lda + col0;
+      for (int p = 0; p < kb; p++) {
+        dst[d + p * mr + r] = alpha * a[src + p];
+      }
+    }
+    if (h < mr) {
+      for (int p = 0; p < kb; p++) {
+        Arrays.fill(dst, d + p * mr + h, d + (p + 1) * mr, 0f);
+      }
+    }
+  }
+
+  private void packBSliver(boolean transB, float[] b, int bOff, int ldb,
+      int col0, int w, int row0, int kb, float[] dst, int d) {
+    if (!transB) {
+      for (int p = 0; p < kb; p++) {
+        int o = d + p * nr;
+        System.arraycopy(b, bOff + (row0 + p) * ldb + col0, dst, o, w);
+        Arrays.fill(dst, o + w, o + nr, 0f);
+      }
+      return;
+    }
+    for (int q = 0; q < w; q++) {
+      int src = bOff + (col0 + q) * ldb + row0;
+      for (int p = 0; p < kb; p++) {
+        dst[d + p * nr + q] = b[src + p];
+      }
+    }
+    if (w < nr) {
+      for (int p = 0; p < kb; p++) {
+        Arrays.fill(dst, d + p * nr + w, d + (p + 1) * nr, 0f);
+      }
+    }
+  }
+
+  /** Rows {@code [i0, i0+TILE_ROWS)} x columns {@code [j0, j0+TILE_COLS)} of the panel (clipped). */
+  private void computeTile(Panel p, int i0, int j0, float[] packA, float[] packB, float beta,
+      float[] c, int cOff, int ldc) {
+    int i1 = Math.min(p.mb, i0 + TILE_ROWS);
+    int j1 = Math.min(p.nb, j0 + TILE_COLS);
+    float[] scratch = null;
+    for (int j = j0; j < j1; j += nr) {
+      int w = Math.min(nr, j1 - j);
+      int bIdx = j * p.kb;
+      for (int i = i0; i < i1; i += mr) {
+        int h = Math.min(mr, i1 - i);
+        int aIdx = i * p.kb;
+        int cIdx = cOff + (p.ic + i) * ldc + p.jc + j;
+        if (h == mr && w == nr) {
+          kernel.multiply(p.kb, packA, aIdx, packB, bIdx, c, cIdx, ldc, beta);
+          continue;
+        }
+        if (scratch == null) {
+          scratch = new float[mr * nr];
+        }
+        kernel.multiply(p.kb, packA, aIdx, packB, bIdx, scratch, 0, nr, 0f);
+        for (int r = 0; r < h; r++) {
+          int row = cIdx + r * ldc;
+          for (int q = 0; q < w; q++) {
+            c[row + q] = combine(scratch[r * nr + q], c[row + q], beta);
+          }
+        }
+      }
+    }
+  }
+
+  /** {@code C = beta * C} (zero when beta is 0): the whole product when k or alpha is 0. */
+  private static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
+    for (int i = 0; i < m; i++) {
+      int row = cOff + i * ldc;
+      for (int j = 0; j < n; j++) {
+        c[row + j] = combine(0f, c[row + j], beta);
+      }
+    }
+  }
+
+  /** Dot-product loops for small problems, summing over depth in order. */
+  private static void plain(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+      float beta, float[] c, int cOff, int ldc) {
+    int aRow = transA ? 1 : lda;
+    int aStep = transA ? lda : 1;
+    int bCol = transB ? ldb : 1;
+    int bStep = transB ? 1 : ldb;
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        float s = 0f;
+        int ai = aOff + i * aRow;
+        int bi = bOff + j * bCol;
+        for (int p = 0; p < k; p++) {
+          s += a[ai + p * aStep] * b[bi + p * bStep];
+        }
+        int ci = cOff + i * ldc + j;
+        c[ci] = combine(alpha * s, c[ci], beta);
+      }
+    }
+  }
+
+  private static void run(boolean parallel, int tasks, IntConsumer body) {
+    if (parallel) {
+      Parallelism.forEach(tasks, body);
+      return;
+    }
+    for (int t = 0; t < tasks; t++) {
+      body.accept(t);
+    }
+  }
+
+  private static int ceilDiv(int x, int y) {
+    return (x + y - 1) / y;
+  }
+
+  private static int roundUp(int x, int multiple) {
+    return ceilDiv(x, multiple) * multiple;
+  }
+}

@@ -1,0 +1,30 @@
+package org.xai4j.kernel;
+
+/**
+ * The innermost SGEMM loop: one {@code mr x nr} block of C from a packed sliver of A and a packed
+ * sliver of B (layouts in {@link BlockedSgemm}). Each provider supplies one; the blocking, packing
+ * and threading around it are shared.
+ */
+interface MicroKernel {
+  /** Rows of C per call; A slivers hold {@code mr} values per depth step. */
+  int mr();
+
+  /** Columns of C per call; B slivers hold {@code nr} values per depth step. */
+  int nr();
+
+  /** Depth block: the largest {@code kc} per call, chosen so that one B sliver stays in L1. */
+  int kc();
+
+  /**
+   * {@code C[0:mr, 0:nr] = sum_p A[p] (x) B[p] + beta * C}, with the sum over {@code p} taken in
+   * an order fixed by the implementation; {@code beta == 0} overwrites C without reading it.
+   * Combining with C must round as {@link BlockedSgemm#combine} does, so that blocks on ragged
+   * edges (computed into scratch and merged) round like the others.
+   *
+   * @param kc depth, {@code 1 <= kc <= kc()}
+   * @param a packed A: {@code a[aIdx + p * mr + r]} is row r at depth p
+   * @param b packed B: {@code b[bIdx + p * nr + q]} is column q at depth p
+   * @param c the output block starts at {@code c[cIdx]}, rows {@code ldc} apart
+   */
+  void multiply(int kc, float[] a, int aIdx, float[] b, int bIdx, float[] c, int cIdx, int ldc, float beta);
+}
