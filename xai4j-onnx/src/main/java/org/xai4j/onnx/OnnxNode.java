@@ -3,7 +3,6 @@ package org.xai4j.onnx;
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,11 +61,6 @@ final class OnnxNode {
   /** Whether optional input {@code i} is given. */
   boolean hasInput(int i) {
     return !input(i).isEmpty();
-  }
-
-  /** All input names. */
-  List<String> inputs() {
-    return proto.getInputList();
   }
 
   /** The first output's name (the value this node defines). */
@@ -165,10 +159,5 @@ final class OnnxNode {
   /** An unsupported-feature error about this node. */
   UnsupportedModelException unsupported(String message) {
     return new UnsupportedModelException(describe() + ": " + message);
-  }
-
-  /** The source file name, for messages. */
-  String source() {
-    return source;
   }
 }
