@@ -205,4 +205,20 @@ class OnnxImporterTest {
     assertTrue(e.getMessage().startsWith("m.onnx: node 'y_node' (Reshape, opset 13): the target shape depends on the "
         + "dynamic input dimensions in more than one entry"), e.getMessage());
   }
+
+  @Test
+  void secondaryOutputsAreRefusedWhenRead() {
+    ModelProto m = new TestModels(OPSET).input("x", -1, 2)
+        .node("Relu", List.of("x"), "r")
+        .output("r").build();
+    ModelProto withMask = m.toBuilder().setGraph(m.getGraph().toBuilder()
+        .addNode(ai.onnx.proto.OnnxMl.NodeProto.newBuilder().setOpType("Dropout").setName("drop")
+            .addInput("r").addOutput("d").addOutput("mask"))
+        .addNode(ai.onnx.proto.OnnxMl.NodeProto.newBuilder().setOpType("Relu").setName("use_mask")
+            .addInput("mask").addOutput("z"))).build();
+    UnsupportedModelException e = assertThrows(UnsupportedModelException.class,
+        () -> OnnxImporter.convert(withMask, null, "m.onnx"));
+    assertEquals("m.onnx: node 'use_mask' (Relu, opset 13): reads 'mask', output 1 of node 'drop' (Dropout), "
+        + "which xai4j does not compute", e.getMessage());
+  }
 }
