@@ -165,4 +165,14 @@ class MathOpsTest {
     GradientCheck.standard().check(cols, Tensor.randomNormal(Shape.of(3, 5), 1f, r));
     GradientCheck.standard().check(reversed, Tensor.randomNormal(Shape.of(3, 5), 1f, r));
   }
+
+  @Test
+  void expandBroadcastsAndSumsBack() {
+    Tensor x = Tensor.of(Shape.of(3, 1), 1f, 2f, 3f);
+    Expand e = new Expand(List.of(2, 1, 2));
+    assertEquals(Shape.of(2, 3, 2), e.outputShape(List.of(x.shape())));
+    assertArrayEquals(new float[] {1, 1, 2, 2, 3, 3, 1, 1, 2, 2, 3, 3}, run(e, x), EPS);
+    assertThrows(IllegalArgumentException.class, () -> new Expand(List.of(2, 2)).outputShape(List.of(x.shape())));
+    GradientCheck.standard().check(e, Tensor.randomNormal(Shape.of(3, 1), 1f, new Random(10)));
+  }
 }

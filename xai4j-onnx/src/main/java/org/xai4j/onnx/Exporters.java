@@ -18,6 +18,7 @@ import org.xai4j.op.Conv;
 import org.xai4j.op.ConvTranspose;
 import org.xai4j.op.Dropout;
 import org.xai4j.op.Elu;
+import org.xai4j.op.Expand;
 import org.xai4j.op.Flatten;
 import org.xai4j.op.Gemm;
 import org.xai4j.op.LeakyRelu;
@@ -96,6 +97,8 @@ final class Exporters {
     m.put("Pad", Exporters::pad);
     m.put("Resize", Exporters::resize);
     m.put("Slice", Exporters::slice);
+    m.put("Expand", (n, ctx) -> ctx.node(n, "Expand", with(n.inputs().get(0),
+        ctx.ints(n, "shape", ((Expand) n.op()).shape()))));
     return new Exporters(m);
   }
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.xai4j.op.Concat;
+import org.xai4j.op.Expand;
 import org.xai4j.op.Flatten;
 import org.xai4j.op.Pad;
 import org.xai4j.op.Reshape;
@@ -45,7 +46,8 @@ final class TensorConverters {
         .add("Transpose", (n, ctx) -> ctx.emit(n, n.has("perm")
             ? new Transpose(Arrays.stream(n.attrIntArray("perm", null)).boxed().toList()) : new Transpose(), 0))
         .add("Pad", TensorConverters::pad)
-        .add("Split", TensorConverters::split);
+        .add("Split", TensorConverters::split)
+        .add("Expand", TensorConverters::expand);
   }
 
   /**
@@ -146,6 +148,34 @@ final class TensorConverters {
           + ImportContext.PROBE_EXTENTS + ": " + targets);
     }
     ctx.emit(n, new Reshape(Arrays.stream(target).boxed().toList(), allowZero), 0);
+  }
+
+  /**
+   * Expand with a constant or folded shape. An entry that follows the dynamic dimensions and
+   * equals the input's extent on the aligned axis for every probe becomes 1 (keep the input's
+   * extent); any other probe-dependent entry is refused.
+   */
+  private static void expand(OnnxNode n, ImportContext ctx) {
+    List<HostTensor> targets = ctx.staticPerProbe(n, 1, "shape");
+    long[] first = targets.get(0).longs();
+    int[] shape = new int[first.length];
+    for (int i = 0; i < first.length; i++) {
+      boolean same = true;
+      boolean keeps = true;
+      for (int p = 0; p < targets.size(); p++) {
+        long v = targets.get(p).longs()[i];
+        Shape in = ctx.shape(n, 0, p);
+        int axis = i - (first.length - in.rank());
+        same &= v == first[i];
+        keeps &= axis >= 0 && in.dim(axis) == v;
+      }
+      if (!same && !keeps) {
+        throw n.unsupported("entry " + i + " of the target shape depends on the dynamic input dimensions "
+            + "and differs from the input's extent; targets " + targets);
+      }
+      shape[i] = same ? Math.toIntExact(first[i]) : 1;
+    }
+    ctx.emit(n, new Expand(boxed(shape)), 0);
   }
 
   private static void pad(OnnxNode n, ImportContext ctx) {

@@ -221,4 +221,16 @@ class OnnxImporterTest {
     assertEquals("m.onnx: node 'use_mask' (Relu, opset 13): reads 'mask', output 1 of node 'drop' (Dropout), "
         + "which xai4j does not compute", e.getMessage());
   }
+
+  @Test
+  void expandToABatchDependentShapeKeepsTheBatch() {
+    // x.expand(x.size(0), 3, 4) for x of shape [batch, 1, 4]
+    ModelProto m = batchShapeComputation(-1, 1, 4)
+        .initializer(OnnxTensors.writeInts("rest", 3, 4))
+        .node("Concat", List.of("b1", "rest"), "target", TestModels.integer("axis", 0))
+        .node("Expand", List.of("x", "target"), "y").output("y").build();
+    Graph g = OnnxImporter.convert(m, null, "m.onnx");
+    assertEquals(new org.xai4j.op.Expand(List.of(1, 3, 4)), g.node("y").op());
+    assertEquals(Shape.of(2, 3, 4), g.forward(Tensor.zeros(Shape.of(2, 1, 4))).output().shape());
+  }
 }
