@@ -175,4 +175,25 @@ class MathOpsTest {
     assertThrows(IllegalArgumentException.class, () -> new Expand(List.of(2, 2)).outputShape(List.of(x.shape())));
     GradientCheck.standard().check(e, Tensor.randomNormal(Shape.of(3, 1), 1f, new Random(10)));
   }
+
+  @Test
+  void tileRepeatsAndSumsBack() {
+    Tensor x = Tensor.of(Shape.of(2, 2), 1f, 2f, 3f, 4f);
+    Tile t = new Tile(List.of(2, 3));
+    assertEquals(Shape.of(4, 6), t.outputShape(List.of(x.shape())));
+    assertArrayEquals(new float[] {1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4, 1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4},
+        run(t, x), EPS);
+    GradientCheck.standard().check(t, Tensor.randomNormal(Shape.of(2, 3), 1f, new Random(11)));
+  }
+
+  @Test
+  void shrinkValuesAndGradient() {
+    Shrink soft = new Shrink(1f, 1f);
+    assertArrayEquals(new float[] {-1f, 0f, 0f, 0f, 2f}, run(soft, Tensor.vector(-2f, -1f, 0.5f, 1f, 3f)), EPS);
+    Shrink hard = new Shrink(Shrink.DEFAULT_LAMBD, Shrink.DEFAULT_BIAS);
+    assertArrayEquals(new float[] {-2f, 0f, 0.75f}, run(hard, Tensor.vector(-2f, 0.25f, 0.75f)), EPS);
+    Tensor x = Tensor.randomNormal(Shape.of(3, 4), 2f, new Random(12))
+        .map(v -> Math.abs(Math.abs(v) - 1f) < 0.1f ? v * 1.5f : v);
+    GradientCheck.standard().check(soft, x);
+  }
 }

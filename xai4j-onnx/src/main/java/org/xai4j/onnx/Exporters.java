@@ -31,9 +31,11 @@ import org.xai4j.op.Reduction;
 import org.xai4j.op.Reshape;
 import org.xai4j.op.Resize;
 import org.xai4j.op.Selu;
+import org.xai4j.op.Shrink;
 import org.xai4j.op.Slice;
 import org.xai4j.op.Softmax;
 import org.xai4j.op.Squeeze;
+import org.xai4j.op.Tile;
 import org.xai4j.op.Transpose;
 import org.xai4j.op.Unsqueeze;
 import org.xai4j.tensor.Tensor;
@@ -97,6 +99,10 @@ final class Exporters {
     m.put("Pad", Exporters::pad);
     m.put("Resize", Exporters::resize);
     m.put("Slice", Exporters::slice);
+    m.put("Tile", (n, ctx) -> ctx.node(n, "Tile", with(n.inputs().get(0),
+        ctx.ints(n, "repeats", ((Tile) n.op()).repeats()))));
+    m.put("Shrink", (n, ctx) -> ctx.node(n, "Shrink", n.inputs(), attr("lambd", ((Shrink) n.op()).lambd()),
+        attr("bias", ((Shrink) n.op()).bias())));
     m.put("Expand", (n, ctx) -> ctx.node(n, "Expand", with(n.inputs().get(0),
         ctx.ints(n, "shape", ((Expand) n.op()).shape()))));
     return new Exporters(m);

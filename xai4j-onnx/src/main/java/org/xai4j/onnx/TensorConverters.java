@@ -12,6 +12,7 @@ import org.xai4j.op.Pad;
 import org.xai4j.op.Reshape;
 import org.xai4j.op.Slice;
 import org.xai4j.op.Squeeze;
+import org.xai4j.op.Tile;
 import org.xai4j.op.Transpose;
 import org.xai4j.op.Unsqueeze;
 import org.xai4j.tensor.Shape;
@@ -47,7 +48,8 @@ final class TensorConverters {
             ? new Transpose(Arrays.stream(n.attrIntArray("perm", null)).boxed().toList()) : new Transpose(), 0))
         .add("Pad", TensorConverters::pad)
         .add("Split", TensorConverters::split)
-        .add("Expand", TensorConverters::expand);
+        .add("Expand", TensorConverters::expand)
+        .add("Tile", (n, ctx) -> ctx.emit(n, new Tile(boxed(ctx.constant(n, 1, "repeats").ints())), 0));
   }
 
   /**

@@ -89,7 +89,9 @@ class OnnxExporterTest {
     String usq = b.add("unsqueeze", new Unsqueeze(List.of(1)), sqz);
     String tr = b.add("transpose", Transpose.of(0, 2, 1), usq);
     String fl = b.add("flatten", new Flatten(1), tr);
-    String ep = b.add("expand", new Expand(List.of(1, 3, 1)), rm);
+    String ti = b.add("tile", new Tile(List.of(1, 1, 2)), rm);
+    String shr = b.add("shrink", new Shrink(0.1f, 0.05f), ti);
+    String ep = b.add("expand", new Expand(List.of(1, 3, 1)), shr);
     String rh = b.add("reshape", Reshape.of(0, -1), ep);
     String gm = b.add("gemm", Gemm.linear(Tensor.randomNormal(Shape.of(5, 4), 0.5f, r), Tensor.randomNormal(Shape.of(5), 0.1f, r)), fl);
     String mm = b.add("matmul", new MatMul(), gm, b.add("mmweight", new Constant(Tensor.randomNormal(Shape.of(5, 3), 0.5f, r)), new String[0]));
