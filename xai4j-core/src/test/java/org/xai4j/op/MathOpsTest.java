@@ -196,4 +196,20 @@ class MathOpsTest {
         .map(v -> Math.abs(Math.abs(v) - 1f) < 0.1f ? v * 1.5f : v);
     GradientCheck.standard().check(soft, x);
   }
+
+  @Test
+  void instanceNormalizationValuesAndGradients() {
+    // one sample, two channels of [1, 2, 3, 4] and [2, 2, 2, 2]: mean 2.5, variance 1.25; constant -> 0
+    Tensor x = Tensor.of(Shape.of(1, 2, 2, 2), 1f, 2f, 3f, 4f, 2f, 2f, 2f, 2f);
+    InstanceNormalization in = new InstanceNormalization(Tensor.vector(2f, 1f), Tensor.vector(0.5f, -1f), 0f);
+    float z = (float) (1 / Math.sqrt(1.25));
+    assertArrayEquals(new float[] {2 * -1.5f * z + 0.5f, 2 * -0.5f * z + 0.5f, 2 * 0.5f * z + 0.5f,
+        2 * 1.5f * z + 0.5f, -1f, -1f, -1f, -1f}, run(new InstanceNormalization(Tensor.vector(2f, 1f),
+        Tensor.vector(0.5f, -1f), 1e-12f), x), 1e-5f);
+    Random r = new Random(13);
+    GradientCheck.standard().check(new InstanceNormalization(Tensor.randomUniform(Shape.of(3), 0.5f, 2f, r),
+        Tensor.randomNormal(Shape.of(3), 1f, r), InstanceNormalization.DEFAULT_EPSILON),
+        Tensor.randomNormal(Shape.of(2, 3, 2, 3), 1f, r));
+    assertEquals(List.of("scale", "bias"), in.parameters().names());
+  }
 }

@@ -21,6 +21,7 @@ import org.xai4j.op.Elu;
 import org.xai4j.op.Expand;
 import org.xai4j.op.Flatten;
 import org.xai4j.op.Gemm;
+import org.xai4j.op.InstanceNormalization;
 import org.xai4j.op.LeakyRelu;
 import org.xai4j.op.LogSoftmax;
 import org.xai4j.op.MaxPool;
@@ -79,6 +80,11 @@ final class Exporters {
     m.put("PRelu", (n, ctx) -> ctx.node(n, "PRelu", List.of(n.inputs().get(0),
         ctx.initializer(n, "slope", ((PRelu) n.op()).slope()))));
     m.put("MaxPool", Exporters::maxPool);
+    m.put("InstanceNormalization", (n, ctx) -> {
+      InstanceNormalization in = (InstanceNormalization) n.op();
+      ctx.node(n, "InstanceNormalization", with(n.inputs().get(0), ctx.initializer(n, "scale", in.scale()),
+          ctx.initializer(n, "bias", in.bias())), attr("epsilon", in.epsilon()));
+    });
     m.put("AveragePool", Exporters::averagePool);
     m.put("LeakyRelu", (n, ctx) -> ctx.node(n, "LeakyRelu", n.inputs(), attr("alpha", ((LeakyRelu) n.op()).alpha())));
     m.put("Elu", (n, ctx) -> ctx.node(n, "Elu", n.inputs(), attr("alpha", ((Elu) n.op()).alpha())));

@@ -10,6 +10,7 @@ import org.xai4j.op.Conv;
 import org.xai4j.op.ConvTranspose;
 import org.xai4j.op.Gemm;
 import org.xai4j.op.GlobalAveragePool;
+import org.xai4j.op.InstanceNormalization;
 import org.xai4j.op.MatMul;
 import org.xai4j.op.MaxPool;
 import org.xai4j.op.PRelu;
@@ -20,7 +21,7 @@ import org.xai4j.tensor.Tensor;
 /**
  * Converters of layers with weights and of pooling. Weights given as initializers (or constants)
  * become the op's {@link org.xai4j.op.Parameters}: Gemm B/C, Conv and ConvTranspose W/B,
- * BatchNormalization scale/B/mean/var, PRelu slope.
+ * BatchNormalization scale/B/mean/var, InstanceNormalization scale/B, PRelu slope.
  */
 final class LayerConverters {
   /** Opset from which MaxPool has dilations and ceil_mode. */
@@ -41,6 +42,9 @@ final class LayerConverters {
         .add("ConvTranspose", LayerConverters::convTranspose)
         .add("BatchNormalization", LayerConverters::batchNorm)
         .add("PRelu", LayerConverters::prelu)
+        .add("InstanceNormalization", (n, ctx) -> ctx.emit(n, new InstanceNormalization(
+            ctx.floatConstant(n, 1, "scale"), ctx.floatConstant(n, 2, "B"),
+            n.attrFloat("epsilon", InstanceNormalization.DEFAULT_EPSILON)), 0))
         .add("MaxPool", LayerConverters::maxPool)
         .add("AveragePool", LayerConverters::averagePool)
         .add("GlobalAveragePool", (n, ctx) -> ctx.emit(n, new GlobalAveragePool(), 0));

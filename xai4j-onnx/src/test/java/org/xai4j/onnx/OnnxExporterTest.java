@@ -43,7 +43,9 @@ class OnnxExporterTest {
     String bn = b.add("bn", new BatchNormalization(Tensor.randomUniform(Shape.of(4), 0.5f, 1.5f, r),
         Tensor.randomNormal(Shape.of(4), 0.1f, r), Tensor.randomNormal(Shape.of(4), 0.1f, r),
         Tensor.randomUniform(Shape.of(4), 0.5f, 2f, r), 1e-5f), c1);
-    String pr = b.add("prelu", new PRelu(Tensor.randomUniform(Shape.of(4, 1, 1), 0f, 0.3f, r)), bn);
+    String inorm = b.add("instancenorm", new InstanceNormalization(Tensor.randomUniform(Shape.of(4), 0.5f, 1.5f, r),
+        Tensor.randomNormal(Shape.of(4), 0.1f, r), 1e-5f), bn);
+    String pr = b.add("prelu", new PRelu(Tensor.randomUniform(Shape.of(4, 1, 1), 0f, 0.3f, r)), inorm);
     String mp = b.add("maxpool", MaxPool.square(2, 2, 0), pr);
     String up = b.add("bilinear", new Resize(Resize.Mode.LINEAR, Resize.CoordinateTransform.HALF_PIXEL,
         Resize.NearestRounding.ROUND_PREFER_FLOOR, 2f, 2f, 0, 0), mp);
