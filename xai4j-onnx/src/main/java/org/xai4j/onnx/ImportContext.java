@@ -23,10 +23,15 @@ import org.xai4j.tensor.Tensor;
  */
 final class ImportContext {
   /**
-   * Extents substituted for dynamic input dimensions. Two distinct values let the importer tell
-   * which extents of a shape computation follow the dynamic dimension.
+   * Extents substituted for the first symbolic input dimension, one per probe. Two distinct values
+   * let the importer tell which extents of a shape computation follow a dynamic dimension.
    */
   static final List<Integer> PROBE_EXTENTS = List.of(3, 5);
+  /**
+   * Distance between the probe extents of successive distinct symbols ({@code dim_param} names;
+   * unnamed dynamic extents share one symbol), so that different symbols never share an extent.
+   */
+  static final int SYMBOL_SPACING = 4;
 
   private final String source;
   private final java.nio.file.Path baseDir;
@@ -34,6 +39,7 @@ final class ImportContext {
   private final Map<String, String> unavailable = new HashMap<>();
   private final List<GraphInput> inputs = new ArrayList<>();
   private final List<Node> nodes = new ArrayList<>();
+  private final Map<String, Integer> symbols = new HashMap<>();
 
   ImportContext(String source, java.nio.file.Path baseDir) {
     this.source = source;
@@ -50,14 +56,20 @@ final class ImportContext {
     return source;
   }
 
-  /** Declares a graph input; {@code -1} extents are dynamic. */
-  void addInput(String name, int[] dims) {
+  /**
+   * Declares a graph input; {@code -1} extents are dynamic, and {@code dimSymbols} names each
+   * one's symbol (its {@code dim_param}, or the empty string when unnamed).
+   */
+  void addInput(String name, int[] dims, List<String> dimSymbols) {
     inputs.add(new GraphInput(name, dims));
     List<Shape> shapes = new ArrayList<>();
     for (int probe : PROBE_EXTENTS) {
       int[] d = dims.clone();
       for (int i = 0; i < d.length; i++) {
-        d[i] = d[i] < 0 ? probe : d[i];
+        if (d[i] < 0) {
+          int symbol = symbols.computeIfAbsent(dimSymbols.get(i), k -> symbols.size());
+          d[i] = probe + SYMBOL_SPACING * symbol;
+        }
       }
       shapes.add(Shape.of(d));
     }

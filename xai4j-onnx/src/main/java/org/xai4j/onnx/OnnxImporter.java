@@ -112,7 +112,7 @@ public final class OnnxImporter {
     }
     for (ValueInfoProto in : g.getInputList()) {
       if (!initializers.contains(in.getName())) {
-        ctx.addInput(in.getName(), inputDims(in, source));
+        ctx.addInput(in.getName(), inputDims(in, source), dimSymbols(in));
       }
     }
     for (NodeProto p : g.getNodeList()) {
@@ -159,6 +159,12 @@ public final class OnnxImporter {
               .map(e -> e.getKey() + " (nodes " + String.join(", ", e.getValue()) + ")")
               .collect(Collectors.joining("; ")));
     }
+  }
+
+  /** The {@code dim_param} of every axis of a (validated) graph input; empty where none. */
+  private static List<String> dimSymbols(ValueInfoProto in) {
+    return in.getType().getTensorType().getShape().getDimList().stream()
+        .map(TensorShapeProto.Dimension::getDimParam).toList();
   }
 
   private static int[] inputDims(ValueInfoProto in, String source) {

@@ -146,8 +146,7 @@ final class TensorConverters {
     }
     if (inferred > 1) {
       throw n.unsupported("the target shape depends on the dynamic input dimensions in more than one "
-          + "entry and cannot be written with 0/-1; targets for the probe extents "
-          + ImportContext.PROBE_EXTENTS + ": " + targets);
+          + "entry and cannot be written with 0/-1; targets computed for two probe batches: " + targets);
     }
     ctx.emit(n, new Reshape(Arrays.stream(target).boxed().toList(), allowZero), 0);
   }

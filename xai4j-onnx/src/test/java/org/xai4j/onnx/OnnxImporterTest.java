@@ -233,4 +233,22 @@ class OnnxImporterTest {
     assertEquals(new org.xai4j.op.Expand(List.of(1, 3, 4)), g.node("y").op());
     assertEquals(Shape.of(2, 3, 4), g.forward(Tensor.zeros(Shape.of(2, 1, 4))).output().shape());
   }
+
+  @Test
+  void distinctSymbolicDimensionsAreNotConfused() {
+    // x: [N, 2, H, W] reshaped to [N, 2, W, H] computed from its own shape: the last two entries
+    // follow H and W but are swapped, so they cannot be written as 0 (copy); two -1 are refused.
+    TensorProto two = TensorProto.newBuilder().setName("idx").setDataType(TensorProto.DataType.INT64_VALUE)
+        .addDims(4).addInt64Data(0).addInt64Data(1).addInt64Data(3).addInt64Data(2).build();
+    ModelProto swapped = new TestModels(OPSET).symbolicInput("x", "N", "2", "H", "W").initializer(two)
+        .node("Shape", List.of("x"), "s")
+        .node("Gather", List.of("s", "idx"), "target", TestModels.integer("axis", 0))
+        .node("Reshape", List.of("x", "target"), "y").output("y").build();
+    assertThrows(UnsupportedModelException.class, () -> OnnxImporter.convert(swapped, null, "m.onnx"));
+    TensorProto same = two.toBuilder().clearInt64Data().addInt64Data(0).addInt64Data(1).addInt64Data(2)
+        .addInt64Data(3).build();
+    ModelProto kept = swapped.toBuilder().setGraph(swapped.getGraph().toBuilder().setInitializer(0, same)).build();
+    assertEquals(new org.xai4j.op.Reshape(List.of(0, 2, 0, 0), false),
+        OnnxImporter.convert(kept, null, "m.onnx").node("y").op());
+  }
 }
