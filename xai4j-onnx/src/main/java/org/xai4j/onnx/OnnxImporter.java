@@ -24,8 +24,11 @@ import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Tensor;
 
 /**
- * Imports ONNX models ({@code ModelProto}, default domain, opsets 7 to 21 for the supported ops)
- * into xai4j {@link Graph}s.
+ * Imports ONNX models ({@code ModelProto}, default domain) into xai4j {@link Graph}s. Attributes
+ * and their defaults follow the model's opset where ONNX changed them between opsets 6 and 21
+ * (axes as inputs for Squeeze/Unsqueeze/ReduceSum from 13 and the other reductions from 18,
+ * Softmax's axis, Clip/Pad/Slice/Dropout inputs, Upsample/Resize, PRelu broadcasting, ...).
+ * {@link #supportedOps()} lists the op types.
  *
  * <p>What the import does, in order:
  * <ol>
