@@ -109,6 +109,22 @@ class ZennitFidelityTest {
   }
 
   @Test
+  void canonizedModelsComputeTheReferenceLogits() {
+    for (String model : List.of("resnetish", "resnetish_bnfused", "smallcnn")) {
+      Graph canonized = Canonizers.standard().apply(OnnxImporter.read(ReferenceFiles.model(model)));
+      assertTrue(canonized.nodes().stream().noneMatch(n -> n.op().type().equals("BatchNormalization")), model);
+      for (int k = 0; k < INPUTS; k++) {
+        String inputs = model.startsWith("resnetish") ? "resnetish" : model;
+        Tensor logits = canonized.forward(ReferenceFiles.input(inputs, k)).output();
+        float[] expected = ReferenceFiles.logits(inputs, k);
+        for (int j = 0; j < expected.length; j++) {
+          assertEquals(expected[j], logits.get(0, j), 1e-5 * Math.max(1, Math.abs(expected[j])), model + " in" + k);
+        }
+      }
+    }
+  }
+
+  @Test
   void everyLrpReferenceIsCovered() {
     Set<String> expected = new TreeSet<>();
     for (String model : List.of("mlp", "smallcnn", "resnetish")) {
