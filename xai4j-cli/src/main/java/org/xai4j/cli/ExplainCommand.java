@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +31,7 @@ import org.xai4j.explain.image.ImageInput;
 import org.xai4j.explain.image.Scaling;
 import org.xai4j.explain.lrp.BoxBound;
 import org.xai4j.explain.lrp.LrpAttributor;
+import org.xai4j.explain.lrp.LrpResult;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.graph.Graph;
 import org.xai4j.io.Npy;
@@ -42,7 +45,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code xai4j explain}: explains one model decision with a gradient-family, occlusion or LRP
- * method ({@code --method lrp --composite NAME [--canonize] [--low L --high H]}) and writes the
+ * method ({@code --method lrp --composite NAME [--canonize] [--low L --high H] [--per-layer S.json]}) and writes the
  * relevance as {@code .npy} (float32) or a heatmap {@code .png}.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
@@ -137,6 +140,9 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--high", description = "lrp: highest input value (zB rule; with --low).")
   Float high;
 
+  @Option(names = "--per-layer", paramLabel = "S.json", description = "lrp: write relevance sums per layer as JSON.")
+  Path perLayer;
+
   /** CLI method names to their attributors, configured from the command's options and the input. */
   private static final Map<String, BiFunction<ExplainCommand, Tensor, Attributor>> METHODS = methods();
 
@@ -172,7 +178,21 @@ final class ExplainCommand implements Callable<Integer> {
     return layer;
   }
 
-  private Attributor lrp() {
+  /** LRP with the per-layer sums written to {@code --per-layer}. */
+  private Attribution explainLayers(Graph graph, Tensor x, Target t) throws IOException {
+    if (!method.equals("lrp")) {
+      throw new IllegalArgumentException("--per-layer needs --method lrp, got " + method);
+    }
+    LrpResult r = lrp().explainLayers(graph, x, t);
+    int[] targets = Target.Argmax.argmaxPerSample(r.output());
+    if (target != null) {
+      java.util.Arrays.fill(targets, target);
+    }
+    Files.writeString(perLayer, LrpCommand.json(r.conservation(), targets), StandardCharsets.UTF_8);
+    return new Attribution(r.relevance(), r.output());
+  }
+
+  private LrpAttributor lrp() {
     LrpAttributor a = LrpAttributor.of(Composites.byName(composite,
         low == null ? null : BoxBound.scalar(low), high == null ? null : BoxBound.scalar(high)));
     return canonize ? a.withCanonizer(Canonizers.standard()) : a;
@@ -204,8 +224,8 @@ final class ExplainCommand implements Callable<Integer> {
       }
       Graph graph = OnnxImporter.read(model);
       Tensor x = readInput();
-      Attribution a = factory.apply(this, x).explain(graph, x,
-          target == null ? Target.argmax() : Target.classes(target));
+      Target t = target == null ? Target.argmax() : Target.classes(target);
+      Attribution a = perLayer == null ? factory.apply(this, x).explain(graph, x, t) : explainLayers(graph, x, t);
       int chosen = target == null ? Target.Argmax.argmaxPerSample(a.output())[0] : target;
       PrintWriter pw = spec.commandLine().getOut();
       pw.printf("model:  %s%ninput:  %s %s%nmethod: %s%ntarget: %d (logit %.6g)%n", model, input, x.shape(),

@@ -95,8 +95,9 @@ class LrpCommandTest {
     Npy.write(in, x);
     Path rel = dir.resolve("r.npy");
     assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "lrp",
-        "--composite", "deep-taylor", "--low", "-3", "--high", "3", "--target", "1", "--out", rel.toString()),
-        err.toString());
+        "--composite", "deep-taylor", "--low", "-3", "--high", "3", "--target", "1", "--out", rel.toString(),
+        "--per-layer", dir.resolve("layers.json").toString()), err.toString());
+    assertTrue(Files.readString(dir.resolve("layers.json")).contains("\"targets\": [1]"));
     Tensor expected = Lrp.of(mlp(), Composites.deepTaylor(
         org.xai4j.explain.lrp.BoxBound.scalar(-3f), org.xai4j.explain.lrp.BoxBound.scalar(3f))).explain(x, 1).relevance();
     assertEquals(0f, Npy.read(rel).maxAbsDifference(expected), 1e-6f);

@@ -43,8 +43,13 @@ public record LrpAttributor(Composite composite, Canonizer canonizer, boolean sc
 
   @Override
   public Attribution explain(Graph graph, Tensor input, Target target) {
-    LrpResult r = Lrp.of(canonizer.apply(graph), composite).explain(input, target, scaleByOutput);
+    LrpResult r = explainLayers(graph, input, target);
     return new Attribution(r.relevance(), r.output());
+  }
+
+  /** Like {@link #explain}, with the relevance of every layer and the conservation report. */
+  public LrpResult explainLayers(Graph graph, Tensor input, Target target) {
+    return Lrp.of(canonizer.apply(graph), composite).explain(input, target, scaleByOutput);
   }
 
   @Override
