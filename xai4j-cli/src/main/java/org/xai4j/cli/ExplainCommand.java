@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -186,7 +187,7 @@ final class ExplainCommand implements Callable<Integer> {
     LrpResult r = lrp().explainLayers(graph, x, t);
     int[] targets = Target.Argmax.argmaxPerSample(r.output());
     if (target != null) {
-      java.util.Arrays.fill(targets, target);
+      Arrays.fill(targets, target);
     }
     Files.writeString(perLayer, LrpCommand.json(r.conservation(), targets), StandardCharsets.UTF_8);
     return new Attribution(r.relevance(), r.output());
