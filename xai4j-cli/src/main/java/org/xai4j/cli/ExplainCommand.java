@@ -58,6 +58,7 @@ final class ExplainCommand implements Callable<Integer> {
   private static final int MAP_RANK = 3;
   private static final int VECTOR_RANK = 2;
   private static final int OCCLUSION_PATCH = 8;
+  static final String LRP_PREFIX = "lrp:";
 
   @Spec CommandSpec spec;
 
@@ -172,6 +173,41 @@ final class ExplainCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The attributor a method name of {@code xai4j explain} stands for, configured with the
+   * command's defaults; {@code xai4j evaluate} uses it, so both commands share one registry.
+   * {@code lrp:NAME} is the method {@code lrp} with {@code --composite NAME}.
+   *
+   * @throws IllegalArgumentException listing the names if {@code name} is unknown
+   */
+  static Attributor attributor(String name, Tensor input) {
+    return attributor(name, input, null, null, null);
+  }
+
+  /**
+   * Like {@link #attributor(String, Tensor)}, with {@code --layer} (grad-cam) and {@code --low}/{@code --high}
+   * (the LRP input bounds of the zB rule); each may be {@code null} for the command's default.
+   *
+   * @throws IllegalArgumentException listing the names if {@code name} is unknown
+   */
+  static Attributor attributor(String name, Tensor input, String layer, Float low, Float high) {
+    ExplainCommand defaults = new ExplainCommand();
+    defaults.layer = layer;
+    defaults.low = low;
+    defaults.high = high;
+    String base = name;
+    if (name.startsWith(LRP_PREFIX)) {
+      base = "lrp";
+      defaults.composite = name.substring(LRP_PREFIX.length());
+    }
+    BiFunction<ExplainCommand, Tensor, Attributor> factory = METHODS.get(base);
+    if (factory == null) {
+      throw new IllegalArgumentException("unknown method '" + name + "'; choose one of " + METHODS.keySet()
+          + " (lrp:COMPOSITE for an LRP composite)");
+    }
+    return factory.apply(defaults, input);
+  }
+
   private String requireLayer() {
     if (layer == null) {
       throw new IllegalArgumentException("grad-cam needs --layer NODE");
@@ -268,7 +304,7 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   /** The first sample's relevance as a 2-D map: channels summed for images, a strip for vectors. */
-  private static Tensor heatmap(Attribution a) {
+  static Tensor heatmap(Attribution a) {
     Attribution first = a.sample(0);
     Tensor r = first.relevance();
     return switch (r.rank()) {
