@@ -1,0 +1,32 @@
+package org.xai4j.explain.metric;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.xai4j.graph.Graph;
+import org.xai4j.tensor.Tensor;
+
+/** Forward passes of large batches in slices of at most {@link #MAX_BATCH} samples. */
+final class Scores {
+  /** Samples per forward pass, bounding the memory of the recorded activations. */
+  static final int MAX_BATCH = 256;
+
+  private Scores() {}
+
+  /** The model's first output on {@code input}, computed slice by slice. */
+  static Tensor output(Graph graph, Tensor input) {
+    int n = input.shape().dim(0);
+    if (n <= MAX_BATCH) {
+      return graph.forward(input).output();
+    }
+    List<Tensor> parts = new ArrayList<>();
+    for (int s = 0; s < n; s += MAX_BATCH) {
+      parts.add(graph.forward(input.slice0(s, Math.min(n, s + MAX_BATCH))).output());
+    }
+    return Tensor.concat0(parts);
+  }
+
+  /** The score of each sample's class, see {@link OutputScore#of}. */
+  static double[] of(Graph graph, Tensor input, int[] classes, OutputScore score) {
+    return score.of(output(graph, input), classes);
+  }
+}
