@@ -145,6 +145,20 @@ final class ExplainCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The attributor a method name of {@code xai4j explain} stands for, configured with the
+   * command's defaults; {@code xai4j evaluate} uses it, so both commands share one registry.
+   *
+   * @throws IllegalArgumentException listing the names if {@code name} is unknown
+   */
+  static Attributor attributor(String name, Tensor input) {
+    BiFunction<ExplainCommand, Tensor, Attributor> factory = METHODS.get(name);
+    if (factory == null) {
+      throw new IllegalArgumentException("unknown method '" + name + "'; choose one of " + METHODS.keySet());
+    }
+    return factory.apply(new ExplainCommand(), input);
+  }
+
   private String requireLayer() {
     if (layer == null) {
       throw new IllegalArgumentException("grad-cam needs --layer NODE");

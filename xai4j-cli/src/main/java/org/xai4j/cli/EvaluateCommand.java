@@ -1,0 +1,249 @@
+package org.xai4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Target;
+import org.xai4j.explain.metric.Classes;
+import org.xai4j.explain.metric.Continuity;
+import org.xai4j.explain.metric.Infidelity;
+import org.xai4j.explain.metric.InsertionDeletion;
+import org.xai4j.explain.metric.LocalLipschitz;
+import org.xai4j.explain.metric.Localization;
+import org.xai4j.explain.metric.MaxSensitivity;
+import org.xai4j.explain.metric.ModelRandomization;
+import org.xai4j.explain.metric.OutputScore;
+import org.xai4j.explain.metric.PixelFlipping;
+import org.xai4j.explain.metric.Positivity;
+import org.xai4j.explain.metric.RegionOrder;
+import org.xai4j.explain.metric.Replacement;
+import org.xai4j.explain.metric.Robustness;
+import org.xai4j.explain.metric.report.CsvTable;
+import org.xai4j.explain.metric.report.Curves;
+import org.xai4j.explain.metric.report.JsonReport;
+import org.xai4j.explain.metric.report.LinePlot;
+import org.xai4j.explain.metric.report.SelectivityComparison;
+import org.xai4j.graph.Graph;
+import org.xai4j.io.Npy;
+import org.xai4j.onnx.OnnxImporter;
+import org.xai4j.tensor.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code xai4j evaluate}: measures explanation methods on a data set and writes
+ * {@code metrics.json}, one CSV per metric and the pixel-flipping / insertion / deletion plots
+ * (PNG and SVG). Methods are named as in {@code xai4j explain}; each sample is explained for its
+ * predicted class.
+ *
+ * <p>{@code --data DIR} reads {@code DIR/inputs.npy} ({@code [N, ...]}) and, for localization,
+ * {@code DIR/masks.npy} ({@code [N, H, W]}).
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = "Measure explanation quality: xai4j evaluate --model M.onnx --data DIR --methods A,B "
+        + "--metric pixel-flipping[,NAME] --out DIR.")
+final class EvaluateCommand implements Callable<Integer> {
+  private static final String INPUTS = "inputs.npy";
+  private static final String MASKS = "masks.npy";
+  private static final List<String> METRICS = List.of("pixel-flipping", "insertion", "deletion", "continuity",
+      "local-lipschitz", "max-sensitivity", "infidelity", "randomization", "localization", "positivity");
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", required = true, description = "ONNX model file.")
+  Path model;
+
+  @Option(names = "--data", required = true, description = "A directory with inputs.npy (and masks.npy).")
+  Path data;
+
+  @Option(names = "--methods", required = true, split = ",", description = "Method names as in 'xai4j explain'.")
+  List<String> methods;
+
+  @Option(names = "--metric", required = true, split = ",", description = "Any of: ${COMPLETION-CANDIDATES}.",
+      completionCandidates = MetricNames.class)
+  List<String> metrics;
+
+  @Option(names = "--samples", description = "Use the first N samples (default: all).")
+  Integer samples;
+
+  @Option(names = "--out", required = true, description = "Output directory.")
+  Path out;
+
+  @Option(names = "--steps", description = "pixel-flipping: steps (default: ${DEFAULT-VALUE}).")
+  int steps = PixelFlipping.DEFAULT_STEPS;
+
+  @Option(names = "--per-step", description = "pixel-flipping: regions per step (default: ${DEFAULT-VALUE}).")
+  int perStep = PixelFlipping.DEFAULT_PER_STEP;
+
+  @Option(names = "--patch", description = "pixel-flipping: region side (default: ${DEFAULT-VALUE}).")
+  int patch = PixelFlipping.DEFAULT_PATCH;
+
+  @Option(names = "--replace", description = "pixel-flipping: zero|mean|blur|noise (default: noise).")
+  String replace = PixelFlipping.DEFAULT_REPLACEMENT.name().toLowerCase(java.util.Locale.ROOT);
+
+  @Option(names = "--seed", description = "Seed of noise and random orders (default: ${DEFAULT-VALUE}).")
+  long seed = PixelFlipping.DEFAULT_SEED;
+
+  /** Metric names, for help and completion. */
+  static final class MetricNames extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    MetricNames() {
+      super(METRICS);
+    }
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      for (String m : metrics) {
+        if (!METRICS.contains(m)) {
+          throw new IllegalArgumentException("unknown metric '" + m + "'; choose from " + METRICS);
+        }
+      }
+      Graph graph = OnnxImporter.read(model);
+      Tensor x = limit(Npy.read(data.resolve(INPUTS)));
+      Map<String, Attributor> attributors = new LinkedHashMap<>();
+      for (String name : methods) {
+        attributors.put(name, ExplainCommand.attributor(name, x));
+      }
+      int[] classes = Classes.argmax(graph, x);
+      Files.createDirectories(out);
+      Map<String, Object> results = new LinkedHashMap<>();
+      for (String m : metrics) {
+        results.put(m, run(m, graph, x, classes, attributors));
+      }
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("model", model.toString());
+      json.put("data", data.toString());
+      json.put("samples", x.shape().dim(0));
+      json.put("methods", methods);
+      json.put("metrics", results);
+      JsonReport.write(out.resolve("metrics.json"), json);
+      PrintWriter pw = spec.commandLine().getOut();
+      pw.printf("evaluated %d samples, %d methods, metrics %s; wrote %s%n", x.shape().dim(0), methods.size(), metrics,
+          out.resolve("metrics.json"));
+      pw.flush();
+      return 0;
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      err.println(e.getMessage());
+      err.flush();
+      return 1;
+    }
+  }
+
+  private Tensor limit(Tensor x) {
+    int n = x.shape().dim(0);
+    return samples == null || samples >= n ? x : x.slice0(0, samples);
+  }
+
+  private Object run(String metric, Graph graph, Tensor x, int[] classes, Map<String, Attributor> attributors)
+      throws IOException {
+    return switch (metric) {
+      case "pixel-flipping" -> pixelFlipping(graph, x, classes, attributors);
+      case "insertion" -> insertionDeletion("insertion", InsertionDeletion.insertion(), graph, x, classes,
+          attributors);
+      case "deletion" -> insertionDeletion("deletion", InsertionDeletion.deletion(), graph, x, classes, attributors);
+      case "continuity" -> robustness(metric, Continuity.defaults(), graph, x, classes, attributors);
+      case "local-lipschitz" -> robustness(metric, LocalLipschitz.defaults(), graph, x, classes, attributors);
+      case "max-sensitivity" -> robustness(metric, MaxSensitivity.defaults(), graph, x, classes, attributors);
+      case "infidelity" -> robustness(metric, Infidelity.defaults(), graph, x, classes, attributors);
+      case "randomization" -> perMethod(attributors, a -> ModelRandomization.defaults().evaluate(graph, x, classes, a));
+      case "localization" -> localization(x, classes, graph, attributors);
+      default -> perMethod(attributors, a -> Positivity.of(a.explain(graph, x, Target.classes(classes)).relevance()));
+    };
+  }
+
+  private Object pixelFlipping(Graph graph, Tensor x, int[] classes, Map<String, Attributor> attributors)
+      throws IOException {
+    Replacement r = Replacement.valueOf(replace.toUpperCase(java.util.Locale.ROOT));
+    PixelFlipping config = new PixelFlipping(steps, perStep, patch, r, RegionOrder.MOST_RELEVANT_FIRST,
+        OutputScore.RAW, seed);
+    SelectivityComparison c = SelectivityComparison.run(config, graph, x, classes, attributors);
+    c.write(out, "pixel-flipping", LinePlot.defaults());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("config", config);
+    Map<String, Object> perMethod = new LinkedHashMap<>();
+    c.results().forEach((k, v) -> perMethod.put(k, Map.of("aopc", v.aopc(), "curve", v.meanCurve())));
+    m.put("methods", perMethod);
+    return m;
+  }
+
+  private Object insertionDeletion(String name, InsertionDeletion metric, Graph graph, Tensor x, int[] classes,
+      Map<String, Attributor> attributors) throws IOException {
+    Map<String, InsertionDeletion.Result> results = new LinkedHashMap<>();
+    attributors.forEach((k, a) -> results.put(k, metric.evaluate(graph, x, classes, a)));
+    results.put(SelectivityComparison.RANDOM, metric.randomBaseline(graph, x, classes));
+    Map<String, double[]> series = new LinkedHashMap<>();
+    Map<String, Object> perMethod = new LinkedHashMap<>();
+    List<List<Object>> rows = new ArrayList<>();
+    double[] fraction = null;
+    for (Map.Entry<String, InsertionDeletion.Result> e : results.entrySet()) {
+      fraction = e.getValue().fraction();
+      series.put(e.getKey(), e.getValue().meanCurve());
+      perMethod.put(e.getKey(), Map.of("auc", e.getValue().auc(), "curve", e.getValue().meanCurve()));
+      rows.add(List.of(e.getKey(), e.getValue().auc()));
+    }
+    Curves curves = new Curves(name, "fraction of pixels", "class probability", fraction, series);
+    CsvTable.writeCurves(out.resolve(name + "-curves.csv"), curves);
+    CsvTable.writeRows(out.resolve(name + "-auc.csv"), List.of("method", "auc"), rows);
+    LinePlot.defaults().writePng(out.resolve(name + "-curves.png"), curves);
+    LinePlot.defaults().writeSvg(out.resolve(name + "-curves.svg"), curves);
+    return Map.of("config", metric, "methods", perMethod);
+  }
+
+  private Object robustness(String name, org.xai4j.explain.metric.Metric<Robustness> metric, Graph graph, Tensor x,
+      int[] classes, Map<String, Attributor> attributors) throws IOException {
+    Map<String, Object> perMethod = new LinkedHashMap<>();
+    List<List<Object>> rows = new ArrayList<>();
+    for (Map.Entry<String, Attributor> e : attributors.entrySet()) {
+      Robustness r = metric.evaluate(graph, x, classes, e.getValue());
+      perMethod.put(e.getKey(), r);
+      rows.add(List.of(e.getKey(), r.mean()));
+    }
+    CsvTable.writeRows(out.resolve(name + ".csv"), List.of("method", "mean"), rows);
+    return Map.of("config", metric, "methods", perMethod);
+  }
+
+  private Object localization(Tensor x, int[] classes, Graph graph, Map<String, Attributor> attributors)
+      throws IOException {
+    Path masks = data.resolve(MASKS);
+    if (!Files.exists(masks)) {
+      throw new IllegalArgumentException("localization needs ground-truth masks in " + masks);
+    }
+    Tensor m = limit(Npy.read(masks));
+    Map<String, Object> perMethod = new LinkedHashMap<>();
+    List<List<Object>> rows = new ArrayList<>();
+    for (Map.Entry<String, Attributor> e : attributors.entrySet()) {
+      Localization.Result r = Localization.defaults().evaluate(
+          e.getValue().explain(graph, x, Target.classes(classes)).relevance(), m);
+      perMethod.put(e.getKey(), Map.of("massAccuracy", r.meanMassAccuracy(), "rankAccuracy", r.meanRankAccuracy(),
+          "pointingGame", r.pointingAccuracy()));
+      rows.add(List.of(e.getKey(), r.meanMassAccuracy(), r.meanRankAccuracy(), r.pointingAccuracy()));
+    }
+    CsvTable.writeRows(out.resolve("localization.csv"),
+        List.of("method", "mass_accuracy", "rank_accuracy", "pointing_game"), rows);
+    return Map.of("config", Localization.defaults(), "methods", perMethod);
+  }
+
+  private interface Evaluation {
+    Object apply(Attributor a);
+  }
+
+  private static Map<String, Object> perMethod(Map<String, Attributor> attributors, Evaluation f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    attributors.forEach((k, a) -> m.put(k, f.apply(a)));
+    return m;
+  }
+}
