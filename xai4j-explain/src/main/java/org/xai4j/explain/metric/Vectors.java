@@ -47,10 +47,4 @@ final class Vectors {
     }
     return v.length == 0 ? Double.NaN : s / v.length;
   }
-
-  /** Sample {@code b} of a batch repeated {@code times} times: {@code [times, ...]}. */
-  static Tensor repeatSample(Tensor batch, int b, int times) {
-    Tensor one = batch.slice0(b, b + 1);
-    return Tensor.concat0(java.util.Collections.nCopies(times, one));
-  }
 }

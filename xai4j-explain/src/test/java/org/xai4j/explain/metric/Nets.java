@@ -3,9 +3,6 @@ package org.xai4j.explain.metric;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
 import org.xai4j.op.Gemm;
-import org.xai4j.op.Relu;
-import org.xai4j.op.Sub;
-import org.xai4j.op.Add;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
@@ -21,15 +18,15 @@ final class Nets {
   }
 
   /**
-   * Montavon et al. 2018's {@code f(x) = max(x1, x2)} written as {@code x2 + relu(x1 - x2)}: input
-   * {@code [N, 2]}, output {@code [N, 1]}.
+   * Montavon et al. 2018's {@code f(x) = max(x1, x2)} as the ReLU network of the bundled
+   * {@code max2d}: {@code relu(W1 x)} with {@code W1 = [[1, -1], [0, 1], [0, -1]]}, then
+   * {@code W2 = [[1, 1, -1]]}, no biases, so {@code f = relu(x1 - x2) + relu(x2) - relu(-x2)}.
+   * Input {@code [N, 2]}, output {@code [N, 1]}.
    */
   static Graph max2d() {
     GraphBuilder b = Graph.builder();
-    String x = b.input("x", -1, 2);
-    String x1 = b.add("x1", Gemm.linear(Tensor.of(Shape.of(1, 2), 1f, 0f), Tensor.zeros(Shape.of(1))), x);
-    String x2 = b.add("x2", Gemm.linear(Tensor.of(Shape.of(1, 2), 0f, 1f), Tensor.zeros(Shape.of(1))), x);
-    String d = b.add("relu", new Relu(), b.add("diff", new Sub(), x1, x2));
-    return b.output(b.add("max", new Add(), x2, d)).build();
+    String x = b.input("input", -1, 2);
+    String h = b.relu("relu", b.add("fc1", Gemm.linear(Tensor.of(Shape.of(3, 2), 1f, -1f, 0f, 1f, 0f, -1f), null), x));
+    return b.output(b.add("fc2", Gemm.linear(Tensor.of(Shape.of(1, 3), 1f, 1f, -1f), null), h)).build();
   }
 }
