@@ -159,9 +159,9 @@ final class EvaluateCommand implements Callable<Integer> {
       case "local-lipschitz" -> robustness(metric, LocalLipschitz.defaults(), graph, x, classes, attributors);
       case "max-sensitivity" -> robustness(metric, MaxSensitivity.defaults(), graph, x, classes, attributors);
       case "infidelity" -> robustness(metric, Infidelity.defaults(), graph, x, classes, attributors);
-      case "randomization" -> perMethod(attributors, a -> ModelRandomization.defaults().evaluate(graph, x, classes, a));
+      case "randomization" -> randomization(graph, x, classes, attributors);
       case "localization" -> localization(x, classes, graph, attributors);
-      default -> perMethod(attributors, a -> Positivity.of(a.explain(graph, x, Target.classes(classes)).relevance()));
+      default -> positivity(graph, x, classes, attributors);
     };
   }
 
@@ -237,13 +237,31 @@ final class EvaluateCommand implements Callable<Integer> {
     return Map.of("config", Localization.defaults(), "methods", perMethod);
   }
 
-  private interface Evaluation {
-    Object apply(Attributor a);
+  private Object randomization(Graph graph, Tensor x, int[] classes, Map<String, Attributor> attributors)
+      throws IOException {
+    Map<String, Object> perMethod = new LinkedHashMap<>();
+    List<List<Object>> rows = new ArrayList<>();
+    for (Map.Entry<String, Attributor> e : attributors.entrySet()) {
+      ModelRandomization.Result r = ModelRandomization.defaults().evaluate(graph, x, classes, e.getValue());
+      perMethod.put(e.getKey(), r);
+      r.stages().forEach(s -> rows.add(List.of(e.getKey(), s.layer(), s.meanSpearman(), s.meanSsim())));
+    }
+    CsvTable.writeRows(out.resolve("randomization.csv"), List.of("method", "randomized_down_to", "spearman", "ssim"),
+        rows);
+    return Map.of("config", ModelRandomization.defaults(), "methods", perMethod);
   }
 
-  private static Map<String, Object> perMethod(Map<String, Attributor> attributors, Evaluation f) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    attributors.forEach((k, a) -> m.put(k, f.apply(a)));
-    return m;
+  private Object positivity(Graph graph, Tensor x, int[] classes, Map<String, Attributor> attributors)
+      throws IOException {
+    Map<String, Object> perMethod = new LinkedHashMap<>();
+    List<List<Object>> rows = new ArrayList<>();
+    for (Map.Entry<String, Attributor> e : attributors.entrySet()) {
+      Positivity.Result r = Positivity.of(e.getValue().explain(graph, x, Target.classes(classes)).relevance());
+      perMethod.put(e.getKey(), r);
+      rows.add(List.of(e.getKey(), r.pooled(), r.mean()));
+    }
+    CsvTable.writeRows(out.resolve("positivity.csv"), List.of("method", "negative_share_pooled",
+        "negative_share_mean"), rows);
+    return Map.of("methods", perMethod);
   }
 }

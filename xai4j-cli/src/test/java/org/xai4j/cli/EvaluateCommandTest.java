@@ -66,13 +66,13 @@ class EvaluateCommandTest {
     Npy.write(data.resolve("masks.npy"), Tensor.of(Shape.of(6, 8, 8), m));
     Path outDir = dir.resolve("out");
     int code = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--methods",
-        "sensitivity,gradient-x-input", "--metric", "pixel-flipping,deletion,max-sensitivity,localization,positivity",
+        "sensitivity,gradient-x-input", "--metric", "pixel-flipping,deletion,max-sensitivity,localization,positivity,randomization",
         "--steps", "5", "--per-step", "2", "--patch", "2", "--replace", "zero", "--samples", "4", "--out",
         outDir.toString());
     assertEquals(0, code, err.toString());
     for (String f : List.of("metrics.json", "pixel-flipping-curves.csv", "pixel-flipping-curves.png",
         "pixel-flipping-curves.svg", "pixel-flipping-aopc.csv", "deletion-curves.png", "deletion-auc.csv",
-        "max-sensitivity.csv", "localization.csv")) {
+        "max-sensitivity.csv", "localization.csv", "positivity.csv", "randomization.csv")) {
       assertTrue(Files.size(outDir.resolve(f)) > 0, f);
     }
     JsonNode json = new ObjectMapper().readTree(outDir.resolve("metrics.json").toFile());

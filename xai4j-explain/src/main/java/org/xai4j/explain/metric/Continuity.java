@@ -3,7 +3,6 @@ package org.xai4j.explain.metric;
 import java.util.ArrayList;
 import java.util.List;
 import org.xai4j.explain.Attributor;
-import org.xai4j.explain.Target;
 import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Tensor;
 import org.xai4j.tensor.TensorInternals;
@@ -40,7 +39,7 @@ public record Continuity(int maxShift) implements Metric<Robustness> {
   public Robustness evaluate(Graph graph, Tensor input, int[] classes, Attributor method) {
     int n = input.shape().dim(0);
     Classes.require(classes, n);
-    double[][] base = Vectors.perSample(method.explain(graph, input, Target.classes(classes)).relevance());
+    double[][] base = Vectors.perSample(Scores.relevance(method, graph, input, classes));
     double[][] x = Vectors.perSample(input);
     double[] out = new double[n];
     for (int b = 0; b < n; b++) {
@@ -50,7 +49,7 @@ public record Continuity(int maxShift) implements Metric<Robustness> {
       }
       Tensor batch = Tensor.concat0(copies);
       double[][] xs = Vectors.perSample(batch);
-      double[][] r = Vectors.perSample(method.explain(graph, batch, Target.classes(classes[b])).relevance());
+      double[][] r = Vectors.perSample(Scores.relevance(method, graph, batch, classes[b]));
       for (int k = 0; k < maxShift; k++) {
         double dx = Vectors.distance(x[b], xs[k], 2);
         if (dx > 0) {

@@ -2,7 +2,6 @@ package org.xai4j.explain.metric;
 
 import java.util.Random;
 import org.xai4j.explain.Attributor;
-import org.xai4j.explain.Target;
 import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Tensor;
 
@@ -46,7 +45,7 @@ public record Infidelity(int samples, double std, boolean normalize, long seed) 
 
   @Override
   public Robustness evaluate(Graph graph, Tensor input, int[] classes, Attributor method) {
-    return evaluate(graph, input, classes, method.explain(graph, input, Target.classes(classes)).relevance());
+    return evaluate(graph, input, classes, Scores.relevance(method, graph, input, classes));
   }
 
   /**

@@ -2,7 +2,6 @@ package org.xai4j.explain.metric;
 
 import java.util.Random;
 import org.xai4j.explain.Attributor;
-import org.xai4j.explain.Target;
 import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Tensor;
 
@@ -45,12 +44,12 @@ public record MaxSensitivity(int samples, double radius, long seed) implements M
   public Robustness evaluate(Graph graph, Tensor input, int[] classes, Attributor method) {
     int n = input.shape().dim(0);
     Classes.require(classes, n);
-    double[][] base = Vectors.perSample(method.explain(graph, input, Target.classes(classes)).relevance());
+    double[][] base = Vectors.perSample(Scores.relevance(method, graph, input, classes));
     Random random = new Random(seed);
     double[] out = new double[n];
     for (int b = 0; b < n; b++) {
       Perturbed p = Perturbed.uniform(input, b, samples, radius, random);
-      double[][] r = Vectors.perSample(method.explain(graph, p.inputs(), Target.classes(classes[b])).relevance());
+      double[][] r = Vectors.perSample(Scores.relevance(method, graph, p.inputs(), classes[b]));
       double norm = Vectors.norm2(base[b]);
       double denominator = norm == 0 ? 1 : norm;
       for (int k = 0; k < samples; k++) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.xai4j.explain.Attributor;
-import org.xai4j.explain.Target;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.Node;
 import org.xai4j.op.Op;
@@ -47,8 +46,7 @@ public record ModelRandomization(boolean absolute, long seed) implements Metric<
   public Result evaluate(Graph graph, Tensor input, int[] classes, Attributor method) {
     ImageGrid grid = ImageGrid.of(input.shape(), 1);
     Classes.require(classes, grid.n());
-    Target target = Target.classes(classes);
-    double[][] original = maps(grid, method.explain(graph, input, target).relevance());
+    double[][] original = maps(grid, Scores.relevance(method, graph, input, classes));
     List<Node> layers = new ArrayList<>();
     for (Node node : graph.nodes()) {
       if (WEIGHT_LAYERS.contains(node.op().type()) && !node.op().parameters().isEmpty()) {
@@ -60,7 +58,7 @@ public record ModelRandomization(boolean absolute, long seed) implements Metric<
     List<Stage> stages = new ArrayList<>();
     for (Node layer : layers) {
       current = current.withOp(layer.name(), randomized(layer.op(), random));
-      double[][] maps = maps(grid, method.explain(current, input, target).relevance());
+      double[][] maps = maps(grid, Scores.relevance(method, current, input, classes));
       double[] rho = new double[grid.n()];
       double[] ssim = new double[grid.n()];
       for (int b = 0; b < grid.n(); b++) {

@@ -3,7 +3,6 @@ package org.xai4j.explain.metric;
 import java.util.ArrayList;
 import java.util.List;
 import org.xai4j.explain.Attributor;
-import org.xai4j.explain.Target;
 import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Tensor;
 
@@ -51,7 +50,7 @@ public record PathContinuity(int points) {
       t[k] = k / (double) (points - 1);
       xs.add(from.mul((float) (1 - t[k])).add(to.mul((float) t[k])));
     }
-    double[][] r = Vectors.perSample(method.explain(graph, Tensor.concat0(xs), Target.classes(cls)).relevance());
+    double[][] r = Vectors.perSample(Scores.relevance(method, graph, Tensor.concat0(xs), cls));
     double[] jumps = new double[points - 1];
     int at = 0;
     for (int k = 0; k + 1 < points; k++) {

@@ -2,7 +2,6 @@ package org.xai4j.explain.metric;
 
 import java.util.Random;
 import org.xai4j.explain.Attributor;
-import org.xai4j.explain.Target;
 import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Tensor;
 
@@ -69,7 +68,7 @@ public record PixelFlipping(int steps, int perStep, int patch, Replacement repla
   @Override
   public Result evaluate(Graph graph, Tensor input, int[] classes, Attributor method) {
     Tensor relevance = order == RegionOrder.RANDOM ? input
-        : method.explain(graph, input, Target.classes(classes)).relevance();
+        : Scores.relevance(method, graph, input, classes);
     return evaluate(graph, input, classes, relevance);
   }
 

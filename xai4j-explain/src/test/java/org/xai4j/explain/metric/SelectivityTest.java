@@ -119,4 +119,15 @@ class SelectivityTest {
     assertThrows(IllegalArgumentException.class, () -> new PixelFlipping(0, 1, 1, Replacement.ZERO,
         RegionOrder.RANDOM, OutputScore.RAW, 0));
   }
+
+  @Test
+  void slicedExplanationsAndScoresEqualOneBatch() {
+    int n = Scores.MAX_BATCH + 44;
+    Tensor x = Tensor.randomUniform(Shape.of(n, 4), -1, 1, new Random(3));
+    int[] classes = new int[n];
+    Tensor whole = GradientTimesInput.plain().explain(linear, x, org.xai4j.explain.Target.classes(classes))
+        .relevance();
+    assertEquals(0, whole.maxAbsDifference(Scores.relevance(GradientTimesInput.plain(), linear, x, classes)));
+    assertEquals(0, linear.forward(x).output().maxAbsDifference(Scores.output(linear, x)));
+  }
 }
