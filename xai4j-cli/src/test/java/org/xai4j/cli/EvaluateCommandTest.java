@@ -66,7 +66,7 @@ class EvaluateCommandTest {
     Npy.write(data.resolve("masks.npy"), Tensor.of(Shape.of(6, 8, 8), m));
     Path outDir = dir.resolve("out");
     int code = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--methods",
-        "sensitivity,gradient-x-input", "--metric", "pixel-flipping,deletion,max-sensitivity,localization,positivity,randomization",
+        "sensitivity,gradient-x-input,lrp:epsilon-plus-flat", "--metric", "pixel-flipping,deletion,max-sensitivity,localization,positivity,randomization",
         "--steps", "5", "--per-step", "2", "--patch", "2", "--replace", "zero", "--samples", "4", "--out",
         outDir.toString());
     assertEquals(0, code, err.toString());
@@ -83,7 +83,7 @@ class EvaluateCommandTest {
     double expected = new PixelFlipping(5, 2, 2, Replacement.ZERO, RegionOrder.MOST_RELEVANT_FIRST, OutputScore.RAW,
         0).evaluate(g, first, Classes.argmax(g, first), new Sensitivity()).aopc();
     assertEquals(expected, pf.get("sensitivity").get("aopc").asDouble(), 1e-9);
-    assertTrue(pf.has("random"));
+    assertTrue(pf.has("random") && pf.has("lrp:epsilon-plus-flat"));
     assertTrue(json.get("metrics").get("localization").get("methods").get("gradient-x-input").has("pointingGame"));
   }
 
