@@ -1,9 +1,16 @@
 package org.xai4j.explain.metric;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.xai4j.explain.Target;
+import org.xai4j.explain.lrp.LrpResult;
 import org.xai4j.explain.attribution.GradientTimesInput;
 import org.xai4j.explain.attribution.Sensitivity;
 import org.xai4j.explain.lrp.LrpAttributor;
@@ -14,7 +21,7 @@ import org.xai4j.tensor.Tensor;
 /**
  * Montavon et al. 2018's continuity experiment on {@code max(x1, x2)}: along a path crossing
  * {@code x1 = x2}, sensitivity analysis and simple Taylor (gradient x input) jump, deep Taylor does
- * not.
+ * not. Deep Taylor also conserves relevance at every layer of this bias-free network.
  */
 class LrpContinuityTest {
   private static final Tensor FROM = Tensor.of(Shape.of(1, 2), 1.5f, 0.5f);
@@ -41,5 +48,23 @@ class LrpContinuityTest {
     assertTrue(dt.maxJump() < 0.05, "deep Taylor jump " + dt.maxJump());
     assertTrue(path(new Sensitivity()).maxJump() > 1.9);
     assertTrue(path(GradientTimesInput.plain()).maxJump() > 1.9);
+  }
+
+  @Test
+  void deepTaylorConservesAtEveryLayerOfMax2d() {
+    Tensor x = Tensor.of(Shape.of(3, 2), 1.5f, 0.5f, 0.2f, 2f, 3f, 1f);
+    LrpResult r = LrpAttributor.of(Composites.deepTaylor()).explainLayers(Nets.max2d(), x, Target.argmax());
+    // LRP's seed is output * one-hot, so the explained value of each sample is the sum of its seed
+    double[] f = Conservation.seededOutput(r.seed(), Tensor.full(r.seed().shape(), 1f));
+    assertArrayEquals(new double[] {1.5, 2, 3}, f, 1e-6);
+    Map<String, Tensor> layers = new LinkedHashMap<>();
+    for (String v : List.of("relu", "fc1", "input")) {
+      layers.put(v, r.relevanceAt(v));
+    }
+    Map<String, Conservation.Report> reports = Conservation.defaults().evaluateLayers(layers, f);
+    reports.forEach((v, rep) -> assertTrue(rep.conserved(), v + " error " + rep.maxAbsoluteError()));
+    // the squared gradient does not sum to the output
+    assertFalse(Conservation.defaults().evaluate(new Sensitivity().explain(Nets.max2d(), x, Target.argmax())
+        .relevance(), f).conserved());
   }
 }
