@@ -30,6 +30,10 @@ public record LinePlot(int width, int height) {
   /** Default height in pixels. */
   public static final int DEFAULT_HEIGHT = 500;
   private static final float LINE_WIDTH = 2f;
+  /** Series colours (the Tableau 10 palette), repeated when there are more series. */
+  private static final Color[] PALETTE = {new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759),
+      new Color(0x76B7B2), new Color(0x59A14F), new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7),
+      new Color(0x9C755F), new Color(0xBAB0AC)};
 
   /** Rejects empty sizes. */
   public LinePlot {
@@ -75,6 +79,7 @@ public record LinePlot(int width, int height) {
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     for (int i = 0; i < data.getSeriesCount(); i++) {
       renderer.setSeriesStroke(i, new BasicStroke(LINE_WIDTH));
+      renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
     }
     plot.setRenderer(renderer);
     return chart;
