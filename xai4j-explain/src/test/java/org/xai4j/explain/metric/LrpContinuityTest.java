@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.xai4j.graph.Graph;
+import org.xai4j.models.bundled.BundledModelFiles;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.lrp.LrpResult;
 import org.xai4j.explain.attribution.GradientTimesInput;
@@ -24,12 +26,14 @@ import org.xai4j.tensor.Tensor;
  * not. Deep Taylor also conserves relevance at every layer of this bias-free network.
  */
 class LrpContinuityTest {
+  /** The bundled max(x1, x2) network: relu(W1 x), then W2 (Montavon et al. 2018). */
+  private static final Graph MAX2D = BundledModelFiles.load("max2d");
   private static final Tensor FROM = Tensor.of(Shape.of(1, 2), 1.5f, 0.5f);
   private static final Tensor TO = Tensor.of(Shape.of(1, 2), 0.5f, 1.5f);
   private static final int POINTS = 101;
 
   private static PathContinuity.Result path(org.xai4j.explain.Attributor a) {
-    return new PathContinuity(POINTS).evaluate(Nets.max2d(), FROM, TO, 0, a);
+    return new PathContinuity(POINTS).evaluate(MAX2D, FROM, TO, 0, a);
   }
 
   @Test
@@ -53,7 +57,7 @@ class LrpContinuityTest {
   @Test
   void deepTaylorConservesAtEveryLayerOfMax2d() {
     Tensor x = Tensor.of(Shape.of(3, 2), 1.5f, 0.5f, 0.2f, 2f, 3f, 1f);
-    LrpResult r = LrpAttributor.of(Composites.deepTaylor()).explainLayers(Nets.max2d(), x, Target.argmax());
+    LrpResult r = LrpAttributor.of(Composites.deepTaylor()).explainLayers(MAX2D, x, Target.argmax());
     // LRP's seed is output * one-hot, so the explained value of each sample is the sum of its seed
     double[] f = Conservation.seededOutput(r.seed(), Tensor.full(r.seed().shape(), 1f));
     assertArrayEquals(new double[] {1.5, 2, 3}, f, 1e-6);
@@ -64,7 +68,7 @@ class LrpContinuityTest {
     Map<String, Conservation.Report> reports = Conservation.defaults().evaluateLayers(layers, f);
     reports.forEach((v, rep) -> assertTrue(rep.conserved(), v + " error " + rep.maxAbsoluteError()));
     // the squared gradient does not sum to the output
-    assertFalse(Conservation.defaults().evaluate(new Sensitivity().explain(Nets.max2d(), x, Target.argmax())
+    assertFalse(Conservation.defaults().evaluate(new Sensitivity().explain(MAX2D, x, Target.argmax())
         .relevance(), f).conserved());
   }
 }

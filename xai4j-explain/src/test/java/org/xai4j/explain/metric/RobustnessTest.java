@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.xai4j.models.bundled.BundledModelFiles;
 import org.xai4j.explain.attribution.Gradient;
 import org.xai4j.explain.attribution.GradientTimesInput;
 import org.xai4j.explain.attribution.Sensitivity;
@@ -13,13 +14,15 @@ import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
 class RobustnessTest {
+  /** The bundled max(x1, x2) network: relu(W1 x), then W2 (Montavon et al. 2018). */
+  private static final Graph MAX2D = BundledModelFiles.load("max2d");
   private static final Tensor FROM = Tensor.of(Shape.of(1, 2), 1.5f, 0.5f);
   private static final Tensor TO = Tensor.of(Shape.of(1, 2), 0.5f, 1.5f);
 
   @Test
   void sensitivityJumpsAcrossTheDiagonalOfMax() {
     // (df/dx)^2 is (1, 0) while x1 > x2 and (0, 1) from x1 = x2 on: one jump of L1 size 2
-    PathContinuity.Result r = new PathContinuity(101).evaluate(Nets.max2d(), FROM, TO, 0, new Sensitivity());
+    PathContinuity.Result r = new PathContinuity(101).evaluate(MAX2D, FROM, TO, 0, new Sensitivity());
     assertEquals(2, r.maxJump(), 1e-6);
     assertEquals(49, r.maxJumpAt());
     double total = 0;
@@ -28,13 +31,13 @@ class RobustnessTest {
     }
     assertEquals(2, total, 1e-6);
     // refining the path does not shrink the jump: the explanation is discontinuous
-    assertEquals(2, new PathContinuity(1001).evaluate(Nets.max2d(), FROM, TO, 0, new Sensitivity()).maxJump(), 1e-6);
+    assertEquals(2, new PathContinuity(1001).evaluate(MAX2D, FROM, TO, 0, new Sensitivity()).maxJump(), 1e-6);
   }
 
   @Test
   void gradientTimesInputJumpsAcrossTheDiagonalOfMax() {
     // R = (x1, 0) before the crossing, (0, x2) after: from (1.01, 0) at t = 0.49 to (0, 1.0) at t = 0.5
-    PathContinuity.Result r = new PathContinuity(101).evaluate(Nets.max2d(), FROM, TO, 0,
+    PathContinuity.Result r = new PathContinuity(101).evaluate(MAX2D, FROM, TO, 0,
         GradientTimesInput.plain());
     assertEquals(2.01, r.maxJump(), 1e-5);
     assertEquals(49, r.maxJumpAt());
