@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.xai4j.data.Mnist;
+import org.xai4j.data.Shapes;
+import org.xai4j.data.ShapesData;
 import org.xai4j.explain.Attributor;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.metric.Classes;
@@ -33,6 +36,8 @@ import org.xai4j.explain.metric.report.LinePlot;
 import org.xai4j.explain.metric.report.SelectivityComparison;
 import org.xai4j.graph.Graph;
 import org.xai4j.io.Npy;
+import org.xai4j.models.BundledModels;
+import org.xai4j.models.bundled.BundledModelFiles;
 import org.xai4j.onnx.OnnxImporter;
 import org.xai4j.tensor.Tensor;
 import picocli.CommandLine.Command;
@@ -46,8 +51,11 @@ import picocli.CommandLine.Spec;
  * (PNG and SVG). Methods are named as in {@code xai4j explain}; each sample is explained for its
  * predicted class.
  *
- * <p>{@code --data DIR} reads {@code DIR/inputs.npy} ({@code [N, ...]}) and, for localization,
- * {@code DIR/masks.npy} ({@code [N, H, W]}).
+ * <p>{@code --data mnist} takes the bundled held-out MNIST digits, {@code --data shapes} the
+ * held-out set of the bundled shapes-cnn ({@value #SHAPES_TEST_COUNT} images of seed
+ * {@value #SHAPES_TEST_SEED}) with their object masks, {@code --data DIR} reads
+ * {@code DIR/inputs.npy} ({@code [N, ...]}) and, for localization, {@code DIR/masks.npy}
+ * ({@code [N, H, W]}). {@code --model} is an ONNX file or the name of a bundled model.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Measure explanation quality: xai4j evaluate --model M.onnx --data DIR --methods A,B "
@@ -55,16 +63,21 @@ import picocli.CommandLine.Spec;
 final class EvaluateCommand implements Callable<Integer> {
   private static final String INPUTS = "inputs.npy";
   private static final String MASKS = "masks.npy";
+  /** Size of shapes-cnn's held-out set (its recipe's test count). */
+  static final int SHAPES_TEST_COUNT = 1000;
+  /** Seed of shapes-cnn's held-out set (its recipe's test seed). */
+  static final long SHAPES_TEST_SEED = 2L;
   private static final List<String> METRICS = List.of("pixel-flipping", "insertion", "deletion", "continuity",
       "local-lipschitz", "max-sensitivity", "infidelity", "randomization", "localization", "positivity");
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, description = "ONNX model file.")
-  Path model;
+  @Option(names = "--model", required = true, description = "ONNX model file or bundled model name.")
+  String model;
 
-  @Option(names = "--data", required = true, description = "A directory with inputs.npy (and masks.npy).")
-  Path data;
+  @Option(names = "--data", required = true,
+      description = "mnist, shapes, or a directory with inputs.npy (and masks.npy).")
+  String data;
 
   @Option(names = "--methods", required = true, split = ",", description = "Method names as in 'xai4j explain'.")
   List<String> methods;
@@ -112,8 +125,9 @@ final class EvaluateCommand implements Callable<Integer> {
           throw new IllegalArgumentException("unknown metric '" + m + "'; choose from " + METRICS);
         }
       }
-      Graph graph = OnnxImporter.read(model);
-      Tensor x = limit(Npy.read(data.resolve(INPUTS)));
+      Graph graph = Files.exists(Path.of(model)) ? OnnxImporter.read(Path.of(model)) : bundled(model);
+      Dataset set = dataset();
+      Tensor x = set.inputs();
       Map<String, Attributor> attributors = new LinkedHashMap<>();
       for (String name : methods) {
         attributors.put(name, ExplainCommand.attributor(name, x));
@@ -122,11 +136,11 @@ final class EvaluateCommand implements Callable<Integer> {
       Files.createDirectories(out);
       Map<String, Object> results = new LinkedHashMap<>();
       for (String m : metrics) {
-        results.put(m, run(m, graph, x, classes, attributors));
+        results.put(m, run(m, graph, set, classes, attributors));
       }
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("model", model.toString());
-      json.put("data", data.toString());
+      json.put("model", model);
+      json.put("data", data);
       json.put("samples", x.shape().dim(0));
       json.put("methods", methods);
       json.put("metrics", results);
@@ -143,13 +157,43 @@ final class EvaluateCommand implements Callable<Integer> {
     }
   }
 
-  private Tensor limit(Tensor x) {
-    int n = x.shape().dim(0);
-    return samples == null || samples >= n ? x : x.slice0(0, samples);
+  /** Inputs and, where the data has them, ground-truth masks. */
+  private record Dataset(Tensor inputs, Tensor masks) {}
+
+  private static Graph bundled(String name) {
+    if (!BundledModels.names().contains(name) || !BundledModelFiles.exists(name)) {
+      throw new IllegalArgumentException("--model '" + name + "' is neither a file nor a bundled model "
+          + BundledModels.names());
+    }
+    return BundledModelFiles.load(name);
   }
 
-  private Object run(String metric, Graph graph, Tensor x, int[] classes, Map<String, Attributor> attributors)
+  private Dataset dataset() throws IOException {
+    Dataset full = switch (data) {
+      case "mnist" -> new Dataset(Mnist.load().test().images(), null);
+      case "shapes" -> {
+        ShapesData s = Shapes.generate(SHAPES_TEST_COUNT, SHAPES_TEST_SEED);
+        yield new Dataset(s.images().images(), s.masks());
+      }
+      default -> {
+        Path dir = Path.of(data);
+        if (!Files.isDirectory(dir)) {
+          throw new IllegalArgumentException("--data '" + data + "' is not mnist, shapes or a directory");
+        }
+        yield new Dataset(Npy.read(dir.resolve(INPUTS)), Files.exists(dir.resolve(MASKS))
+            ? Npy.read(dir.resolve(MASKS)) : null);
+      }
+    };
+    int n = full.inputs().shape().dim(0);
+    if (samples == null || samples >= n) {
+      return full;
+    }
+    return new Dataset(full.inputs().slice0(0, samples), full.masks() == null ? null : full.masks().slice0(0, samples));
+  }
+
+  private Object run(String metric, Graph graph, Dataset set, int[] classes, Map<String, Attributor> attributors)
       throws IOException {
+    Tensor x = set.inputs();
     return switch (metric) {
       case "pixel-flipping" -> pixelFlipping(graph, x, classes, attributors);
       case "insertion" -> insertionDeletion("insertion", InsertionDeletion.insertion(), graph, x, classes,
@@ -160,7 +204,7 @@ final class EvaluateCommand implements Callable<Integer> {
       case "max-sensitivity" -> robustness(metric, MaxSensitivity.defaults(), graph, x, classes, attributors);
       case "infidelity" -> robustness(metric, Infidelity.defaults(), graph, x, classes, attributors);
       case "randomization" -> randomization(graph, x, classes, attributors);
-      case "localization" -> localization(x, classes, graph, attributors);
+      case "localization" -> localization(set, classes, graph, attributors);
       default -> positivity(graph, x, classes, attributors);
     };
   }
@@ -216,13 +260,13 @@ final class EvaluateCommand implements Callable<Integer> {
     return Map.of("config", metric, "methods", perMethod);
   }
 
-  private Object localization(Tensor x, int[] classes, Graph graph, Map<String, Attributor> attributors)
+  private Object localization(Dataset set, int[] classes, Graph graph, Map<String, Attributor> attributors)
       throws IOException {
-    Path masks = data.resolve(MASKS);
-    if (!Files.exists(masks)) {
-      throw new IllegalArgumentException("localization needs ground-truth masks in " + masks);
+    if (set.masks() == null) {
+      throw new IllegalArgumentException("localization needs ground-truth masks: --data shapes or DIR/" + MASKS);
     }
-    Tensor m = limit(Npy.read(masks));
+    Tensor x = set.inputs();
+    Tensor m = set.masks();
     Map<String, Object> perMethod = new LinkedHashMap<>();
     List<List<Object>> rows = new ArrayList<>();
     for (Map.Entry<String, Attributor> e : attributors.entrySet()) {

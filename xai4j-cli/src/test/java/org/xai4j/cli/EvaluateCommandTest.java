@@ -100,4 +100,25 @@ class EvaluateCommandTest {
         "--metric", "beauty", "--out", dir.resolve("o").toString()));
     assertTrue(err.toString().contains("unknown metric 'beauty'"), err.toString());
   }
+
+  @Test
+  void bundledModelAndDataSets() throws IOException {
+    Path outDir = dir.resolve("mnist");
+    assertEquals(0, run("evaluate", "--model", "mnist-cnn", "--data", "mnist", "--methods", "gradient-x-input",
+        "--metric", "pixel-flipping", "--samples", "3", "--steps", "2", "--per-step", "392", "--patch", "1",
+        "--replace", "zero", "--out", outDir.toString()), err.toString());
+    JsonNode pf = new ObjectMapper().readTree(outDir.resolve("metrics.json").toFile()).get("metrics")
+        .get("pixel-flipping").get("methods");
+    assertEquals(3, pf.get("gradient-x-input").get("curve").size());
+    Path shapesOut = dir.resolve("shapes");
+    assertEquals(0, run("evaluate", "--model", "shapes-cnn", "--data", "shapes", "--methods", "gradient-x-input",
+        "--metric", "localization", "--samples", "4", "--out", shapesOut.toString()), err.toString());
+    JsonNode loc = new ObjectMapper().readTree(shapesOut.resolve("metrics.json").toFile()).get("metrics")
+        .get("localization").get("methods").get("gradient-x-input");
+    double mass = loc.get("massAccuracy").asDouble();
+    assertTrue(mass >= 0 && mass <= 1, loc.toString());
+    assertEquals(1, run("evaluate", "--model", "nope", "--data", "mnist", "--methods", "gradient", "--metric",
+        "positivity", "--out", dir.resolve("x").toString()));
+    assertTrue(err.toString().contains("neither a file nor a bundled model"), err.toString());
+  }
 }
