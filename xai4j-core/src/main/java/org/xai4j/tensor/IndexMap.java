@@ -94,7 +94,7 @@ public final class IndexMap {
    * @throws IllegalArgumentException naming both shapes if {@code source} does not broadcast to
    *     {@code target}
    */
-  static IndexMap broadcast(Shape source, Shape target) {
+  public static IndexMap broadcast(Shape source, Shape target) {
     if (!Broadcast.shape(source, target).equals(target)) {
       throw new IllegalArgumentException("shape " + source + " does not broadcast to " + target);
     }
