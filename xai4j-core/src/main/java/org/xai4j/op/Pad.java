@@ -91,11 +91,6 @@ public record Pad(Mode mode, List<Integer> pads, float value) implements GatherO
     return "Pad";
   }
 
-  /**
-   * The data movement of this op over an input of shape {@code input}.
-   *
-   * @throws IllegalArgumentException naming the op and the shape if the attributes do not fit it
-   */
   @Override
   public IndexMap indexMap(Shape input) {
     int rank = input.rank();

@@ -37,11 +37,6 @@ public record Slice(List<Integer> starts, List<Integer> ends, List<Integer> axes
     return TYPE;
   }
 
-  /**
-   * The data movement of this op over an input of shape {@code in}.
-   *
-   * @throws IllegalArgumentException naming the op and the shape if the attributes do not fit it
-   */
   @Override
   public IndexMap indexMap(Shape in) {
     int[][] coordinates = new int[in.rank()][];

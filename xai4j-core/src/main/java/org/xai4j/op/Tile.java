@@ -22,11 +22,6 @@ public record Tile(List<Integer> repeats) implements GatherOp {
     return "Tile";
   }
 
-  /**
-   * The data movement of this op over an input of shape {@code in}.
-   *
-   * @throws IllegalArgumentException naming the op and the shape if the attributes do not fit it
-   */
   @Override
   public IndexMap indexMap(Shape in) {
     OpChecks.require(repeats.size() == in.rank(), type(),

@@ -34,11 +34,6 @@ public record Transpose(List<Integer> perm) implements GatherOp {
     return "Transpose";
   }
 
-  /**
-   * The data movement of this op over an input of shape {@code input}.
-   *
-   * @throws IllegalArgumentException naming the op and the shape if the attributes do not fit it
-   */
   @Override
   public IndexMap indexMap(Shape input) {
     int rank = input.rank();
