@@ -43,7 +43,7 @@ public record ConvTranspose(Tensor weight, Tensor bias, List<Integer> strides, L
     SlidingWindow.requireSpatialRank(TYPE, "weight " + weight.shape(), rank);
     strides = SlidingWindow.strides(TYPE, strides, rank);
     pads = SlidingWindow.pads(TYPE, pads, rank);
-    outputPadding = SlidingWindow.attribute(TYPE, "output_padding", outputPadding, rank, 0, 0);
+    outputPadding = SlidingWindow.outputPadding(TYPE, outputPadding, rank);
     dilations = SlidingWindow.dilations(TYPE, dilations, rank);
     for (int i = 0; i < rank; i++) {
       OpChecks.require(outputPadding.get(i) < Math.max(strides.get(i), dilations.get(i)), TYPE,

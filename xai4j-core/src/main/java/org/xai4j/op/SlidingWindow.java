@@ -142,6 +142,14 @@ record SlidingWindow(WindowAxis h, WindowAxis w) {
     return attribute(type, "pads", given, 2 * rank, NO_PADDING, NO_PADDING);
   }
 
+  /**
+   * The ONNX attribute {@code output_padding} of a transposed convolution (default all 0) for
+   * {@code rank} spatial axes.
+   */
+  static List<Integer> outputPadding(String type, List<Integer> given, int rank) {
+    return attribute(type, "output_padding", given, rank, NO_PADDING, NO_PADDING);
+  }
+
   /** Checks that the spatial rank is one or two. */
   static void requireSpatialRank(String type, String what, int rank) {
     OpChecks.require(rank >= 1 && rank <= MAX_SPATIAL_RANK, type, what + " gives " + rank
