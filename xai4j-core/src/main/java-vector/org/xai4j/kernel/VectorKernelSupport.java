@@ -79,8 +79,8 @@ final class VectorKernelSupport implements KernelSupport {
     }
 
     @Override
-    public void multiply(int kc, float[] a, int aIdx, float[] b, int bIdx, float[] c, int cIdx, int ldc,
-        float beta) {
+    public void multiply(int kc, float[] a, int aIdx, float[] b, int bIdx, int bStride, float[] c, int cIdx,
+        int ldc, float beta) {
       FloatVector zero = FloatVector.zero(SPECIES);
       FloatVector c00 = zero;
       FloatVector c01 = zero;
@@ -100,7 +100,7 @@ final class VectorKernelSupport implements KernelSupport {
       FloatVector c71 = zero;
       int ai = aIdx;
       int bi = bIdx;
-      for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+      for (int p = 0; p < kc; p++, ai += MR, bi += bStride) {
         FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
         FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + LANES);
         FloatVector x = FloatVector.broadcast(SPECIES, a[ai]);

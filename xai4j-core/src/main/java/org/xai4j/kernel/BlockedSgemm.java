@@ -32,6 +32,12 @@ final class BlockedSgemm {
   static final int PANEL_ROWS = 1024;
   /** Columns of op(B) packed per round (bounds the packed-B buffer to {@code PANEL_COLS * kc}). */
   static final int PANEL_COLS = 2048;
+  /**
+   * Up to this many rows of C, an untransposed B is read in place rather than packed: each B
+   * element then serves at most this many multiply-adds, too few to repay copying it (im2col
+   * convolutions with few output channels are the typical case).
+   */
+  static final int DIRECT_B_MAX_ROWS = 128;
   /** Slivers packed per parallel packing task. */
   private static final int SLIVERS_PER_TASK = 8;
 
@@ -79,6 +85,7 @@ final class BlockedSgemm {
       return;
     }
     boolean parallel = work >= PARALLEL_WORK && Parallelism.threads() > 1;
+    boolean directB = !transB && m <= DIRECT_B_MAX_ROWS;
     int depth = Math.min(kc, k);
     float[] packA = new float[roundUp(Math.min(m, PANEL_ROWS), mr) * depth];
     float[] packB = new float[roundUp(Math.min(n, PANEL_COLS), nr) * depth];
@@ -89,18 +96,26 @@ final class BlockedSgemm {
         float blockBeta = pc == 0 ? beta : 1f;
         for (int ic = 0; ic < m; ic += PANEL_ROWS) {
           int mb = Math.min(PANEL_ROWS, m - ic);
-          Panel panel = new Panel(ic, mb, jc, nb, pc, kb);
+          Panel panel = new Panel(ic, mb, jc, nb, pc, kb, directB);
           pack(parallel, panel, ic == 0, transA, alpha, a, aOff, lda, packA, transB, b, bOff, ldb, packB);
           int colTiles = ceilDiv(nb, TILE_COLS);
           run(parallel, ceilDiv(mb, TILE_ROWS) * colTiles, t -> computeTile(panel,
-              (t / colTiles) * TILE_ROWS, (t % colTiles) * TILE_COLS, packA, packB, blockBeta, c, cOff, ldc));
+              (t / colTiles) * TILE_ROWS, (t % colTiles) * TILE_COLS, packA, packB, b, bOff, ldb,
+              blockBeta, c, cOff, ldc));
         }
       }
     }
   }
 
-  /** One round of the blocked loop: rows {@code [ic, ic+mb)}, columns {@code [jc, jc+nb)}, depth {@code [pc, pc+kb)}. */
-  private record Panel(int ic, int mb, int jc, int nb, int pc, int kb) {}
+  /**
+   * One round of the blocked loop: rows {@code [ic, ic+mb)}, columns {@code [jc, jc+nb)}, depth
+   * {@code [pc, pc+kb)}; with {@code directB}, full-width B slivers are read in place.
+   */
+  private record Panel(int ic, int mb, int jc, int nb, int pc, int kb, boolean directB) {}
+
+  private boolean readsInPlace(Panel p, int width) {
+    return p.directB && width == nr;
+  }
 
   private void pack(boolean parallel, Panel p, boolean withB, boolean transA, float alpha,
       float[] a, int aOff, int lda, float[] packA,
@@ -117,7 +132,7 @@ final class BlockedSgemm {
         if (isA) {
           packASliver(transA, alpha, a, aOff, lda, p.ic + s * mr, Math.min(mr, p.mb - s * mr), p.pc, p.kb,
               packA, s * mr * p.kb);
-        } else {
+        } else if (!readsInPlace(p, Math.min(nr, p.nb - s * nr))) {
           packBSliver(transB, b, bOff, ldb, p.jc + s * nr, Math.min(nr, p.nb - s * nr), p.pc, p.kb,
               packB, s * nr * p.kb);
         }
@@ -175,26 +190,29 @@ final class BlockedSgemm {
   }
 
   /** Rows {@code [i0, i0+TILE_ROWS)} x columns {@code [j0, j0+TILE_COLS)} of the panel (clipped). */
-  private void computeTile(Panel p, int i0, int j0, float[] packA, float[] packB, float beta,
-      float[] c, int cOff, int ldc) {
+  private void computeTile(Panel p, int i0, int j0, float[] packA, float[] packB,
+      float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
     int i1 = Math.min(p.mb, i0 + TILE_ROWS);
     int j1 = Math.min(p.nb, j0 + TILE_COLS);
     float[] scratch = null;
     for (int j = j0; j < j1; j += nr) {
       int w = Math.min(nr, j1 - j);
-      int bIdx = j * p.kb;
+      boolean inPlace = readsInPlace(p, w);
+      float[] bSrc = inPlace ? b : packB;
+      int bIdx = inPlace ? bOff + p.pc * ldb + p.jc + j : j * p.kb;
+      int bStride = inPlace ? ldb : nr;
       for (int i = i0; i < i1; i += mr) {
         int h = Math.min(mr, i1 - i);
         int aIdx = i * p.kb;
         int cIdx = cOff + (p.ic + i) * ldc + p.jc + j;
         if (h == mr && w == nr) {
-          kernel.multiply(p.kb, packA, aIdx, packB, bIdx, c, cIdx, ldc, beta);
+          kernel.multiply(p.kb, packA, aIdx, bSrc, bIdx, bStride, c, cIdx, ldc, beta);
           continue;
         }
         if (scratch == null) {
           scratch = new float[mr * nr];
         }
-        kernel.multiply(p.kb, packA, aIdx, packB, bIdx, scratch, 0, nr, 0f);
+        kernel.multiply(p.kb, packA, aIdx, bSrc, bIdx, bStride, scratch, 0, nr, 0f);
         for (int r = 0; r < h; r++) {
           int row = cIdx + r * ldc;
           for (int q = 0; q < w; q++) {

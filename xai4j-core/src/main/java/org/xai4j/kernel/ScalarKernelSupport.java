@@ -56,8 +56,8 @@ final class ScalarKernelSupport implements KernelSupport {
     }
 
     @Override
-    public void multiply(int kc, float[] a, int aIdx, float[] b, int bIdx, float[] c, int cIdx, int ldc,
-        float beta) {
+    public void multiply(int kc, float[] a, int aIdx, float[] b, int bIdx, int bStride, float[] c, int cIdx,
+        int ldc, float beta) {
       float[] acc = new float[NR];
       for (int r = 0; r < MR; r++) {
         Arrays.fill(acc, 0f);
@@ -68,17 +68,17 @@ final class ScalarKernelSupport implements KernelSupport {
           float a1 = a[ai + MR];
           float a2 = a[ai + 2 * MR];
           float a3 = a[ai + 3 * MR];
-          int b0 = bIdx + p * NR;
-          int b1 = b0 + NR;
-          int b2 = b1 + NR;
-          int b3 = b2 + NR;
+          int b0 = bIdx + p * bStride;
+          int b1 = b0 + bStride;
+          int b2 = b1 + bStride;
+          int b3 = b2 + bStride;
           for (int j = 0; j < NR; j++) {
             acc[j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
           }
         }
         for (; p < kc; p++) {
           float a0 = a[aIdx + p * MR + r];
-          int b0 = bIdx + p * NR;
+          int b0 = bIdx + p * bStride;
           for (int j = 0; j < NR; j++) {
             acc[j] += a0 * b[b0 + j];
           }
