@@ -1,9 +1,15 @@
 package org.xai4j.graph;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.xai4j.op.AveragePool;
+import org.xai4j.op.BatchNormalization;
+import org.xai4j.op.Conv;
 import org.xai4j.op.Gemm;
+import org.xai4j.op.GlobalAveragePool;
+import org.xai4j.op.MaxPool;
 import org.xai4j.op.Op;
 import org.xai4j.op.Relu;
 import org.xai4j.tensor.Shape;
@@ -67,6 +73,60 @@ public final class GraphBuilder {
   public String linear(String name, String source, int in, int out) {
     Tensor w = Init.kaimingUniform(Shape.of(out, in), in, random);
     return add(name, Gemm.linear(w, Tensor.zeros(Shape.of(out))), source);
+  }
+
+  /**
+   * A 2-D convolution with a square kernel, Kaiming-uniform weights
+   * ({@code fanIn = inChannels * kernel^2}) and zero bias.
+   */
+  public String conv2d(String name, String source, int inChannels, int outChannels, int kernel,
+      int stride, int padding) {
+    return conv2d(name, source, inChannels, outChannels, kernel, Conv2dOptions.of(stride, padding));
+  }
+
+  /**
+   * A 2-D convolution with a square kernel and the given options, Kaiming-uniform weights
+   * ({@code fanIn = inChannels / groups * kernel^2}) and, if the options ask for one, zero bias.
+   */
+  public String conv2d(String name, String source, int inChannels, int outChannels, int kernel,
+      Conv2dOptions options) {
+    if (inChannels % options.groups() != 0) {
+      throw new IllegalArgumentException("conv2d '" + name + "': groups " + options.groups()
+          + " do not divide " + inChannels + " input channels");
+    }
+    int groupChannels = inChannels / options.groups();
+    Tensor w = Init.kaimingUniform(Shape.of(outChannels, groupChannels, kernel, kernel),
+        groupChannels * kernel * kernel, random);
+    Tensor b = options.bias() ? Tensor.zeros(Shape.of(outChannels)) : null;
+    return add(name, new Conv(w, b, square(options.stride(), 2), square(options.padding(), 4),
+        square(options.dilation(), 2), options.groups()), source);
+  }
+
+  private static List<Integer> square(int value, int count) {
+    return Collections.nCopies(count, value);
+  }
+
+  /** A 2-D max pooling with a square window, equal stride in both axes and symmetric padding. */
+  public String maxPool2d(String name, String source, int kernel, int stride, int padding) {
+    return add(name, MaxPool.square(kernel, stride, padding), source);
+  }
+
+  /**
+   * A 2-D average pooling with a square window, equal stride and symmetric padding; padding counts
+   * in the divisor (the PyTorch default {@code count_include_pad = True}).
+   */
+  public String avgPool2d(String name, String source, int kernel, int stride, int padding) {
+    return add(name, AveragePool.square(kernel, stride, padding), source);
+  }
+
+  /** The mean over all spatial axes, keeping them as extent 1. */
+  public String globalAvgPool(String name, String source) {
+    return add(name, new GlobalAveragePool(), source);
+  }
+
+  /** Inference-mode batch normalization with identity statistics (scale 1, bias 0, mean 0, var 1). */
+  public String batchNorm(String name, String source, int channels) {
+    return add(name, BatchNormalization.identity(channels), source);
   }
 
   /** A ReLU. */

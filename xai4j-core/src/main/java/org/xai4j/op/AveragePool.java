@@ -108,48 +108,79 @@ public record AveragePool(List<Integer> kernelShape, List<Integer> strides, List
   }
 
   /**
-   * Visits every input tap of every window: without {@code scatter}, {@code out[o]} becomes the
-   * average of the taps of window {@code o} in {@code in}; with {@code scatter} (the backward
-   * pass), {@code out[o]} divided by the divisor is added to each tap of {@code in}. Planes are
-   * independent and run in parallel.
+   * Without {@code scatter}, {@code out[o]} becomes the average of the taps of window {@code o} in
+   * {@code in}; with {@code scatter} (the backward pass), {@code out[o]} divided by the divisor is
+   * added to each tap of {@code in}. Planes are independent and run in parallel.
    */
   private void sweep(boolean scatter, float[] in, float[] out, SlidingWindow win, int planes) {
     float[] div = divisors(win);
-    WindowAxis ah = win.h();
-    WindowAxis aw = win.w();
-    int inW = aw.in();
-    int[] kw0 = aw.firstTaps();
-    int[] kw1 = aw.endTaps();
-    int outArea = win.outArea();
-    int inArea = win.inArea();
     Ranges.run(planes, (part, from, to) -> {
+      float[] share = new float[win.w().out()];
       for (int plane = from; plane < to; plane++) {
-        for (int oh = 0, q = 0; oh < ah.out(); oh++) {
-          int kh0 = ah.firstTap(oh);
-          int kh1 = ah.endTap(oh);
-          int rowBase = plane * inArea + ah.start(oh) * inW;
-          for (int ow = 0; ow < aw.out(); ow++, q++) {
-            int o = plane * outArea + q;
-            int base = rowBase + aw.start(ow);
-            float share = scatter ? out[o] / div[q] : 0f;
-            float sum = 0f;
-            for (int kh = kh0; kh < kh1; kh++) {
-              int row = base + kh * inW;
-              for (int kw = kw0[ow]; kw < kw1[ow]; kw++) {
-                if (scatter) {
-                  in[row + kw] += share;
-                } else {
-                  sum += in[row + kw];
-                }
-              }
-            }
-            if (!scatter) {
-              out[o] = sum / div[q];
-            }
-          }
+        int inOff = plane * win.inArea();
+        int outOff = plane * win.outArea();
+        if (scatter) {
+          scatterPlane(in, inOff, out, outOff, div, win, share);
+        } else {
+          averagePlane(in, inOff, out, outOff, div, win);
         }
       }
     });
+  }
+
+  /**
+   * The averages of the windows of one plane. Taps are the outer loop and a whole output row the
+   * inner one, so the inner loop is long and branch-free.
+   */
+  private static void averagePlane(float[] in, int inOff, float[] out, int outOff, float[] div,
+      SlidingWindow win) {
+    WindowAxis ah = win.h();
+    WindowAxis aw = win.w();
+    int inW = aw.in();
+    int outW = aw.out();
+    int sw = aw.stride();
+    for (int oh = 0; oh < ah.out(); oh++) {
+      int o = outOff + oh * outW;
+      for (int kh = ah.firstTap(oh); kh < ah.endTap(oh); kh++) {
+        int row = inOff + (ah.start(oh) + kh) * inW;
+        for (int kw = 0; kw < aw.kernel(); kw++) {
+          int src = row + kw - aw.padBegin();
+          for (int ow = aw.firstWindow(kw), end = aw.endWindow(kw); ow < end; ow++) {
+            out[o + ow] += in[src + ow * sw];
+          }
+        }
+      }
+      for (int ow = 0, q = oh * outW; ow < outW; ow++, q++) {
+        out[o + ow] /= div[q];
+      }
+    }
+  }
+
+  /**
+   * Adds each window's output gradient, divided by its divisor, to the window's input taps, in
+   * the loop order of {@link #averagePlane}; {@code share} is a scratch row of the output width.
+   */
+  private static void scatterPlane(float[] in, int inOff, float[] out, int outOff, float[] div,
+      SlidingWindow win, float[] share) {
+    WindowAxis ah = win.h();
+    WindowAxis aw = win.w();
+    int inW = aw.in();
+    int outW = aw.out();
+    int sw = aw.stride();
+    for (int oh = 0; oh < ah.out(); oh++) {
+      for (int ow = 0, q = oh * outW; ow < outW; ow++, q++) {
+        share[ow] = out[outOff + q] / div[q];
+      }
+      for (int kh = ah.firstTap(oh); kh < ah.endTap(oh); kh++) {
+        int row = inOff + (ah.start(oh) + kh) * inW;
+        for (int kw = 0; kw < aw.kernel(); kw++) {
+          int dst = row + kw - aw.padBegin();
+          for (int ow = aw.firstWindow(kw), end = aw.endWindow(kw); ow < end; ow++) {
+            in[dst + ow * sw] += share[ow];
+          }
+        }
+      }
+    }
   }
 
   /** The type and attributes. */

@@ -167,8 +167,8 @@ final class ConvEngine {
         for (int kw = 0; kw < aw.kernel(); kw++, row++) {
           int iw0 = kw * aw.dilation() - aw.padBegin();
           // the output columns whose tap kw lies inside the input row: [owIn, owOut)
-          int owIn = Math.max(0, WindowAxis.ceilDiv(-iw0, sw));
-          int owOut = Math.min(outW, WindowAxis.ceilDiv(inW - iw0, sw));
+          int owIn = aw.firstWindow(kw);
+          int owOut = aw.endWindow(kw);
           int d = row * len;
           for (int p = p0; p < p1; ) {
             int oh = p / outW;

@@ -1,5 +1,6 @@
 package org.xai4j.op;
 
+import java.util.Arrays;
 import java.util.List;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
@@ -60,7 +61,7 @@ public final class GlobalAveragePool implements Op {
     float[] g = TensorInternals.array(gradOutput);
     float[] dx = new float[shape.size()];
     for (int p = 0; p < g.length; p++) {
-      java.util.Arrays.fill(dx, p * area, (p + 1) * area, g[p] / area);
+      Arrays.fill(dx, p * area, (p + 1) * area, g[p] / area);
     }
     return Gradients.ofInputs(TensorInternals.adopt(shape, dx));
   }

@@ -1,5 +1,6 @@
 package org.xai4j.op;
 
+import java.util.Arrays;
 import java.util.List;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
@@ -8,8 +9,9 @@ import org.xai4j.tensor.TensorInternals;
 /**
  * Max pooling as in ONNX {@code MaxPool} over {@code [N, C, L]} or {@code [N, C, H, W]}:
  * {@code y[n, c, o] = max over taps k of x[n, c, o * strides - pads_begin + k * dilations]}, where
- * padding is {@code -inf} (it never wins). The gradient flows to the first maximal tap of each
- * window (ties go to the earliest position in row-major order), as in PyTorch.
+ * padding is {@code -inf} (it never wins). The gradient flows to the first tap of each window that
+ * equals the recorded maximum (ties go to the earliest position in row-major order, as in
+ * PyTorch); the backward pass reads the forward output from the context.
  *
  * <p>The optional ONNX output {@code Indices} and the attributes {@code storage_order} and
  * {@code auto_pad} are not supported.
@@ -65,79 +67,100 @@ public record MaxPool(List<Integer> kernelShape, List<Integer> strides, List<Int
   public Tensor forward(List<Tensor> inputs) {
     OpChecks.arity(TYPE, inputs, 1);
     Shape shape = inputs.get(0).shape();
+    SlidingWindow win = window(shape);
     float[] x = TensorInternals.array(inputs.get(0));
-    int[] winner = winners(x, window(shape), shape.dim(0) * shape.dim(1));
-    float[] y = new float[winner.length];
-    for (int i = 0; i < y.length; i++) {
-      y[i] = winner[i] < 0 ? Float.NEGATIVE_INFINITY : x[winner[i]];
-    }
-    return TensorInternals.adopt(outputShape(List.of(shape)), y);
+    float[] y = new float[shape.dim(0) * shape.dim(1) * win.outArea()];
+    sweep(false, x, y, null, null, win, shape.dim(0) * shape.dim(1));
+    return TensorInternals.adopt(win.outputShape(shape.dim(0), shape.dim(1), kernelShape.size()), y);
   }
 
+  /** Routes each output gradient to the first tap of its window that equals the recorded maximum. */
   @Override
   public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
     if (!ctx.needsInput(0)) {
       return Gradients.ofInputs((Tensor) null);
     }
     Shape shape = ctx.input(0).shape();
-    SlidingWindow win = window(shape);
-    int[] winner = winners(TensorInternals.array(ctx.input(0)), win, shape.dim(0) * shape.dim(1));
-    float[] g = TensorInternals.array(gradOutput);
     float[] dx = new float[shape.size()];
-    int outArea = win.outArea();
-    // windows of one plane only pick taps of that plane, so planes scatter independently
-    Ranges.run(shape.dim(0) * shape.dim(1), (part, from, to) -> {
-      for (int i = from * outArea; i < to * outArea; i++) {
-        if (winner[i] >= 0) {
-          dx[winner[i]] += g[i];
-        }
-      }
-    });
+    sweep(true, TensorInternals.array(ctx.input(0)), TensorInternals.array(ctx.output()),
+        TensorInternals.array(gradOutput), dx, window(shape), shape.dim(0) * shape.dim(1));
     return Gradients.ofInputs(TensorInternals.adopt(shape, dx));
   }
 
   /**
-   * For every window of every plane, the flat input index of its first maximal tap, or -1 if all
-   * its taps are padding.
+   * Without {@code route}, writes the maximum of every window into {@code y}; with {@code route},
+   * adds {@code g[o]} to {@code dx} at the first tap of window {@code o} whose input equals the
+   * maximum {@code y[o]}. Planes are independent and run in parallel.
    */
-  private static int[] winners(float[] x, SlidingWindow win, int planes) {
-    WindowAxis ah = win.h();
-    WindowAxis aw = win.w();
-    int inW = aw.in();
-    int dh = ah.dilation();
-    int dw = aw.dilation();
-    int[] kw0 = aw.firstTaps();
-    int[] kw1 = aw.endTaps();
-    int outArea = win.outArea();
-    int inArea = win.inArea();
-    int[] winner = new int[planes * outArea];
+  private static void sweep(boolean route, float[] x, float[] y, float[] g, float[] dx,
+      SlidingWindow win, int planes) {
     Ranges.run(planes, (part, from, to) -> {
       for (int plane = from; plane < to; plane++) {
-        int o = plane * outArea;
-        for (int oh = 0; oh < ah.out(); oh++) {
-          int kh0 = ah.firstTap(oh);
-          int kh1 = ah.endTap(oh);
-          int rowBase = plane * inArea + ah.start(oh) * inW;
-          for (int ow = 0; ow < aw.out(); ow++, o++) {
-            int base = rowBase + aw.start(ow);
-            int best = -1;
-            float bestValue = Float.NEGATIVE_INFINITY;
-            for (int kh = kh0; kh < kh1; kh++) {
-              int row = base + kh * dh * inW;
-              for (int kw = kw0[ow]; kw < kw1[ow]; kw++) {
-                float v = x[row + kw * dw];
-                if (best < 0 || v > bestValue) {
-                  bestValue = v;
-                  best = row + kw * dw;
-                }
-              }
-            }
-            winner[o] = best;
-          }
+        int xOff = plane * win.inArea();
+        int yOff = plane * win.outArea();
+        if (route) {
+          routePlane(x, xOff, y, g, dx, yOff, win);
+        } else {
+          maxPlane(x, xOff, y, yOff, win);
         }
       }
     });
-    return winner;
+  }
+
+  /**
+   * The window maxima of one plane; {@code -inf} for a window of padding only. Taps are the outer
+   * loop and a whole output row the inner one, so the inner loop is long and branch-free.
+   */
+  private static void maxPlane(float[] x, int xOff, float[] y, int yOff, SlidingWindow win) {
+    WindowAxis ah = win.h();
+    WindowAxis aw = win.w();
+    int inW = aw.in();
+    int outW = aw.out();
+    int sw = aw.stride();
+    for (int oh = 0; oh < ah.out(); oh++) {
+      int o = yOff + oh * outW;
+      Arrays.fill(y, o, o + outW, Float.NEGATIVE_INFINITY);
+      for (int kh = ah.firstTap(oh); kh < ah.endTap(oh); kh++) {
+        int row = xOff + (ah.start(oh) + kh * ah.dilation()) * inW;
+        for (int kw = 0; kw < aw.kernel(); kw++) {
+          int src = row + kw * aw.dilation() - aw.padBegin();
+          for (int ow = aw.firstWindow(kw), end = aw.endWindow(kw); ow < end; ow++) {
+            float v = x[src + ow * sw];
+            float current = y[o + ow];
+            y[o + ow] = Math.max(current, v);
+          }
+        }
+      }
+    }
+  }
+
+  /** The gradient routing of one plane (see {@link #sweep}). */
+  private static void routePlane(float[] x, int xOff, float[] y, float[] g, float[] dx, int o,
+      SlidingWindow win) {
+    WindowAxis ah = win.h();
+    WindowAxis aw = win.w();
+    int inW = aw.in();
+    int rowStep = ah.dilation() * inW;
+    int dw = aw.dilation();
+    for (int oh = 0; oh < ah.out(); oh++) {
+      int kh0 = ah.firstTap(oh);
+      int kh1 = ah.endTap(oh);
+      int rowBase = xOff + ah.start(oh) * inW;
+      for (int ow = 0; ow < aw.out(); ow++, o++) {
+        int base = rowBase + aw.start(ow);
+        search:
+        for (int kh = kh0; kh < kh1; kh++) {
+          int row = base + kh * rowStep;
+          for (int i = row + aw.firstTap(ow) * dw, end = row + aw.endTap(ow) * dw; i < end;
+              i += dw) {
+            if (x[i] == y[o]) {
+              dx[i] += g[o];
+              break search;
+            }
+          }
+        }
+      }
+    }
   }
 
   /** The type and attributes. */

@@ -28,9 +28,7 @@ public abstract class UnaryElementwiseOp implements Op {
     OpChecks.arity(type(), inputs, 1);
     float[] x = TensorInternals.array(inputs.get(0));
     float[] y = new float[x.length];
-    for (int i = 0; i < x.length; i++) {
-      y[i] = apply(x[i]);
-    }
+    applyAll(x, y);
     return TensorInternals.adopt(inputs.get(0).shape(), y);
   }
 
@@ -43,10 +41,26 @@ public abstract class UnaryElementwiseOp implements Op {
     float[] y = TensorInternals.array(ctx.output());
     float[] g = TensorInternals.array(gradOutput);
     float[] gx = new float[x.length];
+    chainAll(x, y, g, gx);
+    return Gradients.ofInputs(TensorInternals.adopt(ctx.input(0).shape(), gx));
+  }
+
+  /**
+   * {@code y[i] = apply(x[i])} for all elements. Hot ops override this with a loop of their own:
+   * with many subclasses loaded, the call to {@link #apply} inside a shared loop is megamorphic and
+   * blocks inlining and auto-vectorization.
+   */
+  protected void applyAll(float[] x, float[] y) {
+    for (int i = 0; i < x.length; i++) {
+      y[i] = apply(x[i]);
+    }
+  }
+
+  /** {@code gx[i] = g[i] * derivative(x[i], y[i])} for all elements; overridable like {@link #applyAll}. */
+  protected void chainAll(float[] x, float[] y, float[] g, float[] gx) {
     for (int i = 0; i < x.length; i++) {
       gx[i] = g[i] * derivative(x[i], y[i]);
     }
-    return Gradients.ofInputs(TensorInternals.adopt(ctx.input(0).shape(), gx));
   }
 
   @Override

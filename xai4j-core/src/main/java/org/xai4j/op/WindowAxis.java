@@ -70,22 +70,14 @@ record WindowAxis(int in, int kernel, int stride, int padBegin, int padEnd, int 
         - (start(o) >= -padBegin ? 0 : ceilDiv(-padBegin - start(o), dilation));
   }
 
-  /** {@link #firstTap} of every window, for inner loops. */
-  int[] firstTaps() {
-    int[] t = new int[out];
-    for (int o = 0; o < out; o++) {
-      t[o] = firstTap(o);
-    }
-    return t;
+  /** The first window whose tap {@code k} lies inside the input. */
+  int firstWindow(int k) {
+    return Math.max(0, ceilDiv(padBegin - k * dilation, stride));
   }
 
-  /** {@link #endTap} of every window, for inner loops. */
-  int[] endTaps() {
-    int[] t = new int[out];
-    for (int o = 0; o < out; o++) {
-      t[o] = endTap(o);
-    }
-    return t;
+  /** One past the last window whose tap {@code k} lies inside the input (at least 0). */
+  int endWindow(int k) {
+    return Math.max(0, Math.min(out, ceilDiv(in + padBegin - k * dilation, stride)));
   }
 
   /** {@code ceil(a / b)} for {@code b > 0}, rounding towards positive infinity also for a < 0. */

@@ -130,6 +130,23 @@ class ConvTransposeTest {
   }
 
   @Test
+  void oneDimensionalIsTheTwoDimensionalOneWithHeightOne() {
+    Random r = new Random(24);
+    Tensor w = Tensor.randomNormal(Shape.of(2, 3, 3), 1f, r);
+    Tensor b = Tensor.randomNormal(Shape.of(3), 1f, r);
+    Tensor x = Tensor.randomNormal(Shape.of(2, 2, 5), 1f, r);
+    ConvTranspose op1 = new ConvTranspose(w, b, List.of(2), List.of(1, 0), List.of(1), List.of(2), 1);
+    ConvTranspose op2 = new ConvTranspose(w.reshape(2, 3, 1, 3), b, List.of(1, 2),
+        List.of(0, 1, 0, 0), List.of(0, 1), List.of(1, 2), 1);
+    Tensor y = op1.forward(List.of(x));
+    // 2 * (5 - 1) + 1 + 2 * (3 - 1) + 1 - 1 = 13 positions
+    assertEquals(Shape.of(2, 3, 13), y.shape());
+    assertArrayEquals(reference(x.reshape(2, 2, 1, 5), op2, Shape.of(2, 3, 1, 13)), y.toArray(),
+        FORWARD_TOLERANCE);
+    GradientCheck.standard().check(op1, x);
+  }
+
+  @Test
   void errorsNameOpAndShapes() {
     Tensor w = Tensor.zeros(Shape.of(4, 2, 3, 3));
     IllegalArgumentException channels = assertThrows(IllegalArgumentException.class,

@@ -1,0 +1,107 @@
+package org.xai4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.graph.Graph;
+import org.xai4j.graph.GraphBuilder;
+import org.xai4j.io.Npy;
+import org.xai4j.onnx.OnnxExporter;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
+import picocli.CommandLine;
+
+class OnnxCommandsTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  private static Graph mlp() {
+    GraphBuilder b = Graph.builder().seed(3);
+    String x = b.input("input", -1, 4);
+    String h = b.relu("relu1", b.linear("fc1", x, 4, 8));
+    return b.output(b.linear("fc2", h, 8, 3)).build();
+  }
+
+  @Test
+  void inspectPrintsShapesOpsParametersAndNodes(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("mlp.onnx");
+    OnnxExporter.write(mlp(), file);
+    assertEquals(0, run("inspect", file.toString()), err.toString());
+    String s = out.toString();
+    assertTrue(s.contains("model: mlp.onnx (opset 13, producer xai4j"), s);
+    assertTrue(s.contains("inputs:\n  input[?, 4]\n"), s);
+    assertTrue(s.contains("outputs (batch 1):\n  fc2 [1, 3]\n"), s);
+    assertTrue(s.contains("ops: Gemm 2, Relu 1\n"), s);
+    assertTrue(s.contains("parameters: 67\n"), s); // 4*8 + 8 + 8*3 + 3
+    assertTrue(s.contains("  relu1 = Relu[fc1] -> [1, 8]\n"), s);
+    assertTrue(s.contains("unsupported ops: none"), s);
+  }
+
+  @Test
+  void inspectListsUnsupportedOps(@TempDir Path dir) throws IOException {
+    ModelProto m = ModelProto.newBuilder().setIrVersion(8)
+        .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13))
+        .setGraph(GraphProto.newBuilder()
+            .addNode(NodeProto.newBuilder().setOpType("Foo").setName("f1").addInput("x").addOutput("y"))
+            .addNode(NodeProto.newBuilder().setOpType("Relu").setName("r").addInput("y").addOutput("z"))).build();
+    Path file = dir.resolve("foo.onnx");
+    Files.write(file, m.toByteArray());
+    assertEquals(1, run("inspect", file.toString()));
+    assertTrue(out.toString().contains("ops: Foo 1, Relu 1\nunsupported ops:\n  Foo (nodes f1)\n"), out.toString());
+  }
+
+  @Test
+  void runWritesTheOutputOrAnyNode(@TempDir Path dir) throws IOException {
+    Graph g = mlp();
+    Path model = dir.resolve("mlp.onnx");
+    OnnxExporter.write(g, model);
+    Tensor x = Tensor.randomNormal(Shape.of(5, 4), 1f, new Random(1));
+    Path in = dir.resolve("x.npy");
+    Npy.write(in, x);
+    Path y = dir.resolve("y.npy");
+    assertEquals(0, run("run", "--model", model.toString(), "--input", in.toString(), "--out", y.toString()), err.toString());
+    assertArrayEquals(g.forward(x).output().toArray(), Npy.read(y).toArray());
+    Path h = dir.resolve("h.npy");
+    assertEquals(0, run("run", "--model", model.toString(), "--input", in.toString(), "--out", h.toString(),
+        "--output", "relu1"));
+    Tensor hidden = Npy.read(h);
+    assertEquals(Shape.of(5, 8), hidden.shape());
+    assertArrayEquals(g.forward(x).get("relu1").toArray(), hidden.toArray());
+  }
+
+  @Test
+  void runFailsWithOneLineAndNoOutputFile(@TempDir Path dir) throws IOException {
+    Path model = dir.resolve("mlp.onnx");
+    OnnxExporter.write(mlp(), model);
+    Path in = dir.resolve("x.npy");
+    Npy.write(in, Tensor.zeros(Shape.of(1, 5)));
+    Path y = dir.resolve("y.npy");
+    assertEquals(1, run("run", "--model", model.toString(), "--input", in.toString(), "--out", y.toString()));
+    assertEquals("graph input 'input' expects shape input[?, 4], got [1, 5]", err.toString().strip());
+    assertTrue(Files.notExists(y));
+    err.getBuffer().setLength(0);
+    assertEquals(1, run("run", "--model", model.toString(), "--input", in.toString(), "--out", y.toString(),
+        "--output", "nope"));
+    assertEquals("no value named 'nope' in mlp.onnx; outputs are [fc2]", err.toString().strip());
+  }
+}

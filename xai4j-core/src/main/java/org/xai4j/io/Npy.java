@@ -1,0 +1,153 @@
+package org.xai4j.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
+import org.xai4j.tensor.TensorInternals;
+
+/**
+ * Reads and writes NumPy {@code .npy} files (format versions 1.0 to 3.0) holding little-endian
+ * float32 ({@code <f4}) arrays in C order, the exchange format of {@code xai4j run}. Reading also
+ * accepts {@code <f8}, converted to float32. Writing goes to a temporary file in the target
+ * folder that is then moved over the target, so a failed or interrupted write never leaves a
+ * partial file. Format: NumPy Enhancement Proposal 1
+ * (numpy.lib.format).
+ */
+public final class Npy {
+  private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+  private static final int VERSION_1_HEADER_LIMIT = 0xFFFF;
+  /** Total header length (magic, version, length field, dictionary) is a multiple of this. */
+  private static final int ALIGNMENT = 64;
+  private static final int PREAMBLE_V1 = MAGIC.length + 2 + Short.BYTES;
+  private static final int PREAMBLE_V2 = MAGIC.length + 2 + Integer.BYTES;
+  private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
+  private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+  private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+  private Npy() {}
+
+  /**
+   * Reads a float32 (or float64) C-order array.
+   *
+   * @throws IOException naming the file if it cannot be read, is not a .npy file, is truncated,
+   *     or holds another element type or Fortran order
+   */
+  public static Tensor read(Path file) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+    byte[] magic = new byte[MAGIC.length];
+    if (b.remaining() < PREAMBLE_V1 || !Arrays.equals(magic(b, magic), MAGIC)) {
+      throw new IOException(file + ": not a .npy file (no \\x93NUMPY magic)");
+    }
+    int major = Byte.toUnsignedInt(b.get());
+    b.get();
+    long headerLength = major == 1 ? Short.toUnsignedInt(b.getShort()) : Integer.toUnsignedLong(b.getInt());
+    if (headerLength > b.remaining()) {
+      throw new IOException(file + ": .npy header of " + headerLength + " bytes is truncated");
+    }
+    byte[] h = new byte[(int) headerLength];
+    b.get(h);
+    String header = new String(h, major >= 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    String descr = group(DESCR, header, file, "descr");
+    if (group(FORTRAN, header, file, "fortran_order").equals("True")) {
+      throw new IOException(file + ": Fortran-order arrays are not supported; save with C order");
+    }
+    Shape shape = parseShape(group(SHAPE, header, file, "shape"), file);
+    boolean f8 = descr.equals("<f8");
+    if (!f8 && !descr.equals("<f4")) {
+      throw new IOException(file + ": element type '" + descr + "' is not supported; xai4j reads "
+          + "little-endian float32 ('<f4') or float64 ('<f8')");
+    }
+    int width = f8 ? Double.BYTES : Float.BYTES;
+    if (b.remaining() != (long) shape.size() * width) {
+      throw new IOException(file + ": shape " + shape + " of " + descr + " needs "
+          + (long) shape.size() * width + " data bytes, the file has " + b.remaining());
+    }
+    float[] v = new float[shape.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = f8 ? (float) b.getDouble() : b.getFloat();
+    }
+    return TensorInternals.adopt(shape, v);
+  }
+
+  private static byte[] magic(ByteBuffer b, byte[] into) {
+    b.get(into);
+    return into;
+  }
+
+  private static String group(Pattern p, String header, Path file, String key) throws IOException {
+    Matcher m = p.matcher(header);
+    if (!m.find()) {
+      throw new IOException(file + ": .npy header has no '" + key + "': " + header.strip());
+    }
+    return m.group(1);
+  }
+
+  private static Shape parseShape(String s, Path file) throws IOException {
+    String[] parts = s.split(",");
+    int[] dims = Arrays.stream(parts).map(String::strip).filter(x -> !x.isEmpty())
+        .mapToInt(x -> {
+          try {
+            return Integer.parseInt(x);
+          } catch (NumberFormatException e) {
+            return -1;
+          }
+        }).toArray();
+    if (Arrays.stream(dims).anyMatch(d -> d < 0)) {
+      throw new IOException(file + ": invalid .npy shape (" + s + ")");
+    }
+    return Shape.of(dims);
+  }
+
+  /**
+   * Writes a tensor as a version 1.0 (2.0 for huge headers) {@code <f4} C-order array, atomically.
+   *
+   * @throws IOException naming the file if it cannot be written; the target is then unchanged
+   */
+  public static void write(Path file, Tensor t) throws IOException {
+    int[] dims = t.shape().toArray();
+    StringBuilder shape = new StringBuilder("(");
+    for (int d : dims) {
+      shape.append(d).append(", ");
+    }
+    if (dims.length > 0) {
+      shape.setLength(shape.length() - 2);
+    }
+    shape.append(dims.length == 1 ? ",)" : ")");
+    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }";
+    boolean v1 = dict.length() + PREAMBLE_V1 + ALIGNMENT <= VERSION_1_HEADER_LIMIT;
+    int preamble = v1 ? PREAMBLE_V1 : PREAMBLE_V2;
+    int total = (preamble + dict.length() + 1 + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
+    String header = dict + " ".repeat(total - preamble - dict.length() - 1) + "\n";
+    ByteBuffer b = ByteBuffer.allocate(total + t.size() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    b.put(MAGIC).put((byte) (v1 ? 1 : 2)).put((byte) 0);
+    if (v1) {
+      b.putShort((short) header.length());
+    } else {
+      b.putInt(header.length());
+    }
+    b.put(header.getBytes(StandardCharsets.ISO_8859_1));
+    for (float v : TensorInternals.array(t)) {
+      b.putFloat(v);
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
+    try {
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        out.write(b.array());
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.xai4j.onnx;
+
+import java.util.function.Supplier;
+import org.xai4j.op.Add;
+import org.xai4j.op.Clip;
+import org.xai4j.op.Div;
+import org.xai4j.op.Dropout;
+import org.xai4j.op.Elu;
+import org.xai4j.op.LeakyRelu;
+import org.xai4j.op.LogSoftmax;
+import org.xai4j.op.Mul;
+import org.xai4j.op.Op;
+import org.xai4j.op.Relu;
+import org.xai4j.op.Selu;
+import org.xai4j.op.Sigmoid;
+import org.xai4j.op.Softmax;
+import org.xai4j.op.Softplus;
+import org.xai4j.op.Sub;
+import org.xai4j.op.Tanh;
+
+/** Converters of activations and broadcasting arithmetic, with their per-opset defaults. */
+final class ActivationConverters {
+  /** Opset from which Softmax and LogSoftmax work on one axis (default -1) instead of coercing to 2-D. */
+  static final int SOFTMAX_13 = 13;
+  /** Opset from which Clip takes min and max as inputs. */
+  static final int CLIP_11 = 11;
+  /** Opset from which Dropout takes its ratio as an input. */
+  static final int DROPOUT_12 = 12;
+  private static final float LEAKY_RELU_DEFAULT_ALPHA = 0.01f;
+  private static final float DROPOUT_DEFAULT_RATIO = 0.5f;
+
+  private ActivationConverters() {}
+
+  static void register(ConverterRegistry.Builder b) {
+    simple(b, "Relu", Relu::new);
+    simple(b, "Sigmoid", Sigmoid::new);
+    simple(b, "Tanh", Tanh::new);
+    simple(b, "Softplus", Softplus::new);
+    b.add("LeakyRelu", (n, ctx) -> ctx.emit(n, new LeakyRelu(n.attrFloat("alpha", LEAKY_RELU_DEFAULT_ALPHA)), 0))
+        .add("Elu", (n, ctx) -> ctx.emit(n, new Elu(n.attrFloat("alpha", Elu.DEFAULT_ALPHA)), 0))
+        .add("Selu", (n, ctx) -> ctx.emit(n, new Selu(n.attrFloat("alpha", Selu.DEFAULT_ALPHA),
+            n.attrFloat("gamma", Selu.DEFAULT_GAMMA)), 0))
+        .add("Softmax", (n, ctx) -> ctx.emit(n, n.opset() < SOFTMAX_13
+            ? Softmax.coerced2d((int) n.attrInt("axis", Softmax.LEGACY_DEFAULT_AXIS))
+            : Softmax.of((int) n.attrInt("axis", Softmax.DEFAULT_AXIS)), 0))
+        .add("LogSoftmax", (n, ctx) -> ctx.emit(n, n.opset() < SOFTMAX_13
+            ? LogSoftmax.coerced2d((int) n.attrInt("axis", Softmax.LEGACY_DEFAULT_AXIS))
+            : LogSoftmax.of((int) n.attrInt("axis", Softmax.DEFAULT_AXIS)), 0))
+        .add("Clip", ActivationConverters::clip)
+        .add("Dropout", ActivationConverters::dropout);
+    binary(b, "Add", Add::new);
+    binary(b, "Sub", Sub::new);
+    binary(b, "Mul", Mul::new);
+    b.add("Div", ActivationConverters::div);
+  }
+
+  private static void simple(ConverterRegistry.Builder b, String type, Supplier<Op> op) {
+    b.add(type, (n, ctx) -> ctx.emit(n, op.get(), 0));
+  }
+
+  private static void binary(ConverterRegistry.Builder b, String type, Supplier<Op> op) {
+    b.add(type, (n, ctx) -> ctx.emit(n, op.get(), 0, 1));
+  }
+
+  /** Div; on integer constants (shape arithmetic) it truncates toward zero as ONNX integer division. */
+  private static void div(OnnxNode n, ImportContext ctx) {
+    if (ctx.isStatic(n, 0) && ctx.isStatic(n, 1) && ctx.staticPerProbe(n, 0, "A").get(0).integral()) {
+      var a = ctx.staticPerProbe(n, 0, "A");
+      var b = ctx.staticPerProbe(n, 1, "B");
+      ctx.foldEach(n, p -> {
+        long[] x = a.get(p).longs();
+        long[] y = b.get(p).longs();
+        if (y.length != 1 && y.length != x.length) {
+          throw new IllegalArgumentException("integer Div of " + a.get(p).shape() + " by " + b.get(p).shape());
+        }
+        double[] q = new double[x.length];
+        for (int i = 0; i < q.length; i++) {
+          q[i] = x[i] / y[y.length == 1 ? 0 : i];
+        }
+        return new HostTensor(a.get(p).shape(), q, true);
+      });
+      return;
+    }
+    ctx.emit(n, new Div(), 0, 1);
+  }
+
+  private static void clip(OnnxNode n, ImportContext ctx) {
+    float min;
+    float max;
+    if (n.opset() < CLIP_11) {
+      min = n.attrFloat("min", Float.NEGATIVE_INFINITY);
+      max = n.attrFloat("max", Float.POSITIVE_INFINITY);
+    } else {
+      min = n.hasInput(1) ? ctx.floatConstant(n, 1, "min").item() : Float.NEGATIVE_INFINITY;
+      max = n.hasInput(2) ? ctx.floatConstant(n, 2, "max").item() : Float.POSITIVE_INFINITY;
+    }
+    ctx.emit(n, new Clip(min, max), 0);
+  }
+
+  /** Dropout at inference: the identity, kept as a node; training mode is refused. */
+  private static void dropout(OnnxNode n, ImportContext ctx) {
+    float ratio = DROPOUT_DEFAULT_RATIO;
+    if (n.opset() < DROPOUT_12) {
+      ratio = n.attrFloat("ratio", DROPOUT_DEFAULT_RATIO);
+    } else {
+      if (n.hasInput(1)) {
+        ratio = ctx.floatConstant(n, 1, "ratio").item();
+      }
+      if (n.hasInput(2) && ctx.constant(n, 2, "training_mode").values()[0] != 0) {
+        throw n.unsupported("training_mode = true is not supported (inference only)");
+      }
+    }
+    ctx.emit(n, new Dropout(ratio), 0);
+  }
+}

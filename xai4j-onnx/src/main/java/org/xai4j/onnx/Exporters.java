@@ -1,0 +1,236 @@
+package org.xai4j.onnx;
+
+import static org.xai4j.onnx.ExportContext.attr;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.xai4j.graph.Node;
+import org.xai4j.op.AveragePool;
+import org.xai4j.op.BatchNormalization;
+import org.xai4j.op.Clip;
+import org.xai4j.op.Combination;
+import org.xai4j.op.Concat;
+import org.xai4j.op.Constant;
+import org.xai4j.op.Conv;
+import org.xai4j.op.ConvTranspose;
+import org.xai4j.op.Dropout;
+import org.xai4j.op.Elu;
+import org.xai4j.op.Flatten;
+import org.xai4j.op.Gemm;
+import org.xai4j.op.LeakyRelu;
+import org.xai4j.op.LogSoftmax;
+import org.xai4j.op.MaxPool;
+import org.xai4j.op.PRelu;
+import org.xai4j.op.Pad;
+import org.xai4j.op.Reduce;
+import org.xai4j.op.Reduction;
+import org.xai4j.op.Reshape;
+import org.xai4j.op.Resize;
+import org.xai4j.op.Selu;
+import org.xai4j.op.Softmax;
+import org.xai4j.op.Squeeze;
+import org.xai4j.op.Transpose;
+import org.xai4j.op.Unsqueeze;
+import org.xai4j.tensor.Tensor;
+
+/**
+ * The immutable map from xai4j op type to its {@link OpExporter} for opset
+ * {@value OnnxExporter#OPSET}. Parameters become initializers named {@code node/parameter}.
+ */
+final class Exporters {
+  private static final List<String> PLAIN = List.of("Relu", "Sigmoid", "Tanh", "Softplus", "Sqrt",
+      "Exp", "Log", "Neg", "Abs", "Sign", "Identity", "Add", "Sub", "Mul", "Div", "Pow", "MatMul",
+      "GlobalAveragePool");
+
+  private final Map<String, OpExporter> byType;
+
+  private Exporters(Map<String, OpExporter> byType) {
+    this.byType = Map.copyOf(byType);
+  }
+
+  /** The exporter of an op type, or {@code null}. */
+  OpExporter find(String type) {
+    return byType.get(type);
+  }
+
+  static Exporters standard() {
+    Map<String, OpExporter> m = new HashMap<>();
+    for (String type : PLAIN) {
+      m.put(type, (n, ctx) -> ctx.node(n, type, n.inputs()));
+    }
+    for (Combination c : Combination.values()) {
+      m.put(c.onnxType(), (n, ctx) -> ctx.node(n, c.onnxType(), n.inputs()));
+    }
+    for (Reduction r : Reduction.values()) {
+      m.put(r.onnxType(), Exporters::reduce);
+    }
+    m.put("Constant", (n, ctx) -> ctx.initializerNamed(n.name(), ((Constant) n.op()).value()));
+    m.put("Gemm", Exporters::gemm);
+    m.put("Conv", Exporters::conv);
+    m.put("ConvTranspose", Exporters::convTranspose);
+    m.put("BatchNormalization", Exporters::batchNorm);
+    m.put("PRelu", (n, ctx) -> ctx.node(n, "PRelu", List.of(n.inputs().get(0),
+        ctx.initializer(n, "slope", ((PRelu) n.op()).slope()))));
+    m.put("MaxPool", Exporters::maxPool);
+    m.put("AveragePool", Exporters::averagePool);
+    m.put("LeakyRelu", (n, ctx) -> ctx.node(n, "LeakyRelu", n.inputs(), attr("alpha", ((LeakyRelu) n.op()).alpha())));
+    m.put("Elu", (n, ctx) -> ctx.node(n, "Elu", n.inputs(), attr("alpha", ((Elu) n.op()).alpha())));
+    m.put("Selu", (n, ctx) -> ctx.node(n, "Selu", n.inputs(), attr("alpha", ((Selu) n.op()).alpha()),
+        attr("gamma", ((Selu) n.op()).gamma())));
+    m.put("Softmax", (n, ctx) -> softmax(n, ctx, "Softmax", ((Softmax) n.op()).axis(), ((Softmax) n.op()).coerceTo2d()));
+    m.put("LogSoftmax", (n, ctx) -> softmax(n, ctx, "LogSoftmax", ((LogSoftmax) n.op()).axis(),
+        ((LogSoftmax) n.op()).coerceTo2d()));
+    m.put("Clip", Exporters::clip);
+    m.put("Dropout", (n, ctx) -> ctx.node(n, "Dropout", List.of(n.inputs().get(0),
+        ctx.initializer(n, "ratio", Tensor.scalar(((Dropout) n.op()).ratio())))));
+    m.put("Flatten", (n, ctx) -> ctx.node(n, "Flatten", n.inputs(), attr("axis", ((Flatten) n.op()).axis())));
+    m.put("Concat", (n, ctx) -> ctx.node(n, "Concat", n.inputs(), attr("axis", ((Concat) n.op()).axis())));
+    m.put("Transpose", (n, ctx) -> ctx.node(n, "Transpose", n.inputs(), attr("perm", ((Transpose) n.op()).perm())));
+    m.put("Reshape", Exporters::reshape);
+    m.put("Squeeze", (n, ctx) -> axesInput(n, ctx, "Squeeze", ((Squeeze) n.op()).axes()));
+    m.put("Unsqueeze", (n, ctx) -> axesInput(n, ctx, "Unsqueeze", ((Unsqueeze) n.op()).axes()));
+    m.put("Pad", Exporters::pad);
+    m.put("Resize", Exporters::resize);
+    return new Exporters(m);
+  }
+
+  private static List<String> with(String first, String... more) {
+    List<String> l = new ArrayList<>();
+    l.add(first);
+    l.addAll(List.of(more));
+    return l;
+  }
+
+  private static void gemm(Node n, ExportContext ctx) {
+    Gemm g = (Gemm) n.op();
+    List<String> in = with(n.inputs().get(0), ctx.initializer(n, "weight", g.weight()));
+    if (g.bias() != null) {
+      in.add(ctx.initializer(n, "bias", g.bias()));
+    }
+    ctx.node(n, "Gemm", in, attr("alpha", g.alpha()), attr("beta", g.beta()),
+        attr("transA", g.transA() ? 1 : 0), attr("transB", g.transB() ? 1 : 0));
+  }
+
+  private static void conv(Node n, ExportContext ctx) {
+    Conv c = (Conv) n.op();
+    List<String> in = with(n.inputs().get(0), ctx.initializer(n, "weight", c.weight()));
+    if (c.bias() != null) {
+      in.add(ctx.initializer(n, "bias", c.bias()));
+    }
+    ctx.node(n, "Conv", in, attr("strides", c.strides()), attr("pads", c.pads()),
+        attr("dilations", c.dilations()), attr("group", c.group()));
+  }
+
+  private static void convTranspose(Node n, ExportContext ctx) {
+    ConvTranspose c = (ConvTranspose) n.op();
+    List<String> in = with(n.inputs().get(0), ctx.initializer(n, "weight", c.weight()));
+    if (c.bias() != null) {
+      in.add(ctx.initializer(n, "bias", c.bias()));
+    }
+    ctx.node(n, "ConvTranspose", in, attr("strides", c.strides()), attr("pads", c.pads()),
+        attr("output_padding", c.outputPadding()), attr("dilations", c.dilations()), attr("group", c.group()));
+  }
+
+  private static void batchNorm(Node n, ExportContext ctx) {
+    BatchNormalization b = (BatchNormalization) n.op();
+    ctx.node(n, "BatchNormalization", with(n.inputs().get(0), ctx.initializer(n, "scale", b.scale()),
+        ctx.initializer(n, "bias", b.bias()), ctx.initializer(n, "mean", b.mean()),
+        ctx.initializer(n, "var", b.var())), attr("epsilon", b.epsilon()));
+  }
+
+  private static void maxPool(Node n, ExportContext ctx) {
+    MaxPool p = (MaxPool) n.op();
+    ctx.node(n, "MaxPool", n.inputs(), attr("kernel_shape", p.kernelShape()), attr("strides", p.strides()),
+        attr("pads", p.pads()), attr("dilations", p.dilations()), attr("ceil_mode", p.ceilMode() ? 1 : 0));
+  }
+
+  private static void averagePool(Node n, ExportContext ctx) {
+    AveragePool p = (AveragePool) n.op();
+    ctx.node(n, "AveragePool", n.inputs(), attr("kernel_shape", p.kernelShape()), attr("strides", p.strides()),
+        attr("pads", p.pads()), attr("ceil_mode", p.ceilMode() ? 1 : 0),
+        attr("count_include_pad", p.countIncludePad() ? 1 : 0));
+  }
+
+  /** Opset 13 Softmax works on one axis; the older 2-D coercion is Flatten, Softmax, Reshape back. */
+  private static void softmax(Node n, ExportContext ctx, String type, int axis, boolean coerceTo2d) {
+    if (!coerceTo2d) {
+      ctx.node(n, type, n.inputs(), attr("axis", axis));
+      return;
+    }
+    String x = n.inputs().get(0);
+    String flat = ctx.fresh(n, "flat");
+    String soft = ctx.fresh(n, "softmax2d");
+    String shape = ctx.fresh(n, "shape");
+    ctx.node(flat, "Flatten", List.of(x), flat, attr("axis", axis));
+    ctx.node(soft, type, List.of(flat), soft, attr("axis", 1));
+    ctx.node(shape, "Shape", List.of(x), shape);
+    ctx.node(n, "Reshape", List.of(soft, shape));
+  }
+
+  private static void clip(Node n, ExportContext ctx) {
+    Clip c = (Clip) n.op();
+    List<String> in = with(n.inputs().get(0));
+    in.add(Float.isInfinite(c.min()) ? "" : ctx.initializer(n, "min", Tensor.scalar(c.min())));
+    if (!Float.isInfinite(c.max())) {
+      in.add(ctx.initializer(n, "max", Tensor.scalar(c.max())));
+    }
+    ctx.node(n, "Clip", in);
+  }
+
+  private static void reshape(Node n, ExportContext ctx) {
+    Reshape r = (Reshape) n.op();
+    if (r.allowzero()) {
+      throw new IllegalArgumentException("export: node '" + n.name() + "' (Reshape) uses allowzero, "
+          + "which opset " + OnnxExporter.OPSET + " does not have");
+    }
+    ctx.node(n, "Reshape", with(n.inputs().get(0), ctx.ints(n, "shape", r.shape())));
+  }
+
+  private static void axesInput(Node n, ExportContext ctx, String type, List<Integer> axes) {
+    List<String> in = with(n.inputs().get(0));
+    if (!axes.isEmpty()) {
+      in.add(ctx.ints(n, "axes", axes));
+    }
+    ctx.node(n, type, in);
+  }
+
+  /** Opset 13: ReduceSum takes axes as an input, the other reductions as an attribute. */
+  private static void reduce(Node n, ExportContext ctx) {
+    Reduce r = (Reduce) n.op();
+    String type = r.reduction().onnxType();
+    var keep = attr("keepdims", r.keepDims() ? 1 : 0);
+    if (r.reduction() == Reduction.SUM) {
+      List<String> in = with(n.inputs().get(0));
+      if (!r.axes().isEmpty()) {
+        in.add(ctx.ints(n, "axes", r.axes()));
+      }
+      ctx.node(n, type, in, keep);
+    } else if (r.axes().isEmpty()) {
+      ctx.node(n, type, n.inputs(), keep);
+    } else {
+      ctx.node(n, type, n.inputs(), keep, attr("axes", r.axes()));
+    }
+  }
+
+  private static void pad(Node n, ExportContext ctx) {
+    Pad p = (Pad) n.op();
+    ctx.node(n, "Pad", with(n.inputs().get(0), ctx.ints(n, "pads", p.pads()),
+        ctx.initializer(n, "value", Tensor.scalar(p.value()))), attr("mode", p.mode().onnxName()));
+  }
+
+  private static void resize(Node n, ExportContext ctx) {
+    Resize r = (Resize) n.op();
+    if (r.outH() > 0 || r.outW() > 0) {
+      throw new IllegalArgumentException("export: node '" + n.name() + "' (Resize) has fixed output "
+          + "sizes; only scale-based resizing is exported");
+    }
+    String scales = ctx.initializer(n, "scales", Tensor.vector(1f, 1f, r.scaleH(), r.scaleW()));
+    ctx.node(n, "Resize", List.of(n.inputs().get(0), "", scales),
+        attr("mode", r.mode().name().toLowerCase(Locale.ROOT)),
+        attr("coordinate_transformation_mode", r.transform().name().toLowerCase(Locale.ROOT)),
+        attr("nearest_mode", r.rounding().name().toLowerCase(Locale.ROOT)));
+  }
+}

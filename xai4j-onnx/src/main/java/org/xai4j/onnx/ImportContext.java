@@ -1,0 +1,271 @@
+package org.xai4j.onnx;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.xai4j.graph.Graph;
+import org.xai4j.graph.GraphInput;
+import org.xai4j.graph.Node;
+import org.xai4j.op.Constant;
+import org.xai4j.op.Op;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
+
+/**
+ * The state of one import: what every ONNX value name stands for, the graph nodes emitted so far,
+ * and shape inference for the probe extents of the dynamic dimensions. Converters read their inputs
+ * here either as constants ({@link #constant}) or as graph values ({@link #dynamic}), and define
+ * their output with {@link #emit} (a graph node, folded when all inputs are constant) or
+ * {@link #defineStatic} (a folded constant).
+ */
+final class ImportContext {
+  /**
+   * Extents substituted for dynamic input dimensions. Two distinct values let the importer tell
+   * which extents of a shape computation follow the dynamic dimension.
+   */
+  static final List<Integer> PROBE_EXTENTS = List.of(3, 5);
+
+  private final String source;
+  private final java.nio.file.Path baseDir;
+  private final Map<String, Value> values = new HashMap<>();
+  private final Map<String, String> unavailable = new HashMap<>();
+  private final List<GraphInput> inputs = new ArrayList<>();
+  private final List<Node> nodes = new ArrayList<>();
+
+  ImportContext(String source, java.nio.file.Path baseDir) {
+    this.source = source;
+    this.baseDir = baseDir;
+  }
+
+  /** The model's folder for external data, or {@code null} when not read from a file. */
+  java.nio.file.Path baseDir() {
+    return baseDir;
+  }
+
+  /** The model file name, for messages. */
+  String source() {
+    return source;
+  }
+
+  /** Declares a graph input; {@code -1} extents are dynamic. */
+  void addInput(String name, int[] dims) {
+    inputs.add(new GraphInput(name, dims));
+    List<Shape> shapes = new ArrayList<>();
+    for (int probe : PROBE_EXTENTS) {
+      int[] d = dims.clone();
+      for (int i = 0; i < d.length; i++) {
+        d[i] = d[i] < 0 ? probe : d[i];
+      }
+      shapes.add(Shape.of(d));
+    }
+    values.put(name, new Value.Dynamic(name, List.copyOf(shapes)));
+  }
+
+  /** Defines a constant that does not depend on the probes (an initializer or Constant). */
+  void defineConstant(String name, HostTensor value) {
+    values.put(name, new Value.Static(Collections.nCopies(PROBE_EXTENTS.size(), value)));
+  }
+
+  /** Defines a folded value, one per probe. */
+  void defineStatic(String name, List<HostTensor> perProbe) {
+    values.put(name, new Value.Static(List.copyOf(perProbe)));
+  }
+
+  /** Makes {@code name} another name of the value {@code target} (Identity, Dropout at inference). */
+  void alias(String name, Value target) {
+    values.put(name, target);
+  }
+
+  /** Marks an output that xai4j does not compute (for example a Dropout mask), with the reason. */
+  void markUnavailable(String name, String reason) {
+    unavailable.put(name, reason);
+  }
+
+  /** The value read by input {@code i} of a node. */
+  Value get(OnnxNode node, int i) {
+    String name = node.input(i);
+    if (name.isEmpty()) {
+      throw node.error("needs input " + i + ", which is absent");
+    }
+    Value v = values.get(name);
+    if (v == null) {
+      String reason = unavailable.get(name);
+      if (reason != null) {
+        throw node.unsupported("reads '" + name + "', " + reason);
+      }
+      throw node.error("reads '" + name + "', which is not a graph input, initializer or earlier node output");
+    }
+    return v;
+  }
+
+  /** Whether input {@code i} is known at import time. */
+  boolean isStatic(OnnxNode node, int i) {
+    return get(node, i) instanceof Value.Static;
+  }
+
+  /** Input {@code i} per probe; fails unless it is known at import time. */
+  List<HostTensor> staticPerProbe(OnnxNode node, int i, String role) {
+    if (get(node, i) instanceof Value.Static s) {
+      return s.values();
+    }
+    throw node.unsupported("input " + i + " ('" + node.input(i) + "', " + role
+        + ") must be a constant (initializer, Constant node or foldable shape computation)");
+  }
+
+  /** Input {@code i} as a constant that does not depend on the dynamic dimensions. */
+  HostTensor constant(OnnxNode node, int i, String role) {
+    List<HostTensor> perProbe = staticPerProbe(node, i, role);
+    Value.Static s = new Value.Static(perProbe);
+    if (!s.invariant()) {
+      throw node.unsupported("input " + i + " ('" + node.input(i) + "', " + role
+          + ") depends on a dynamic input dimension: " + perProbe);
+    }
+    return perProbe.get(0);
+  }
+
+  /** Input {@code i} as a float32 tensor constant (a weight). */
+  Tensor floatConstant(OnnxNode node, int i, String role) {
+    return constant(node, i, role).toTensor();
+  }
+
+  /** Optional input {@code i} as a float32 constant, or {@code null} if absent. */
+  Tensor optionalFloatConstant(OnnxNode node, int i, String role) {
+    return node.hasInput(i) ? floatConstant(node, i, role) : null;
+  }
+
+  /** The shape of input {@code i} for probe {@code p}. */
+  Shape shape(OnnxNode node, int i, int p) {
+    Value v = get(node, i);
+    return v instanceof Value.Dynamic d ? d.shapes().get(p) : ((Value.Static) v).values().get(p).shape();
+  }
+
+  /**
+   * The graph value for input {@code i}; a float constant becomes an {@link Constant} node on
+   * first use.
+   */
+  String dynamic(OnnxNode node, int i) {
+    String name = node.input(i);
+    Value v = get(node, i);
+    if (v instanceof Value.Dynamic d) {
+      return d.graphName();
+    }
+    Value.Static s = (Value.Static) v;
+    if (!s.invariant()) {
+      throw node.unsupported("input '" + name + "' is computed from a dynamic input dimension "
+          + "and used as data, which xai4j cannot represent");
+    }
+    HostTensor c = s.values().get(0);
+    if (c.integral()) {
+      throw node.unsupported("input '" + name + "' is an integer tensor " + c.shape()
+          + " used as data; xai4j computes in float32 only");
+    }
+    materialize(name, c.toTensor());
+    return name;
+  }
+
+  private void materialize(String name, Tensor t) {
+    nodes.add(new Node(name, new Constant(t), List.of()));
+    values.put(name, new Value.Dynamic(name, Collections.nCopies(PROBE_EXTENTS.size(), t.shape())));
+  }
+
+  /**
+   * Defines the node's output as {@code op} applied to the given inputs (by index). If all of them
+   * are constants the op is evaluated now (constant folding); otherwise a graph node is added after
+   * checking the op's output shape for every probe.
+   */
+  void emit(OnnxNode node, Op op, int... inputIndices) {
+    boolean allStatic = true;
+    for (int i : inputIndices) {
+      allStatic &= isStatic(node, i);
+    }
+    if (allStatic && inputIndices.length > 0) {
+      fold(node, op, inputIndices);
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    for (int i : inputIndices) {
+      names.add(dynamic(node, i));
+    }
+    List<Shape> shapes = new ArrayList<>();
+    for (int p = 0; p < PROBE_EXTENTS.size(); p++) {
+      List<Shape> in = new ArrayList<>();
+      for (int i : inputIndices) {
+        in.add(shape(node, i, p));
+      }
+      shapes.add(check(node, () -> op.outputShape(in)));
+    }
+    String out = node.output();
+    nodes.add(new Node(out, op, names));
+    values.put(out, new Value.Dynamic(out, List.copyOf(shapes)));
+  }
+
+  private void fold(OnnxNode node, Op op, int[] inputIndices) {
+    List<HostTensor> results = new ArrayList<>();
+    boolean integral = true;
+    for (int i : inputIndices) {
+      integral &= staticPerProbe(node, i, "data").get(0).integral();
+    }
+    for (int p = 0; p < PROBE_EXTENTS.size(); p++) {
+      List<Tensor> in = new ArrayList<>();
+      for (int i : inputIndices) {
+        in.add(staticPerProbe(node, i, "data").get(p).toTensor());
+      }
+      Tensor y = check(node, () -> op.forward(in));
+      HostTensor h = HostTensor.of(y);
+      results.add(integral ? new HostTensor(h.shape(), roundAll(h.values()), true) : h);
+    }
+    defineStatic(node.output(), results);
+  }
+
+  private static double[] roundAll(double[] v) {
+    double[] r = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      r[i] = Math.rint(v[i]);
+    }
+    return r;
+  }
+
+  /** Applies a function to a static input per probe and defines the output with the results. */
+  void foldEach(OnnxNode node, Function<Integer, HostTensor> perProbe) {
+    List<HostTensor> out = new ArrayList<>();
+    for (int p = 0; p < PROBE_EXTENTS.size(); p++) {
+      final int probe = p;
+      out.add(check(node, () -> perProbe.apply(probe)));
+    }
+    defineStatic(node.output(), out);
+  }
+
+  private static <T> T check(OnnxNode node, java.util.function.Supplier<T> f) {
+    try {
+      return f.get();
+    } catch (OnnxImportException e) {
+      throw e;
+    } catch (IllegalArgumentException | IndexOutOfBoundsException | ArithmeticException e) {
+      throw node.error("does not fit its inputs: " + e.getMessage());
+    }
+  }
+
+  /** The graph with the given ONNX outputs; constant outputs become {@link Constant} nodes. */
+  Graph build(List<String> outputNames) {
+    List<String> outs = new ArrayList<>();
+    for (String name : outputNames) {
+      Value v = values.get(name);
+      if (v == null) {
+        throw new OnnxImportException(source + ": graph output '" + name + "' is never computed");
+      }
+      if (v instanceof Value.Static s) {
+        if (!s.invariant() || s.values().get(0).integral()) {
+          throw new UnsupportedModelException(source + ": graph output '" + name
+              + "' is a shape computation, not a float tensor");
+        }
+        materialize(name, s.values().get(0).toTensor());
+        v = values.get(name);
+      }
+      outs.add(((Value.Dynamic) v).graphName());
+    }
+    return Graph.of(inputs, nodes, outs);
+  }
+}

@@ -1,0 +1,228 @@
+package org.xai4j.onnx;
+
+import ai.onnx.proto.OnnxMl.TensorProto.DataType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.xai4j.op.Concat;
+import org.xai4j.op.Flatten;
+import org.xai4j.op.Pad;
+import org.xai4j.op.Reshape;
+import org.xai4j.op.Squeeze;
+import org.xai4j.op.Transpose;
+import org.xai4j.op.Unsqueeze;
+import org.xai4j.tensor.Shape;
+
+/**
+ * Converters of constants and shape-manipulating ops. The shape computations PyTorch emits
+ * ({@code Shape}, {@code Gather}, {@code Unsqueeze}, {@code Concat}, {@code Cast}, {@code Slice})
+ * are folded at import time, per probe of the dynamic dimensions.
+ */
+final class TensorConverters {
+  /** Opset from which Squeeze and Unsqueeze take their axes as an input instead of an attribute. */
+  static final int AXES_AS_INPUT_OPSET = 13;
+  /** Opset from which Slice takes starts, ends, axes and steps as inputs. */
+  static final int SLICE_INPUTS_OPSET = 10;
+  /** Opset from which Pad takes pads and the constant value as inputs. */
+  static final int PAD_INPUTS_OPSET = 11;
+
+  private TensorConverters() {}
+
+  static void register(ConverterRegistry.Builder b) {
+    b.add("Constant", TensorConverters::constant)
+        .add("Identity", (n, ctx) -> ctx.alias(n.output(), ctx.get(n, 0)))
+        .add("Shape", TensorConverters::shape)
+        .add("Gather", TensorConverters::gather)
+        .add("Unsqueeze", (n, ctx) -> ctx.emit(n, new Unsqueeze(axes(n, ctx, AXES_AS_INPUT_OPSET)), 0))
+        .add("Squeeze", (n, ctx) -> ctx.emit(n, new Squeeze(axes(n, ctx, AXES_AS_INPUT_OPSET)), 0))
+        .add("Concat", TensorConverters::concat)
+        .add("Cast", TensorConverters::cast)
+        .add("Slice", TensorConverters::slice)
+        .add("Reshape", TensorConverters::reshape)
+        .add("Flatten", (n, ctx) -> ctx.emit(n, new Flatten((int) n.attrInt("axis", Flatten.DEFAULT_AXIS)), 0))
+        .add("Transpose", (n, ctx) -> ctx.emit(n, n.has("perm")
+            ? new Transpose(Arrays.stream(n.attrIntArray("perm", null)).boxed().toList()) : new Transpose(), 0))
+        .add("Pad", TensorConverters::pad);
+  }
+
+  /**
+   * The {@code axes} of a node: the attribute before {@code sinceOpset}, the optional input 1 from
+   * then on; empty when absent.
+   */
+  static List<Integer> axes(OnnxNode n, ImportContext ctx, int sinceOpset) {
+    int[] axes;
+    if (n.opset() >= sinceOpset) {
+      axes = n.hasInput(1) ? ctx.constant(n, 1, "axes").ints() : new int[0];
+    } else {
+      axes = n.attrIntArray("axes", new int[0]);
+    }
+    return Arrays.stream(axes).boxed().toList();
+  }
+
+  private static void constant(OnnxNode n, ImportContext ctx) {
+    HostTensor v;
+    if (n.has("value")) {
+      v = OnnxTensors.read(n.attribute("value").getT(), ctx.baseDir(), ctx.source());
+    } else if (n.has("value_float")) {
+      v = new HostTensor(Shape.scalar(), new double[] {n.attrFloat("value_float", 0f)}, false);
+    } else if (n.has("value_floats")) {
+      float[] f = n.attrFloats("value_floats");
+      double[] d = new double[f.length];
+      for (int i = 0; i < f.length; i++) {
+        d[i] = f[i];
+      }
+      v = new HostTensor(Shape.of(d.length), d, false);
+    } else if (n.has("value_int")) {
+      v = new HostTensor(Shape.scalar(), new double[] {n.attrInt("value_int", 0)}, true);
+    } else if (n.has("value_ints")) {
+      v = HostTensor.ints(n.attrInts("value_ints"));
+    } else {
+      throw n.unsupported("only tensor, float(s) and int(s) values are supported; attributes are "
+          + n.attributeNames());
+    }
+    ctx.defineConstant(n.output(), v);
+  }
+
+  private static void shape(OnnxNode n, ImportContext ctx) {
+    ctx.foldEach(n, p -> {
+      int[] dims = ctx.shape(n, 0, p).toArray();
+      int start = clampAxis(n.attrInt("start", 0), dims.length);
+      int end = clampAxis(n.attrInt("end", dims.length), dims.length);
+      long[] out = new long[Math.max(0, end - start)];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = dims[start + i];
+      }
+      return HostTensor.ints(out);
+    });
+  }
+
+  private static int clampAxis(long axis, int rank) {
+    long a = axis < 0 ? axis + rank : axis;
+    return (int) Math.max(0, Math.min(rank, a));
+  }
+
+  private static void gather(OnnxNode n, ImportContext ctx) {
+    List<HostTensor> data = ctx.staticPerProbe(n, 0, "data; Gather is supported on shape computations only");
+    HostTensor indices = ctx.constant(n, 1, "indices");
+    int axis = (int) n.attrInt("axis", 0);
+    ctx.foldEach(n, p -> StaticOps.gather(data.get(p), indices, axis));
+  }
+
+  /** Concat: folded (keeping integer shape values) when every part is a constant, else a node. */
+  private static void concat(OnnxNode n, ImportContext ctx) {
+    int axis = (int) n.attrInt("axis", 0);
+    int[] all = java.util.stream.IntStream.range(0, n.inputCount()).toArray();
+    if (Arrays.stream(all).allMatch(i -> ctx.isStatic(n, i))) {
+      List<List<HostTensor>> parts = new ArrayList<>();
+      for (int i : all) {
+        parts.add(ctx.staticPerProbe(n, i, "part"));
+      }
+      ctx.foldEach(n, p -> StaticOps.concat(parts.stream().map(l -> l.get(p)).toList(), axis));
+      return;
+    }
+    ctx.emit(n, new Concat(axis), all);
+  }
+
+  /**
+   * Reshape with a constant or folded target. Where the folded target differs between the probes
+   * of the dynamic dimensions, the entry becomes {@code 0} (copy) if it equals the input's extent
+   * on that axis for every probe, else {@code -1} (infer); more than one inferred entry cannot be
+   * expressed and is refused.
+   */
+  private static void reshape(OnnxNode n, ImportContext ctx) {
+    boolean allowZero = n.attrInt("allowzero", 0) != 0;
+    List<HostTensor> targets = ctx.staticPerProbe(n, 1, "shape");
+    long[] first = targets.get(0).longs();
+    int[] target = new int[first.length];
+    int inferred = 0;
+    for (int i = 0; i < first.length; i++) {
+      boolean same = true;
+      boolean copies = !allowZero;
+      for (int p = 0; p < targets.size(); p++) {
+        long v = targets.get(p).longs()[i];
+        same &= v == first[i];
+        Shape in = ctx.shape(n, 0, p);
+        copies &= i < in.rank() && v == in.dim(i);
+      }
+      target[i] = same ? Math.toIntExact(first[i]) : copies ? 0 : -1;
+      inferred += target[i] == -1 ? 1 : 0;
+    }
+    if (inferred > 1) {
+      throw n.unsupported("the target shape depends on the dynamic input dimensions in more than one "
+          + "entry and cannot be written with 0/-1; targets for the probe extents "
+          + ImportContext.PROBE_EXTENTS + ": " + targets);
+    }
+    ctx.emit(n, new Reshape(Arrays.stream(target).boxed().toList(), allowZero), 0);
+  }
+
+  private static void pad(OnnxNode n, ImportContext ctx) {
+    Pad.Mode mode;
+    try {
+      mode = Pad.Mode.fromOnnx(n.attrString("mode", "constant"));
+    } catch (IllegalArgumentException e) {
+      throw n.unsupported(e.getMessage());
+    }
+    int[] pads;
+    float value;
+    if (n.opset() < PAD_INPUTS_OPSET) {
+      pads = n.attrIntArray("pads", n.attrIntArray("paddings", null));
+      value = n.attrFloat("value", 0f);
+    } else {
+      if (n.hasInput(3)) {
+        throw n.unsupported("the axes input is not supported");
+      }
+      pads = ctx.constant(n, 1, "pads").ints();
+      value = n.hasInput(2) ? ctx.floatConstant(n, 2, "constant_value").item() : 0f;
+    }
+    if (pads == null) {
+      throw n.error("has no pads");
+    }
+    ctx.emit(n, new Pad(mode, Arrays.stream(pads).boxed().toList(), value), 0);
+  }
+
+  private static void cast(OnnxNode n, ImportContext ctx) {
+    int to = (int) n.attrInt("to", DataType.FLOAT_VALUE);
+    boolean toFloat = to == DataType.FLOAT_VALUE || to == DataType.DOUBLE_VALUE
+        || to == DataType.FLOAT16_VALUE;
+    boolean toBool = to == DataType.BOOL_VALUE;
+    if (!ctx.isStatic(n, 0)) {
+      if (!toFloat) {
+        throw n.unsupported("casts a computed tensor to " + DataType.forNumber(to)
+            + "; xai4j computes in float32 only");
+      }
+      ctx.alias(n.output(), ctx.get(n, 0));
+      return;
+    }
+    List<HostTensor> in = ctx.staticPerProbe(n, 0, "data");
+    ctx.foldEach(n, p -> {
+      double[] v = in.get(p).values().clone();
+      for (int i = 0; i < v.length; i++) {
+        v[i] = toFloat ? (float) v[i] : toBool ? (v[i] != 0 ? 1 : 0) : (double) (long) v[i];
+      }
+      return new HostTensor(in.get(p).shape(), v, !toFloat);
+    });
+  }
+
+  private static void slice(OnnxNode n, ImportContext ctx) {
+    List<HostTensor> data = ctx.staticPerProbe(n, 0, "data; Slice is supported on shape computations only");
+    long[] starts;
+    long[] ends;
+    long[] axes;
+    long[] steps = null;
+    if (n.opset() < SLICE_INPUTS_OPSET) {
+      starts = n.attrInts("starts");
+      ends = n.attrInts("ends");
+      axes = n.attrInts("axes");
+    } else {
+      starts = ctx.constant(n, 1, "starts").longs();
+      ends = ctx.constant(n, 2, "ends").longs();
+      axes = n.hasInput(3) ? ctx.constant(n, 3, "axes").longs() : null;
+      steps = n.hasInput(4) ? ctx.constant(n, 4, "steps").longs() : null;
+    }
+    if (starts == null || ends == null || starts.length != ends.length) {
+      throw n.error("needs starts and ends of equal length");
+    }
+    long[] st = steps;
+    ctx.foldEach(n, p -> StaticOps.slice(data.get(p), starts, ends, axes, st));
+  }
+}
