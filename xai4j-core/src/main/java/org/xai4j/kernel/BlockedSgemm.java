@@ -25,7 +25,7 @@ final class BlockedSgemm {
   /** Below this many multiply-adds (about 2^20, tens of microseconds) forking costs more than it saves. */
   static final long PARALLEL_WORK = 1L << 20;
   /** Rows of C per parallel task; a multiple of every micro-kernel's {@code mr}. */
-  static final int TILE_ROWS = 64;
+  static final int TILE_ROWS = 128;
   /** Columns of C per parallel task; a multiple of every micro-kernel's {@code nr}. */
   static final int TILE_COLS = 128;
   /** Rows of op(A) packed per round (bounds the packed-A buffer to {@code PANEL_ROWS * kc}). */
