@@ -52,6 +52,7 @@ final class InspectCommand implements Callable<Integer> {
         }
         out.println("ops: " + format(histogram));
         printUnsupported(out, unsupported);
+        out.println("supported ops: " + String.join(", ", OnnxImporter.supportedOps()));
         out.flush();
         return 1;
       }

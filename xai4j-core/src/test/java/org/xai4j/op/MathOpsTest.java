@@ -150,4 +150,66 @@ class MathOpsTest {
     GradientCheck.standard().check(new Resize(Resize.Mode.LINEAR, Resize.CoordinateTransform.ALIGN_CORNERS,
         Resize.NearestRounding.FLOOR, 0f, 0f, 2, 7), x);
   }
+
+  @Test
+  void sliceValuesClampingAndGradient() {
+    Tensor x = Tensor.of(Shape.of(2, 5), 0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f);
+    Slice cols = new Slice(List.of(1), List.of(Integer.MAX_VALUE), List.of(-1), List.of(2));
+    assertEquals(Shape.of(2, 2), cols.outputShape(List.of(x.shape())));
+    assertArrayEquals(new float[] {1f, 3f, 6f, 8f}, run(cols, x), EPS);
+    Slice reversed = new Slice(List.of(-1, -1), List.of(-100, 2), List.of(0, 1), List.of(-1, -1));
+    assertArrayEquals(new float[] {9f, 8f, 4f, 3f}, run(reversed, x), EPS);
+    Slice empty = new Slice(List.of(3), List.of(1), List.of(1), List.of());
+    assertEquals(Shape.of(2, 0), empty.outputShape(List.of(x.shape())));
+    Random r = new Random(9);
+    GradientCheck.standard().check(cols, Tensor.randomNormal(Shape.of(3, 5), 1f, r));
+    GradientCheck.standard().check(reversed, Tensor.randomNormal(Shape.of(3, 5), 1f, r));
+  }
+
+  @Test
+  void expandBroadcastsAndSumsBack() {
+    Tensor x = Tensor.of(Shape.of(3, 1), 1f, 2f, 3f);
+    Expand e = new Expand(List.of(2, 1, 2));
+    assertEquals(Shape.of(2, 3, 2), e.outputShape(List.of(x.shape())));
+    assertArrayEquals(new float[] {1, 1, 2, 2, 3, 3, 1, 1, 2, 2, 3, 3}, run(e, x), EPS);
+    assertThrows(IllegalArgumentException.class, () -> new Expand(List.of(2, 2)).outputShape(List.of(x.shape())));
+    GradientCheck.standard().check(e, Tensor.randomNormal(Shape.of(3, 1), 1f, new Random(10)));
+  }
+
+  @Test
+  void tileRepeatsAndSumsBack() {
+    Tensor x = Tensor.of(Shape.of(2, 2), 1f, 2f, 3f, 4f);
+    Tile t = new Tile(List.of(2, 3));
+    assertEquals(Shape.of(4, 6), t.outputShape(List.of(x.shape())));
+    assertArrayEquals(new float[] {1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4, 1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4},
+        run(t, x), EPS);
+    GradientCheck.standard().check(t, Tensor.randomNormal(Shape.of(2, 3), 1f, new Random(11)));
+  }
+
+  @Test
+  void shrinkValuesAndGradient() {
+    Shrink soft = new Shrink(1f, 1f);
+    assertArrayEquals(new float[] {-1f, 0f, 0f, 0f, 2f}, run(soft, Tensor.vector(-2f, -1f, 0.5f, 1f, 3f)), EPS);
+    Shrink hard = new Shrink(Shrink.DEFAULT_LAMBD, Shrink.DEFAULT_BIAS);
+    assertArrayEquals(new float[] {-2f, 0f, 0.75f}, run(hard, Tensor.vector(-2f, 0.25f, 0.75f)), EPS);
+    Tensor x = Tensor.randomNormal(Shape.of(3, 4), 2f, new Random(12))
+        .map(v -> Math.abs(Math.abs(v) - 1f) < 0.1f ? v * 1.5f : v);
+    GradientCheck.standard().check(soft, x);
+  }
+
+  @Test
+  void instanceNormalizationValuesAndGradients() {
+    // one sample, two channels of [1, 2, 3, 4] and [2, 2, 2, 2]: mean 2.5, variance 1.25; constant -> 0
+    Tensor x = Tensor.of(Shape.of(1, 2, 2, 2), 1f, 2f, 3f, 4f, 2f, 2f, 2f, 2f);
+    InstanceNormalization in = new InstanceNormalization(Tensor.vector(2f, 1f), Tensor.vector(0.5f, -1f), 0f);
+    float z = (float) (1 / Math.sqrt(1.25));
+    assertArrayEquals(new float[] {2 * -1.5f * z + 0.5f, 2 * -0.5f * z + 0.5f, 2 * 0.5f * z + 0.5f,
+        2 * 1.5f * z + 0.5f, -1f, -1f, -1f, -1f}, run(new InstanceNormalization(Tensor.vector(2f, 1f),
+        Tensor.vector(0.5f, -1f), 1e-12f), x), 1e-5f);
+    Random r = new Random(13);
+    GradientCheck.standard().check(new InstanceNormalization(Tensor.randomUniform(Shape.of(3), 0.5f, 2f, r),
+        Tensor.randomNormal(Shape.of(3), 1f, r), InstanceNormalization.DEFAULT_EPSILON),
+        Tensor.randomNormal(Shape.of(2, 3, 2, 3), 1f, r));
+    assertEquals(List.of("scale", "bias"), in.parameters().names());
+  }
 }

@@ -12,6 +12,7 @@ import org.xai4j.op.Mul;
 import org.xai4j.op.Op;
 import org.xai4j.op.Relu;
 import org.xai4j.op.Selu;
+import org.xai4j.op.Shrink;
 import org.xai4j.op.Sigmoid;
 import org.xai4j.op.Softmax;
 import org.xai4j.op.Softplus;
@@ -46,6 +47,8 @@ final class ActivationConverters {
         .add("LogSoftmax", (n, ctx) -> ctx.emit(n, n.opset() < SOFTMAX_13
             ? LogSoftmax.coerced2d((int) n.attrInt("axis", Softmax.LEGACY_DEFAULT_AXIS))
             : LogSoftmax.of((int) n.attrInt("axis", Softmax.DEFAULT_AXIS)), 0))
+        .add("Shrink", (n, ctx) -> ctx.emit(n, new Shrink(n.attrFloat("lambd", Shrink.DEFAULT_LAMBD),
+            n.attrFloat("bias", Shrink.DEFAULT_BIAS)), 0))
         .add("Clip", ActivationConverters::clip)
         .add("Dropout", ActivationConverters::dropout);
     binary(b, "Add", Add::new);

@@ -18,8 +18,10 @@ import org.xai4j.op.Conv;
 import org.xai4j.op.ConvTranspose;
 import org.xai4j.op.Dropout;
 import org.xai4j.op.Elu;
+import org.xai4j.op.Expand;
 import org.xai4j.op.Flatten;
 import org.xai4j.op.Gemm;
+import org.xai4j.op.InstanceNormalization;
 import org.xai4j.op.LeakyRelu;
 import org.xai4j.op.LogSoftmax;
 import org.xai4j.op.MaxPool;
@@ -30,8 +32,11 @@ import org.xai4j.op.Reduction;
 import org.xai4j.op.Reshape;
 import org.xai4j.op.Resize;
 import org.xai4j.op.Selu;
+import org.xai4j.op.Shrink;
+import org.xai4j.op.Slice;
 import org.xai4j.op.Softmax;
 import org.xai4j.op.Squeeze;
+import org.xai4j.op.Tile;
 import org.xai4j.op.Transpose;
 import org.xai4j.op.Unsqueeze;
 import org.xai4j.tensor.Tensor;
@@ -75,6 +80,11 @@ final class Exporters {
     m.put("PRelu", (n, ctx) -> ctx.node(n, "PRelu", List.of(n.inputs().get(0),
         ctx.initializer(n, "slope", ((PRelu) n.op()).slope()))));
     m.put("MaxPool", Exporters::maxPool);
+    m.put("InstanceNormalization", (n, ctx) -> {
+      InstanceNormalization in = (InstanceNormalization) n.op();
+      ctx.node(n, "InstanceNormalization", with(n.inputs().get(0), ctx.initializer(n, "scale", in.scale()),
+          ctx.initializer(n, "bias", in.bias())), attr("epsilon", in.epsilon()));
+    });
     m.put("AveragePool", Exporters::averagePool);
     m.put("LeakyRelu", (n, ctx) -> ctx.node(n, "LeakyRelu", n.inputs(), attr("alpha", ((LeakyRelu) n.op()).alpha())));
     m.put("Elu", (n, ctx) -> ctx.node(n, "Elu", n.inputs(), attr("alpha", ((Elu) n.op()).alpha())));
@@ -94,6 +104,13 @@ final class Exporters {
     m.put("Unsqueeze", (n, ctx) -> axesInput(n, ctx, "Unsqueeze", ((Unsqueeze) n.op()).axes()));
     m.put("Pad", Exporters::pad);
     m.put("Resize", Exporters::resize);
+    m.put("Slice", Exporters::slice);
+    m.put("Tile", (n, ctx) -> ctx.node(n, "Tile", with(n.inputs().get(0),
+        ctx.ints(n, "repeats", ((Tile) n.op()).repeats()))));
+    m.put("Shrink", (n, ctx) -> ctx.node(n, "Shrink", n.inputs(), attr("lambd", ((Shrink) n.op()).lambd()),
+        attr("bias", ((Shrink) n.op()).bias())));
+    m.put("Expand", (n, ctx) -> ctx.node(n, "Expand", with(n.inputs().get(0),
+        ctx.ints(n, "shape", ((Expand) n.op()).shape()))));
     return new Exporters(m);
   }
 
@@ -213,6 +230,18 @@ final class Exporters {
     } else {
       ctx.node(n, type, n.inputs(), keep, attr("axes", r.axes()));
     }
+  }
+
+  private static void slice(Node n, ExportContext ctx) {
+    Slice s = (Slice) n.op();
+    List<String> in = with(n.inputs().get(0), ctx.ints(n, "starts", s.starts()), ctx.ints(n, "ends", s.ends()));
+    if (!s.axes().isEmpty() || !s.steps().isEmpty()) {
+      in.add(s.axes().isEmpty() ? "" : ctx.ints(n, "axes", s.axes()));
+    }
+    if (!s.steps().isEmpty()) {
+      in.add(ctx.ints(n, "steps", s.steps()));
+    }
+    ctx.node(n, "Slice", in);
   }
 
   private static void pad(Node n, ExportContext ctx) {

@@ -59,11 +59,6 @@ record HostTensor(Shape shape, double[] values, boolean integral) {
     return l;
   }
 
-  /** The same values with another shape. */
-  HostTensor reshape(Shape s) {
-    return new HostTensor(s, values, integral);
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof HostTensor h && h.shape.equals(shape) && h.integral == integral

@@ -23,10 +23,15 @@ import org.xai4j.tensor.Tensor;
  */
 final class ImportContext {
   /**
-   * Extents substituted for dynamic input dimensions. Two distinct values let the importer tell
-   * which extents of a shape computation follow the dynamic dimension.
+   * Extents substituted for the first symbolic input dimension, one per probe. Two distinct values
+   * let the importer tell which extents of a shape computation follow a dynamic dimension.
    */
   static final List<Integer> PROBE_EXTENTS = List.of(3, 5);
+  /**
+   * Distance between the probe extents of successive distinct symbols ({@code dim_param} names;
+   * unnamed dynamic extents share one symbol), so that different symbols never share an extent.
+   */
+  static final int SYMBOL_SPACING = 4;
 
   private final String source;
   private final java.nio.file.Path baseDir;
@@ -34,6 +39,7 @@ final class ImportContext {
   private final Map<String, String> unavailable = new HashMap<>();
   private final List<GraphInput> inputs = new ArrayList<>();
   private final List<Node> nodes = new ArrayList<>();
+  private final Map<String, Integer> symbols = new HashMap<>();
 
   ImportContext(String source, java.nio.file.Path baseDir) {
     this.source = source;
@@ -50,14 +56,20 @@ final class ImportContext {
     return source;
   }
 
-  /** Declares a graph input; {@code -1} extents are dynamic. */
-  void addInput(String name, int[] dims) {
+  /**
+   * Declares a graph input; {@code -1} extents are dynamic, and {@code dimSymbols} names each
+   * one's symbol (its {@code dim_param}, or the empty string when unnamed).
+   */
+  void addInput(String name, int[] dims, List<String> dimSymbols) {
     inputs.add(new GraphInput(name, dims));
     List<Shape> shapes = new ArrayList<>();
     for (int probe : PROBE_EXTENTS) {
       int[] d = dims.clone();
       for (int i = 0; i < d.length; i++) {
-        d[i] = d[i] < 0 ? probe : d[i];
+        if (d[i] < 0) {
+          int symbol = symbols.computeIfAbsent(dimSymbols.get(i), k -> symbols.size());
+          d[i] = probe + SYMBOL_SPACING * symbol;
+        }
       }
       shapes.add(Shape.of(d));
     }
@@ -81,7 +93,9 @@ final class ImportContext {
 
   /** Marks an output that xai4j does not compute (for example a Dropout mask), with the reason. */
   void markUnavailable(String name, String reason) {
-    unavailable.put(name, reason);
+    if (!values.containsKey(name)) {
+      unavailable.put(name, reason);
+    }
   }
 
   /** The value read by input {@code i} of a node. */
@@ -189,17 +203,30 @@ final class ImportContext {
     for (int i : inputIndices) {
       names.add(dynamic(node, i));
     }
+    emitAs(node, node.output(), op, names);
+  }
+
+  /**
+   * Adds a graph node {@code name} applying {@code op} to graph values (for converters that write
+   * one ONNX node as several graph nodes), after checking its output shape for every probe.
+   *
+   * @return {@code name}
+   */
+  String emitAs(OnnxNode node, String name, Op op, List<String> graphValues) {
     List<Shape> shapes = new ArrayList<>();
     for (int p = 0; p < PROBE_EXTENTS.size(); p++) {
       List<Shape> in = new ArrayList<>();
-      for (int i : inputIndices) {
-        in.add(shape(node, i, p));
+      for (String v : graphValues) {
+        in.add(((Value.Dynamic) values.get(v)).shapes().get(p));
       }
       shapes.add(check(node, () -> op.outputShape(in)));
     }
-    String out = node.output();
-    nodes.add(new Node(out, op, names));
-    values.put(out, new Value.Dynamic(out, List.copyOf(shapes)));
+    if (values.containsKey(name)) {
+      throw node.error("defines '" + name + "', which is already defined");
+    }
+    nodes.add(new Node(name, op, graphValues));
+    values.put(name, new Value.Dynamic(name, List.copyOf(shapes)));
+    return name;
   }
 
   private void fold(OnnxNode node, Op op, int[] inputIndices) {

@@ -3,22 +3,25 @@ package org.xai4j.onnx;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.xai4j.op.Add;
 import org.xai4j.op.AveragePool;
 import org.xai4j.op.BatchNormalization;
 import org.xai4j.op.Conv;
 import org.xai4j.op.ConvTranspose;
 import org.xai4j.op.Gemm;
 import org.xai4j.op.GlobalAveragePool;
+import org.xai4j.op.InstanceNormalization;
 import org.xai4j.op.MatMul;
 import org.xai4j.op.MaxPool;
 import org.xai4j.op.PRelu;
+import org.xai4j.op.Transpose;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
 /**
  * Converters of layers with weights and of pooling. Weights given as initializers (or constants)
  * become the op's {@link org.xai4j.op.Parameters}: Gemm B/C, Conv and ConvTranspose W/B,
- * BatchNormalization scale/B/mean/var, PRelu slope.
+ * BatchNormalization scale/B/mean/var, InstanceNormalization scale/B, PRelu slope.
  */
 final class LayerConverters {
   /** Opset from which MaxPool has dilations and ceil_mode. */
@@ -39,6 +42,9 @@ final class LayerConverters {
         .add("ConvTranspose", LayerConverters::convTranspose)
         .add("BatchNormalization", LayerConverters::batchNorm)
         .add("PRelu", LayerConverters::prelu)
+        .add("InstanceNormalization", (n, ctx) -> ctx.emit(n, new InstanceNormalization(
+            ctx.floatConstant(n, 1, "scale"), ctx.floatConstant(n, 2, "B"),
+            n.attrFloat("epsilon", InstanceNormalization.DEFAULT_EPSILON)), 0))
         .add("MaxPool", LayerConverters::maxPool)
         .add("AveragePool", LayerConverters::averagePool)
         .add("GlobalAveragePool", (n, ctx) -> ctx.emit(n, new GlobalAveragePool(), 0));
@@ -46,11 +52,42 @@ final class LayerConverters {
 
   /** Gemm: B becomes the {@code weight}, the optional C the {@code bias}; defaults alpha = beta = 1. */
   private static void gemm(OnnxNode n, ImportContext ctx) {
+    if (!ctx.isStatic(n, 1)) {
+      gemmOfComputedB(n, ctx);
+      return;
+    }
     Gemm op = new Gemm(ctx.floatConstant(n, 1, "B, the weight"),
         ctx.optionalFloatConstant(n, 2, "C, the bias"),
         n.attrInt("transA", 0) != 0, n.attrInt("transB", 0) != 0,
         n.attrFloat("alpha", 1f), n.attrFloat("beta", 1f));
     ctx.emit(n, op, 0);
+  }
+
+  /**
+   * Gemm whose B is computed (PyTorch {@code mm}/{@code addmm} of two activations): MatMul of the
+   * (transposed where asked) operands, plus C unless beta = 0; only alpha = 1 and beta in {0, 1}
+   * are supported.
+   */
+  private static void gemmOfComputedB(OnnxNode n, ImportContext ctx) {
+    float beta = n.attrFloat("beta", 1f);
+    if (n.attrFloat("alpha", 1f) != 1f || (beta != 1f && beta != 0f)) {
+      throw n.unsupported("alpha other than 1 or beta other than 0 and 1 with a computed B are not supported");
+    }
+    String out = n.output();
+    String a = ctx.dynamic(n, 0);
+    String b = ctx.dynamic(n, 1);
+    if (n.attrInt("transA", 0) != 0) {
+      a = ctx.emitAs(n, out + "/transA", Transpose.of(1, 0), List.of(a));
+    }
+    if (n.attrInt("transB", 0) != 0) {
+      b = ctx.emitAs(n, out + "/transB", Transpose.of(1, 0), List.of(b));
+    }
+    if (!n.hasInput(2) || beta == 0f) {
+      ctx.emitAs(n, out, new MatMul(), List.of(a, b));
+      return;
+    }
+    String product = ctx.emitAs(n, out + "/matmul", new MatMul(), List.of(a, b));
+    ctx.emitAs(n, out, new Add(), List.of(product, ctx.dynamic(n, 2)));
   }
 
   /**

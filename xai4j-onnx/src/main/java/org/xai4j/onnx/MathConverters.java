@@ -107,8 +107,27 @@ final class MathConverters {
       throw n.unsupported("nearest_mode '" + nm + "' is not supported");
     }
     float[] scales = n.hasInput(2) ? floats(ctx.constant(n, 2, "scales")) : new float[0];
-    int[] sizes = n.hasInput(3) ? ctx.constant(n, 3, "sizes").ints() : null;
+    int[] sizes = n.hasInput(3) ? spatialSizes(n, ctx) : null;
     emitResize(n, ctx, new Spec(mode(n), transform, rounding), scales.length == 0 ? null : scales, sizes);
+  }
+
+  /**
+   * The {@code sizes} input, which PyTorch often computes from the input's shape: the batch and
+   * channel entries must equal the input's (for every probe), the spatial ones must be fixed.
+   */
+  private static int[] spatialSizes(OnnxNode n, ImportContext ctx) {
+    List<HostTensor> perProbe = ctx.staticPerProbe(n, 3, "sizes");
+    int[] first = perProbe.get(0).ints();
+    for (int p = 0; p < perProbe.size(); p++) {
+      int[] s = perProbe.get(p).ints();
+      org.xai4j.tensor.Shape in = ctx.shape(n, 0, p);
+      if (s.length != SPATIAL_RANK || in.rank() != SPATIAL_RANK || s[0] != in.dim(0) || s[1] != in.dim(1)
+          || s[2] != first[2] || s[3] != first[3]) {
+        throw n.unsupported("sizes " + perProbe.get(p) + " for input " + in + " must keep N and C and "
+            + "give fixed spatial extents");
+      }
+    }
+    return first;
   }
 
   private record Spec(Resize.Mode mode, Resize.CoordinateTransform transform, Resize.NearestRounding rounding) {}

@@ -24,8 +24,11 @@ import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Tensor;
 
 /**
- * Imports ONNX models ({@code ModelProto}, default domain, opsets 7 to 21 for the supported ops)
- * into xai4j {@link Graph}s.
+ * Imports ONNX models ({@code ModelProto}, default domain) into xai4j {@link Graph}s. Attributes
+ * and their defaults follow the model's opset where ONNX changed them between opsets 6 and 21
+ * (axes as inputs for Squeeze/Unsqueeze/ReduceSum from 13 and the other reductions from 18,
+ * Softmax's axis, Clip/Pad/Slice/Dropout inputs, Upsample/Resize, PRelu broadcasting, ...).
+ * {@link #supportedOps()} lists the op types.
  *
  * <p>What the import does, in order:
  * <ol>
@@ -112,7 +115,7 @@ public final class OnnxImporter {
     }
     for (ValueInfoProto in : g.getInputList()) {
       if (!initializers.contains(in.getName())) {
-        ctx.addInput(in.getName(), inputDims(in, source));
+        ctx.addInput(in.getName(), inputDims(in, source), dimSymbols(in));
       }
     }
     for (NodeProto p : g.getNodeList()) {
@@ -159,6 +162,12 @@ public final class OnnxImporter {
               .map(e -> e.getKey() + " (nodes " + String.join(", ", e.getValue()) + ")")
               .collect(Collectors.joining("; ")));
     }
+  }
+
+  /** The {@code dim_param} of every axis of a (validated) graph input; empty where none. */
+  private static List<String> dimSymbols(ValueInfoProto in) {
+    return in.getType().getTensorType().getShape().getDimList().stream()
+        .map(TensorShapeProto.Dimension::getDimParam).toList();
   }
 
   private static int[] inputDims(ValueInfoProto in, String source) {

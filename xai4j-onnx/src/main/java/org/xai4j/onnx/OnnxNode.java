@@ -3,7 +3,6 @@ package org.xai4j.onnx;
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,17 +63,22 @@ final class OnnxNode {
     return !input(i).isEmpty();
   }
 
-  /** All input names. */
-  List<String> inputs() {
-    return proto.getInputList();
-  }
-
   /** The first output's name (the value this node defines). */
   String output() {
     if (proto.getOutputCount() == 0) {
       throw error("has no outputs");
     }
     return proto.getOutput(0);
+  }
+
+  /** Number of outputs. */
+  int outputCount() {
+    return proto.getOutputCount();
+  }
+
+  /** Output {@code i}'s name. */
+  String output(int i) {
+    return proto.getOutput(i);
   }
 
   /** Whether the attribute is present. */
@@ -155,10 +159,5 @@ final class OnnxNode {
   /** An unsupported-feature error about this node. */
   UnsupportedModelException unsupported(String message) {
     return new UnsupportedModelException(describe() + ": " + message);
-  }
-
-  /** The source file name, for messages. */
-  String source() {
-    return source;
   }
 }

@@ -4,11 +4,15 @@ import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.xai4j.op.Concat;
+import org.xai4j.op.Expand;
 import org.xai4j.op.Flatten;
 import org.xai4j.op.Pad;
 import org.xai4j.op.Reshape;
+import org.xai4j.op.Slice;
 import org.xai4j.op.Squeeze;
+import org.xai4j.op.Tile;
 import org.xai4j.op.Transpose;
 import org.xai4j.op.Unsqueeze;
 import org.xai4j.tensor.Shape;
@@ -42,7 +46,10 @@ final class TensorConverters {
         .add("Flatten", (n, ctx) -> ctx.emit(n, new Flatten((int) n.attrInt("axis", Flatten.DEFAULT_AXIS)), 0))
         .add("Transpose", (n, ctx) -> ctx.emit(n, n.has("perm")
             ? new Transpose(Arrays.stream(n.attrIntArray("perm", null)).boxed().toList()) : new Transpose(), 0))
-        .add("Pad", TensorConverters::pad);
+        .add("Pad", TensorConverters::pad)
+        .add("Split", TensorConverters::split)
+        .add("Expand", TensorConverters::expand)
+        .add("Tile", (n, ctx) -> ctx.emit(n, new Tile(boxed(ctx.constant(n, 1, "repeats").ints())), 0));
   }
 
   /**
@@ -108,19 +115,9 @@ final class TensorConverters {
     ctx.foldEach(n, p -> StaticOps.gather(data.get(p), indices, axis));
   }
 
-  /** Concat: folded (keeping integer shape values) when every part is a constant, else a node. */
+  /** Concat; folded (keeping integer shape values) when every part is a constant. */
   private static void concat(OnnxNode n, ImportContext ctx) {
-    int axis = (int) n.attrInt("axis", 0);
-    int[] all = java.util.stream.IntStream.range(0, n.inputCount()).toArray();
-    if (Arrays.stream(all).allMatch(i -> ctx.isStatic(n, i))) {
-      List<List<HostTensor>> parts = new ArrayList<>();
-      for (int i : all) {
-        parts.add(ctx.staticPerProbe(n, i, "part"));
-      }
-      ctx.foldEach(n, p -> StaticOps.concat(parts.stream().map(l -> l.get(p)).toList(), axis));
-      return;
-    }
-    ctx.emit(n, new Concat(axis), all);
+    ctx.emit(n, new Concat((int) n.attrInt("axis", 0)), IntStream.range(0, n.inputCount()).toArray());
   }
 
   /**
@@ -149,10 +146,37 @@ final class TensorConverters {
     }
     if (inferred > 1) {
       throw n.unsupported("the target shape depends on the dynamic input dimensions in more than one "
-          + "entry and cannot be written with 0/-1; targets for the probe extents "
-          + ImportContext.PROBE_EXTENTS + ": " + targets);
+          + "entry and cannot be written with 0/-1; targets computed for two probe batches: " + targets);
     }
     ctx.emit(n, new Reshape(Arrays.stream(target).boxed().toList(), allowZero), 0);
+  }
+
+  /**
+   * Expand with a constant or folded shape. An entry that follows the dynamic dimensions and
+   * equals the input's extent on the aligned axis for every probe becomes 1 (keep the input's
+   * extent); any other probe-dependent entry is refused.
+   */
+  private static void expand(OnnxNode n, ImportContext ctx) {
+    List<HostTensor> targets = ctx.staticPerProbe(n, 1, "shape");
+    long[] first = targets.get(0).longs();
+    int[] shape = new int[first.length];
+    for (int i = 0; i < first.length; i++) {
+      boolean same = true;
+      boolean keeps = true;
+      for (int p = 0; p < targets.size(); p++) {
+        long v = targets.get(p).longs()[i];
+        Shape in = ctx.shape(n, 0, p);
+        int axis = i - (first.length - in.rank());
+        same &= v == first[i];
+        keeps &= axis >= 0 && in.dim(axis) == v;
+      }
+      if (!same && !keeps) {
+        throw n.unsupported("entry " + i + " of the target shape depends on the dynamic input dimensions "
+            + "and differs from the input's extent; targets " + targets);
+      }
+      shape[i] = same ? Math.toIntExact(first[i]) : 1;
+    }
+    ctx.emit(n, new Expand(boxed(shape)), 0);
   }
 
   private static void pad(OnnxNode n, ImportContext ctx) {
@@ -203,26 +227,79 @@ final class TensorConverters {
     });
   }
 
+  /** Slice with constant parameters; before opset 10 they are attributes, from then on inputs. */
   private static void slice(OnnxNode n, ImportContext ctx) {
-    List<HostTensor> data = ctx.staticPerProbe(n, 0, "data; Slice is supported on shape computations only");
-    long[] starts;
-    long[] ends;
-    long[] axes;
-    long[] steps = null;
+    int[] starts;
+    int[] ends;
+    int[] axes;
+    int[] steps = null;
     if (n.opset() < SLICE_INPUTS_OPSET) {
-      starts = n.attrInts("starts");
-      ends = n.attrInts("ends");
-      axes = n.attrInts("axes");
+      starts = clamped(n.attrInts("starts"));
+      ends = clamped(n.attrInts("ends"));
+      axes = clamped(n.attrInts("axes"));
     } else {
-      starts = ctx.constant(n, 1, "starts").longs();
-      ends = ctx.constant(n, 2, "ends").longs();
-      axes = n.hasInput(3) ? ctx.constant(n, 3, "axes").longs() : null;
-      steps = n.hasInput(4) ? ctx.constant(n, 4, "steps").longs() : null;
+      starts = clamped(ctx.constant(n, 1, "starts").longs());
+      ends = clamped(ctx.constant(n, 2, "ends").longs());
+      axes = n.hasInput(3) ? clamped(ctx.constant(n, 3, "axes").longs()) : null;
+      steps = n.hasInput(4) ? clamped(ctx.constant(n, 4, "steps").longs()) : null;
     }
-    if (starts == null || ends == null || starts.length != ends.length) {
-      throw n.error("needs starts and ends of equal length");
+    if (starts == null || ends == null) {
+      throw n.error("needs starts and ends");
     }
-    long[] st = steps;
-    ctx.foldEach(n, p -> StaticOps.slice(data.get(p), starts, ends, axes, st));
+    ctx.emit(n, new Slice(boxed(starts), boxed(ends), axes == null ? List.of() : boxed(axes),
+        steps == null ? List.of() : boxed(steps)), 0);
   }
+
+  /**
+   * Split into graph nodes, one {@link Slice} per output, named like the outputs. Sizes come from
+   * the {@code split} attribute (before opset 13) or input, else the axis is split evenly.
+   */
+  private static void split(OnnxNode n, ImportContext ctx) {
+    int axis = (int) n.attrInt("axis", 0);
+    int outputs = n.outputCount();
+    int[] sizes;
+    if (n.opset() < AXES_AS_INPUT_OPSET) {
+      sizes = n.attrIntArray("split", null);
+    } else {
+      sizes = n.hasInput(1) ? ctx.constant(n, 1, "split").ints() : null;
+    }
+    int extent = ctx.shape(n, 0, 0).dim(axis);
+    if (extent != ctx.shape(n, 0, 1).dim(axis)) {
+      throw n.unsupported("splits the dynamic axis " + axis);
+    }
+    if (sizes == null) {
+      int chunk = (extent + outputs - 1) / outputs;
+      sizes = new int[outputs];
+      for (int i = 0; i < outputs; i++) {
+        sizes[i] = Math.max(0, Math.min(chunk, extent - i * chunk));
+      }
+    }
+    if (sizes.length != outputs || Arrays.stream(sizes).sum() != extent) {
+      throw n.error("split sizes " + Arrays.toString(sizes) + " do not cover axis " + axis
+          + " of extent " + extent + " with " + outputs + " outputs");
+    }
+    String x = ctx.dynamic(n, 0);
+    int offset = 0;
+    for (int i = 0; i < outputs; i++) {
+      ctx.emitAs(n, n.output(i), new Slice(List.of(offset), List.of(offset + sizes[i]), List.of(axis), List.of()),
+          List.of(x));
+      offset += sizes[i];
+    }
+  }
+
+  private static int[] clamped(long[] v) {
+    if (v == null) {
+      return null;
+    }
+    int[] r = new int[v.length];
+    for (int i = 0; i < v.length; i++) {
+      r[i] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v[i]));
+    }
+    return r;
+  }
+
+  private static List<Integer> boxed(int[] v) {
+    return Arrays.stream(v).boxed().toList();
+  }
+
 }

@@ -43,7 +43,9 @@ class OnnxExporterTest {
     String bn = b.add("bn", new BatchNormalization(Tensor.randomUniform(Shape.of(4), 0.5f, 1.5f, r),
         Tensor.randomNormal(Shape.of(4), 0.1f, r), Tensor.randomNormal(Shape.of(4), 0.1f, r),
         Tensor.randomUniform(Shape.of(4), 0.5f, 2f, r), 1e-5f), c1);
-    String pr = b.add("prelu", new PRelu(Tensor.randomUniform(Shape.of(4, 1, 1), 0f, 0.3f, r)), bn);
+    String inorm = b.add("instancenorm", new InstanceNormalization(Tensor.randomUniform(Shape.of(4), 0.5f, 1.5f, r),
+        Tensor.randomNormal(Shape.of(4), 0.1f, r), 1e-5f), bn);
+    String pr = b.add("prelu", new PRelu(Tensor.randomUniform(Shape.of(4, 1, 1), 0f, 0.3f, r)), inorm);
     String mp = b.add("maxpool", MaxPool.square(2, 2, 0), pr);
     String up = b.add("bilinear", new Resize(Resize.Mode.LINEAR, Resize.CoordinateTransform.HALF_PIXEL,
         Resize.NearestRounding.ROUND_PREFER_FLOOR, 2f, 2f, 0, 0), mp);
@@ -79,7 +81,9 @@ class OnnxExporterTest {
     String cat = b.add("concat", new Concat(1), cl, sg);
     String dr = b.add("dropout", new Dropout(0.2f), cat);
     String id = b.add("identity", new Identity(), dr);
-    String rs = b.add("reducesum", new Reduce(Reduction.SUM, List.of(1), true), id);
+    String sl = b.add("slice", new Slice(List.of(-1, 0), List.of(-Integer.MAX_VALUE, Integer.MAX_VALUE),
+        List.of(2, 3), List.of(-2, 1)), id);
+    String rs = b.add("reducesum", new Reduce(Reduction.SUM, List.of(1), true), sl);
     String rm = b.add("reducemean", new Reduce(Reduction.MEAN, List.of(-1), false), rs);
     String rx = b.add("reducemax", new Reduce(Reduction.MAX, List.of(), true), id);
     String gap = b.add("gap", new GlobalAveragePool(), id);
@@ -87,7 +91,10 @@ class OnnxExporterTest {
     String usq = b.add("unsqueeze", new Unsqueeze(List.of(1)), sqz);
     String tr = b.add("transpose", Transpose.of(0, 2, 1), usq);
     String fl = b.add("flatten", new Flatten(1), tr);
-    String rh = b.add("reshape", Reshape.of(0, -1), rm);
+    String ti = b.add("tile", new Tile(List.of(1, 1, 2)), rm);
+    String shr = b.add("shrink", new Shrink(0.1f, 0.05f), ti);
+    String ep = b.add("expand", new Expand(List.of(1, 3, 1)), shr);
+    String rh = b.add("reshape", Reshape.of(0, -1), ep);
     String gm = b.add("gemm", Gemm.linear(Tensor.randomNormal(Shape.of(5, 4), 0.5f, r), Tensor.randomNormal(Shape.of(5), 0.1f, r)), fl);
     String mm = b.add("matmul", new MatMul(), gm, b.add("mmweight", new Constant(Tensor.randomNormal(Shape.of(5, 3), 0.5f, r)), new String[0]));
     String soft = b.add("softmax", Softmax.of(-1), mm);

@@ -205,4 +205,50 @@ class OnnxImporterTest {
     assertTrue(e.getMessage().startsWith("m.onnx: node 'y_node' (Reshape, opset 13): the target shape depends on the "
         + "dynamic input dimensions in more than one entry"), e.getMessage());
   }
+
+  @Test
+  void secondaryOutputsAreRefusedWhenRead() {
+    ModelProto m = new TestModels(OPSET).input("x", -1, 2)
+        .node("Relu", List.of("x"), "r")
+        .output("r").build();
+    ModelProto withMask = m.toBuilder().setGraph(m.getGraph().toBuilder()
+        .addNode(ai.onnx.proto.OnnxMl.NodeProto.newBuilder().setOpType("Dropout").setName("drop")
+            .addInput("r").addOutput("d").addOutput("mask"))
+        .addNode(ai.onnx.proto.OnnxMl.NodeProto.newBuilder().setOpType("Relu").setName("use_mask")
+            .addInput("mask").addOutput("z"))).build();
+    UnsupportedModelException e = assertThrows(UnsupportedModelException.class,
+        () -> OnnxImporter.convert(withMask, null, "m.onnx"));
+    assertEquals("m.onnx: node 'use_mask' (Relu, opset 13): reads 'mask', output 1 of node 'drop' (Dropout), "
+        + "which xai4j does not compute", e.getMessage());
+  }
+
+  @Test
+  void expandToABatchDependentShapeKeepsTheBatch() {
+    // x.expand(x.size(0), 3, 4) for x of shape [batch, 1, 4]
+    ModelProto m = batchShapeComputation(-1, 1, 4)
+        .initializer(OnnxTensors.writeInts("rest", 3, 4))
+        .node("Concat", List.of("b1", "rest"), "target", TestModels.integer("axis", 0))
+        .node("Expand", List.of("x", "target"), "y").output("y").build();
+    Graph g = OnnxImporter.convert(m, null, "m.onnx");
+    assertEquals(new org.xai4j.op.Expand(List.of(1, 3, 4)), g.node("y").op());
+    assertEquals(Shape.of(2, 3, 4), g.forward(Tensor.zeros(Shape.of(2, 1, 4))).output().shape());
+  }
+
+  @Test
+  void distinctSymbolicDimensionsAreNotConfused() {
+    // x: [N, 2, H, W] reshaped to [N, 2, W, H] computed from its own shape: the last two entries
+    // follow H and W but are swapped, so they cannot be written as 0 (copy); two -1 are refused.
+    TensorProto two = TensorProto.newBuilder().setName("idx").setDataType(TensorProto.DataType.INT64_VALUE)
+        .addDims(4).addInt64Data(0).addInt64Data(1).addInt64Data(3).addInt64Data(2).build();
+    ModelProto swapped = new TestModels(OPSET).symbolicInput("x", "N", "2", "H", "W").initializer(two)
+        .node("Shape", List.of("x"), "s")
+        .node("Gather", List.of("s", "idx"), "target", TestModels.integer("axis", 0))
+        .node("Reshape", List.of("x", "target"), "y").output("y").build();
+    assertThrows(UnsupportedModelException.class, () -> OnnxImporter.convert(swapped, null, "m.onnx"));
+    TensorProto same = two.toBuilder().clearInt64Data().addInt64Data(0).addInt64Data(1).addInt64Data(2)
+        .addInt64Data(3).build();
+    ModelProto kept = swapped.toBuilder().setGraph(swapped.getGraph().toBuilder().setInitializer(0, same)).build();
+    assertEquals(new org.xai4j.op.Reshape(List.of(0, 2, 0, 0), false),
+        OnnxImporter.convert(kept, null, "m.onnx").node("y").op());
+  }
 }

@@ -20,7 +20,7 @@ final class TestModels {
     this.opset = opset;
   }
 
-  /** A graph input of the given element type; {@code -1} extents get a symbolic name. */
+  /** A graph input of the given element type; {@code -1} extents get the symbolic name "batch". */
   TestModels typedInput(String name, int elemType, long... dims) {
     graph.addInput(valueInfo(name, elemType, dims));
     return this;
@@ -29,6 +29,19 @@ final class TestModels {
   /** A float32 graph input. */
   TestModels input(String name, long... dims) {
     return typedInput(name, TensorProto.DataType.FLOAT_VALUE, dims);
+  }
+
+  /** A float32 graph input whose extents are symbolic names (dim_param) or numbers. */
+  TestModels symbolicInput(String name, String... dims) {
+    TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
+    for (String d : dims) {
+      shape.addDim(d.chars().allMatch(Character::isDigit)
+          ? TensorShapeProto.Dimension.newBuilder().setDimValue(Long.parseLong(d))
+          : TensorShapeProto.Dimension.newBuilder().setDimParam(d));
+    }
+    graph.addInput(ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
+        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(shape))));
+    return this;
   }
 
   /** A graph output. */

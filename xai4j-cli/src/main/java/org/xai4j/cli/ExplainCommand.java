@@ -1,0 +1,237 @@
+package org.xai4j.cli;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import org.xai4j.explain.Attribution;
+import org.xai4j.explain.Attributor;
+import org.xai4j.explain.ChannelReduction;
+import org.xai4j.explain.Target;
+import org.xai4j.explain.attribution.GradCam;
+import org.xai4j.explain.attribution.Gradient;
+import org.xai4j.explain.attribution.GradientTimesInput;
+import org.xai4j.explain.attribution.IntegratedGradients;
+import org.xai4j.explain.attribution.Occlusion;
+import org.xai4j.explain.attribution.Sensitivity;
+import org.xai4j.explain.attribution.SmoothGrad;
+import org.xai4j.explain.image.ColorMap;
+import org.xai4j.explain.image.Heatmaps;
+import org.xai4j.explain.image.ImageInput;
+import org.xai4j.explain.image.Scaling;
+import org.xai4j.graph.Graph;
+import org.xai4j.io.Npy;
+import org.xai4j.onnx.OnnxImporter;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code xai4j explain}: explains one model decision with a gradient-family or occlusion method
+ * and writes the relevance as {@code .npy} (float32) or a heatmap {@code .png}.
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+    description = "Explain a model decision: xai4j explain --model M.onnx --input X --method NAME --out OUT.")
+final class ExplainCommand implements Callable<Integer> {
+  private static final String NPY = ".npy";
+  private static final String PNG = ".png";
+  private static final int IMAGE_RANK = 4;
+  private static final int MAP_RANK = 3;
+  private static final int VECTOR_RANK = 2;
+  private static final int OCCLUSION_PATCH = 8;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", required = true, description = "ONNX model file.")
+  Path model;
+
+  @Option(names = "--input", required = true, description = "PNG/JPEG image or .npy array (with batch axis).")
+  Path input;
+
+  @Option(names = "--method", required = true, description = "One of: ${COMPLETION-CANDIDATES}.",
+      completionCandidates = MethodNames.class)
+  String method;
+
+  @Option(names = "--target", description = "Output index to explain (default: the argmax).")
+  Integer target;
+
+  @Option(names = "--layer", description = "Node for grad-cam.")
+  String layer;
+
+  @Option(names = "--out", required = true, description = "Output: .npy (relevance) or .png (heatmap).")
+  Path out;
+
+  @Option(names = "--resize", description = "Image: shorter side after resizing (0: keep).")
+  int resize;
+
+  @Option(names = "--crop", description = "Image: centred square crop (0: none).")
+  int crop;
+
+  @Option(names = "--mean", split = ",", description = "Image: per-channel mean (default 0,0,0).")
+  float[] mean = {0f, 0f, 0f};
+
+  @Option(names = "--std", split = ",", description = "Image: per-channel std (default 1,1,1).")
+  float[] std = {1f, 1f, 1f};
+
+  @Option(names = "--steps", description = "integrated-gradients: steps (default: ${DEFAULT-VALUE}).")
+  int steps = IntegratedGradients.DEFAULT_STEPS;
+
+  @Option(names = "--samples", description = "smoothgrad: samples (default: ${DEFAULT-VALUE}).")
+  int samples = SmoothGrad.DEFAULT_SAMPLES;
+
+  @Option(names = "--noise-level", description = "smoothgrad: noise std / input range (default: ${DEFAULT-VALUE}).")
+  double noiseLevel = SmoothGrad.DEFAULT_NOISE_LEVEL;
+
+  @Option(names = "--seed", description = "smoothgrad: noise seed (default: ${DEFAULT-VALUE}).")
+  long seed = SmoothGrad.DEFAULT_SEED;
+
+  @Option(names = "--window", split = ",", description = "occlusion: window per non-batch axis "
+      + "(default: all channels x 8 x 8 for images).")
+  int[] window;
+
+  @Option(names = "--stride", split = ",", description = "occlusion: strides (default: the window).")
+  int[] stride;
+
+  @Option(names = "--cmap", description = "PNG colour map (default: ${DEFAULT-VALUE}).")
+  String cmap = "bwr";
+
+  @Option(names = "--min-max", description = "PNG: min-max scaling instead of symmetric.")
+  boolean minMax;
+
+  @Option(names = "--overlay", paramLabel = "ALPHA",
+      description = "PNG: blend the heatmap over the (preprocessed) image input with this weight in [0, 1].")
+  Double overlay;
+
+  @Option(names = "--relu", description = "grad-cam: clip negative values (pytorch-grad-cam).")
+  boolean relu;
+
+  @Option(names = "--upsample", description = "grad-cam: resize the map bilinearly to the input size.")
+  boolean upsample;
+
+  /** CLI method names to their attributors, configured from the command's options and the input. */
+  private static final Map<String, BiFunction<ExplainCommand, Tensor, Attributor>> METHODS = methods();
+
+  private static Map<String, BiFunction<ExplainCommand, Tensor, Attributor>> methods() {
+    Map<String, BiFunction<ExplainCommand, Tensor, Attributor>> m = new LinkedHashMap<>();
+    m.put("gradient", (c, x) -> Gradient.plain());
+    m.put("sensitivity", (c, x) -> new Sensitivity());
+    m.put("gradient-x-input", (c, x) -> GradientTimesInput.plain());
+    m.put("integrated-gradients", (c, x) -> IntegratedGradients.defaults().withSteps(c.steps));
+    m.put("smoothgrad", (c, x) -> SmoothGrad.defaults().withSamples(c.samples).withNoiseLevel(c.noiseLevel)
+        .withSeed(c.seed));
+    m.put("deconvnet", (c, x) -> Gradient.deconvnet());
+    m.put("guided-backprop", (c, x) -> Gradient.guidedBackprop());
+    m.put("grad-cam", (c, x) -> GradCam.of(c.requireLayer()).withRelu(c.relu).withUpsampling(c.upsample));
+    m.put("occlusion", ExplainCommand::occlusion);
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** The method names, for help and completion. */
+  static final class MethodNames extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    MethodNames() {
+      super(METHODS.keySet());
+    }
+  }
+
+  private String requireLayer() {
+    if (layer == null) {
+      throw new IllegalArgumentException("grad-cam needs --layer NODE");
+    }
+    return layer;
+  }
+
+  private static Attributor occlusion(ExplainCommand c, Tensor x) {
+    int[] w = c.window;
+    if (w == null) {
+      Shape s = x.shape();
+      if (s.rank() != IMAGE_RANK) {
+        throw new IllegalArgumentException("occlusion on input " + s + " needs --window");
+      }
+      w = new int[] {s.dim(1), Math.min(OCCLUSION_PATCH, s.dim(2)), Math.min(OCCLUSION_PATCH, s.dim(3))};
+    }
+    return Occlusion.of(w).withStrides(c.stride == null ? w : c.stride);
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      BiFunction<ExplainCommand, Tensor, Attributor> factory = METHODS.get(method);
+      if (factory == null) {
+        throw new IllegalArgumentException("unknown method '" + method + "'; choose one of " + METHODS.keySet());
+      }
+      String name = out.toString();
+      if (!name.endsWith(NPY) && !name.endsWith(PNG)) {
+        throw new IllegalArgumentException("--out must end with .npy or .png, got " + out);
+      }
+      Graph graph = OnnxImporter.read(model);
+      Tensor x = readInput();
+      Attribution a = factory.apply(this, x).explain(graph, x,
+          target == null ? Target.argmax() : Target.classes(target));
+      int chosen = target == null ? Target.Argmax.argmaxPerSample(a.output())[0] : target;
+      PrintWriter pw = spec.commandLine().getOut();
+      pw.printf("model:  %s%ninput:  %s %s%nmethod: %s%ntarget: %d (logit %.6g)%n", model, input, x.shape(),
+          method, chosen, a.output().getFlat(chosen));
+      write(a, x);
+      pw.printf("wrote:  %s %s%n", out, a.relevance().shape());
+      pw.flush();
+      return 0;
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      err.println(e.getMessage());
+      err.flush();
+      return 1;
+    }
+  }
+
+  private Tensor readInput() throws IOException {
+    if (input.toString().endsWith(NPY)) {
+      return Npy.read(input);
+    }
+    return new ImageInput(resize, crop, mean, std).read(input);
+  }
+
+  private void write(Attribution a, Tensor x) throws IOException {
+    if (out.toString().endsWith(NPY)) {
+      Npy.write(out, a.relevance());
+      return;
+    }
+    BufferedImage heat = Heatmaps.render(heatmap(a), ColorMap.named(cmap), minMax ? Scaling.MIN_MAX
+        : Scaling.SYMMETRIC, Heatmaps.DEFAULT_LEVEL);
+    if (overlay != null) {
+      if (x.rank() != IMAGE_RANK) {
+        throw new IllegalArgumentException("--overlay needs an image input [N, C, H, W], got " + x.shape());
+      }
+      Tensor first = x.slice0(0, 1);
+      heat = Heatmaps.overlay(heat, Heatmaps.image(first.reshape(first.shape().dim(1), first.shape().dim(2),
+          first.shape().dim(3))), overlay);
+    }
+    Heatmaps.writePng(heat, out);
+  }
+
+  /** The first sample's relevance as a 2-D map: channels summed for images, a strip for vectors. */
+  private static Tensor heatmap(Attribution a) {
+    Attribution first = a.sample(0);
+    Tensor r = first.relevance();
+    return switch (r.rank()) {
+      case IMAGE_RANK -> {
+        Tensor h = first.heatmap(ChannelReduction.SUM);
+        yield h.reshape(h.shape().dim(1), h.shape().dim(2));
+      }
+      case MAP_RANK -> r.reshape(r.shape().dim(1), r.shape().dim(2));
+      case VECTOR_RANK -> r;
+      default -> throw new IllegalArgumentException("cannot draw a relevance of shape " + r.shape() + " as a PNG");
+    };
+  }
+}

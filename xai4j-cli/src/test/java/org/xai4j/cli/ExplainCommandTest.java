@@ -1,0 +1,136 @@
+package org.xai4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.explain.Target;
+import org.xai4j.explain.attribution.Gradient;
+import org.xai4j.explain.attribution.IntegratedGradients;
+import org.xai4j.explain.image.ImageInput;
+import org.xai4j.graph.Graph;
+import org.xai4j.graph.GraphBuilder;
+import org.xai4j.graph.Init;
+import org.xai4j.io.Npy;
+import org.xai4j.onnx.OnnxExporter;
+import org.xai4j.op.Conv;
+import org.xai4j.op.Flatten;
+import org.xai4j.op.MaxPool;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
+import picocli.CommandLine;
+
+class ExplainCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  private static Graph mlp() {
+    GraphBuilder b = Graph.builder().seed(3);
+    String x = b.input("input", -1, 4);
+    String h = b.relu("relu1", b.linear("fc1", x, 4, 8));
+    return b.output(b.linear("fc2", h, 8, 3)).build();
+  }
+
+  /** [N, 3, 8, 8] -> conv "conv" (4 filters, 3x3, pad 1) -> relu -> maxpool 2 -> flatten -> fc (64 -> 5). */
+  private static Graph convNet() {
+    GraphBuilder b = Graph.builder().seed(4);
+    Tensor w = Init.kaimingUniform(Shape.of(4, 3, 3, 3), 27, new Random(5));
+    String x = b.input("input", -1, 3, 8, 8);
+    String c = b.add("conv", new Conv(w, Tensor.zeros(Shape.of(4)), null, List.of(1, 1, 1, 1), null, 1), x);
+    String p = b.add("pool", MaxPool.square(2, 2, 0), b.relu("relu", c));
+    return b.output(b.linear("fc", b.add("flat", new Flatten(1), p), 64, 5)).build();
+  }
+
+  @Test
+  void gradientFromNpyToNpyExplainsTheArgmax(@TempDir Path dir) throws IOException {
+    Graph g = mlp();
+    Path model = dir.resolve("mlp.onnx");
+    OnnxExporter.write(g, model);
+    Tensor x = Tensor.randomNormal(Shape.of(1, 4), 1f, new Random(1));
+    Path in = dir.resolve("x.npy");
+    Npy.write(in, x);
+    Path rel = dir.resolve("r.npy");
+    assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "gradient",
+        "--out", rel.toString()), err.toString());
+    int argmax = g.forward(x).output().argmaxRows()[0];
+    assertTrue(out.toString().contains("target: " + argmax + " (logit"), out.toString());
+    assertArrayEquals(Gradient.plain().explain(g, x, Target.argmax()).relevance().toArray(),
+        Npy.read(rel).toArray(), 1e-6f);
+  }
+
+  @Test
+  void integratedGradientsWithTargetAndSteps(@TempDir Path dir) throws IOException {
+    Graph g = mlp();
+    Path model = dir.resolve("mlp.onnx");
+    OnnxExporter.write(g, model);
+    Tensor x = Tensor.randomNormal(Shape.of(1, 4), 1f, new Random(2));
+    Path in = dir.resolve("x.npy");
+    Npy.write(in, x);
+    Path rel = dir.resolve("ig.npy");
+    assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--method",
+        "integrated-gradients", "--target", "1", "--steps", "10", "--out", rel.toString()), err.toString());
+    assertArrayEquals(IntegratedGradients.defaults().withSteps(10).explain(g, x, Target.classes(1)).relevance()
+        .toArray(), Npy.read(rel).toArray(), 1e-6f);
+  }
+
+  @Test
+  void gradCamAndOcclusionFromAnImageToHeatmapPngs(@TempDir Path dir) throws IOException {
+    Path model = dir.resolve("cnn.onnx");
+    OnnxExporter.write(convNet(), model);
+    BufferedImage img = new BufferedImage(10, 8, BufferedImage.TYPE_INT_RGB);
+    Random r = new Random(6);
+    for (int y = 0; y < 8; y++) {
+      for (int x = 0; x < 10; x++) {
+        img.setRGB(x, y, r.nextInt(1 << 24));
+      }
+    }
+    Path png = dir.resolve("in.png");
+    ImageIO.write(img, "png", png.toFile());
+    Path cam = dir.resolve("cam.png");
+    assertEquals(0, run("explain", "--model", model.toString(), "--input", png.toString(), "--crop", "8",
+        "--mean", "0.5,0.5,0.5", "--std", "0.25,0.25,0.25", "--method", "grad-cam", "--layer", "pool",
+        "--relu", "--upsample", "--cmap", "coldnhot", "--overlay", "0.5", "--out", cam.toString()), err.toString());
+    BufferedImage heat = ImageIO.read(cam.toFile());
+    assertEquals(8, heat.getWidth());
+    assertEquals(8, heat.getHeight());
+    Path occ = dir.resolve("occ.npy");
+    assertEquals(0, run("explain", "--model", model.toString(), "--input", png.toString(), "--crop", "8",
+        "--method", "occlusion", "--window", "3,4,4", "--stride", "3,2,2", "--out", occ.toString()), err.toString());
+    assertEquals(Shape.of(1, 3, 8, 8), Npy.read(occ).shape());
+    Tensor x = new ImageInput(0, 8, new float[3], new float[] {1, 1, 1}).read(png);
+    assertEquals(x.shape(), Npy.read(occ).shape());
+  }
+
+  @Test
+  void errorsAreOneLine(@TempDir Path dir) throws IOException {
+    Path model = dir.resolve("mlp.onnx");
+    OnnxExporter.write(mlp(), model);
+    Path in = dir.resolve("x.npy");
+    Npy.write(in, Tensor.zeros(Shape.of(1, 4)));
+    assertEquals(1, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "lime",
+        "--out", dir.resolve("o.npy").toString()));
+    assertEquals("unknown method 'lime'; choose one of [gradient, sensitivity, gradient-x-input, "
+        + "integrated-gradients, smoothgrad, deconvnet, guided-backprop, grad-cam, occlusion]\n", err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(1, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "grad-cam",
+        "--out", dir.resolve("o.npy").toString()));
+    assertEquals("grad-cam needs --layer NODE\n", err.toString());
+  }
+}

@@ -1,0 +1,144 @@
+package org.xai4j.op;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
+import org.xai4j.tensor.TensorInternals;
+
+/**
+ * ONNX {@code InstanceNormalization}: over an input {@code [N, C, ...]}, each (sample, channel)
+ * slice is normalized by its own mean and (biased) variance over the remaining axes:
+ * {@code y = scale[c] (x - mu) / sqrt(var + epsilon) + bias[c]} (Ulyanov et al. 2016). Statistics
+ * are accumulated in double. With {@code xh} the normalized input and {@code s} the standard
+ * deviation, the input gradient is {@code (g' - mean(g') - xh mean(g' xh)) / s} for
+ * {@code g' = scale[c] g}.
+ *
+ * @param scale per-channel scale, {@code [C]}
+ * @param bias per-channel shift, {@code [C]}
+ * @param epsilon added to the variance; the ONNX default is {@link #DEFAULT_EPSILON}
+ */
+public record InstanceNormalization(Tensor scale, Tensor bias, float epsilon) implements Op {
+  /** The ONNX default of {@code epsilon}. */
+  public static final float DEFAULT_EPSILON = 1e-5f;
+  private static final String TYPE = "InstanceNormalization";
+  private static final int MIN_RANK = 3;
+
+  /** Checks that scale and bias are vectors of equal length. */
+  public InstanceNormalization {
+    OpChecks.require(scale.rank() == 1 && scale.shape().equals(bias.shape()), TYPE,
+        "scale " + scale.shape() + " and bias " + bias.shape() + " must be equal-length vectors");
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public Parameters parameters() {
+    return Parameters.of("scale", scale, "bias", bias);
+  }
+
+  @Override
+  public Op withParameters(Parameters p) {
+    parameters().requireCompatible(p, type());
+    return new InstanceNormalization(p.get("scale"), p.get("bias"), epsilon);
+  }
+
+  @Override
+  public Shape outputShape(List<Shape> inputs) {
+    OpChecks.arity(TYPE, inputs, 1);
+    Shape x = inputs.get(0);
+    OpChecks.require(x.rank() >= MIN_RANK && x.dim(1) == scale.size(), TYPE, "input " + x
+        + " must be [N, C, ...] with C = " + scale.size() + " and at least one spatial axis");
+    return x;
+  }
+
+  /** Normalized input {@code xh} and per-slice inverse standard deviations. */
+  private record Normalized(float[] xh, double[] invStd) {}
+
+  private Normalized normalize(Tensor input) {
+    float[] x = TensorInternals.array(input);
+    int slices = input.shape().dim(0) * input.shape().dim(1);
+    int area = x.length / Math.max(slices, 1);
+    float[] xh = new float[x.length];
+    double[] invStd = new double[slices];
+    for (int s = 0; s < slices; s++) {
+      int base = s * area;
+      double sum = 0;
+      for (int i = 0; i < area; i++) {
+        sum += x[base + i];
+      }
+      double mean = sum / area;
+      double sq = 0;
+      for (int i = 0; i < area; i++) {
+        double d = x[base + i] - mean;
+        sq += d * d;
+      }
+      invStd[s] = 1.0 / Math.sqrt(sq / area + epsilon);
+      for (int i = 0; i < area; i++) {
+        xh[base + i] = (float) ((x[base + i] - mean) * invStd[s]);
+      }
+    }
+    return new Normalized(xh, invStd);
+  }
+
+  @Override
+  public Tensor forward(List<Tensor> inputs) {
+    Shape shape = outputShape(List.of(inputs.get(0).shape()));
+    float[] xh = normalize(inputs.get(0)).xh();
+    int c = shape.dim(1);
+    int area = shape.product(2, shape.rank());
+    float[] y = new float[xh.length];
+    for (int i = 0; i < y.length; i++) {
+      int ch = (i / area) % c;
+      y[i] = scale.getFlat(ch) * xh[i] + bias.getFlat(ch);
+    }
+    return TensorInternals.adopt(shape, y);
+  }
+
+  @Override
+  public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
+    Shape shape = ctx.input(0).shape();
+    Normalized nz = normalize(ctx.input(0));
+    float[] g = TensorInternals.array(gradOutput);
+    int c = shape.dim(1);
+    int area = shape.product(2, shape.rank());
+    int slices = g.length / area;
+    Tensor gradX = null;
+    if (ctx.needsInput(0)) {
+      float[] gx = new float[g.length];
+      for (int s = 0; s < slices; s++) {
+        int base = s * area;
+        double gamma = scale.getFlat(s % c);
+        double meanG = 0;
+        double meanGx = 0;
+        for (int i = 0; i < area; i++) {
+          meanG += gamma * g[base + i];
+          meanGx += gamma * g[base + i] * nz.xh()[base + i];
+        }
+        meanG /= area;
+        meanGx /= area;
+        for (int i = 0; i < area; i++) {
+          gx[base + i] = (float) ((gamma * g[base + i] - meanG - nz.xh()[base + i] * meanGx) * nz.invStd()[s]);
+        }
+      }
+      gradX = TensorInternals.adopt(shape, gx);
+    }
+    Map<String, Tensor> params = new LinkedHashMap<>();
+    if (ctx.needsParameters()) {
+      float[] gs = new float[c];
+      float[] gb = new float[c];
+      for (int i = 0; i < g.length; i++) {
+        int ch = (i / area) % c;
+        gs[ch] += g[i] * nz.xh()[i];
+        gb[ch] += g[i];
+      }
+      params.put("scale", TensorInternals.adopt(scale.shape(), gs));
+      params.put("bias", TensorInternals.adopt(bias.shape(), gb));
+    }
+    return Gradients.of(new Tensor[] {gradX}, params);
+  }
+}

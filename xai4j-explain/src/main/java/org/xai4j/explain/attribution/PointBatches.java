@@ -1,0 +1,102 @@
+package org.xai4j.explain.attribution;
+
+import java.util.Map;
+import org.xai4j.backprop.Backprop;
+import org.xai4j.backprop.NodeRules;
+import org.xai4j.graph.Graph;
+import org.xai4j.graph.Trace;
+import org.xai4j.tensor.Tensor;
+import org.xai4j.tensor.TensorInternals;
+
+/**
+ * Evaluates a graph at many points derived from an explained batch of {@code N} samples (path
+ * points of Integrated Gradients, noisy copies of SmoothGrad, occluded copies), a bounded number
+ * of rows at a time. Point {@code r} belongs to sample {@code r % N} and uses that sample's seed,
+ * so the points of one chunk go through the graph in one forward (and one reverse) pass.
+ */
+final class PointBatches {
+  private PointBatches() {}
+
+  /** Produces the points {@code [start, end)} as one batch {@code [end - start, ...]}. */
+  @FunctionalInterface
+  interface Points {
+    Tensor rows(int start, int end);
+  }
+
+  /** Receives the result for the points {@code [start, start + chunk.dim(0))}. */
+  @FunctionalInterface
+  interface Sink {
+    void accept(int start, Tensor chunk);
+  }
+
+  /**
+   * The reverse-pass signal at the graph input for {@code count} points, delivered chunk by chunk.
+   *
+   * @param value where the seed is placed
+   * @param seed the seed of the explained batch {@code [N, ...]}; point {@code r} uses row
+   *     {@code r % N}
+   * @param batchRows the largest number of points per forward/backward pass
+   */
+  static void inputSignals(Graph graph, int count, Points points, String value, Tensor seed,
+      NodeRules rules, int batchRows, Sink sink) {
+    for (int start = 0; start < count; start += batchRows) {
+      int end = Math.min(count, start + batchRows);
+      Trace trace = graph.forward(points.rows(start, end));
+      Tensor s = cyclicRows(seed, start, end);
+      sink.accept(start, Backprop.run(trace, Map.of(value, s), rules, false).atInput());
+    }
+  }
+
+  /**
+   * The target score {@code <seed_r, value_r>} of each point (the target logit for a one-hot
+   * seed), from forward passes only.
+   */
+  static double[] scores(Graph graph, int count, Points points, String value, Tensor seed, int batchRows) {
+    double[] out = new double[count];
+    for (int start = 0; start < count; start += batchRows) {
+      int end = Math.min(count, start + batchRows);
+      Tensor v = graph.forward(points.rows(start, end)).get(value);
+      double[] chunk = rowDots(v, cyclicRows(seed, start, end));
+      System.arraycopy(chunk, 0, out, start, chunk.length);
+    }
+    return out;
+  }
+
+  /** {@code <a_r, b_r>} for every row {@code r} of two tensors of equal shape {@code [M, ...]}. */
+  static double[] rowDots(Tensor a, Tensor b) {
+    a.requireSameShape(b, "target score");
+    int m = a.shape().dim(0);
+    int per = a.size() / Math.max(1, m);
+    float[] x = TensorInternals.array(a);
+    float[] y = TensorInternals.array(b);
+    double[] out = new double[m];
+    for (int r = 0; r < m; r++) {
+      double s = 0;
+      for (int j = r * per; j < (r + 1) * per; j++) {
+        s += (double) x[j] * y[j];
+      }
+      out[r] = s;
+    }
+    return out;
+  }
+
+  /** Rows {@code start % N, (start + 1) % N, ..., (end - 1) % N} of a batch {@code [N, ...]}. */
+  static Tensor cyclicRows(Tensor t, int start, int end) {
+    int n = t.shape().dim(0);
+    int per = t.size() / n;
+    float[] src = TensorInternals.array(t);
+    float[] d = new float[(end - start) * per];
+    for (int r = start; r < end; r++) {
+      System.arraycopy(src, (r % n) * per, d, (r - start) * per, per);
+    }
+    return TensorInternals.adopt(t.shape().withDim(0, end - start), d);
+  }
+
+  /** Checks a batch size option, naming the method. */
+  static int requirePositive(int rows, String what) {
+    if (rows < 1) {
+      throw new IllegalArgumentException(what + " must be at least 1, got " + rows);
+    }
+    return rows;
+  }
+}

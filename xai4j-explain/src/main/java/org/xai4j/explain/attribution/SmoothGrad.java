@@ -1,0 +1,147 @@
+package org.xai4j.explain.attribution;
+
+import java.util.SplittableRandom;
+import org.xai4j.backprop.NodeRules;
+import org.xai4j.explain.Attribution;
+import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Target;
+import org.xai4j.graph.Graph;
+import org.xai4j.graph.Trace;
+import org.xai4j.tensor.Tensor;
+import org.xai4j.tensor.TensorInternals;
+
+/**
+ * SmoothGrad (Smilkov et al. 2017) and its variants SmoothGrad-squared and VarGrad (Adebayo et
+ * al. 2018): statistics of the gradient over noisy copies {@code x + eps}, {@code eps ~ N(0,
+ * sigma^2)}. The relevance has the input's shape.
+ *
+ * <p>Noise follows Zennit's {@code SmoothGrad}: {@code sigma = noiseLevel * (max(x_n) - min(x_n))}
+ * per sample {@code n}, and of the {@code samples} copies the last one is noise-free (so one
+ * sample, or zero noise, gives the gradient). The aggregations follow Captum's
+ * {@code NoiseTunnel}: {@link Aggregation#SMOOTHGRAD} the mean, {@link
+ * Aggregation#SMOOTHGRAD_SQUARED} the mean of squares, {@link Aggregation#VARGRAD} the variance
+ * {@code E[g^2] - E[g]^2}. Noise is drawn from a {@link SplittableRandom} seeded with {@code seed}
+ * in sample-major order of the stacked copies, so a result depends on the seed and on each
+ * sample's position in the batch. Defaults (Zennit's): noise level {@value #DEFAULT_NOISE_LEVEL},
+ * {@value #DEFAULT_SAMPLES} samples. Example: {@code SmoothGrad.defaults().withSeed(7).explain(graph,
+ * x, Target.argmax())}.
+ *
+ * @param aggregation which statistic of the noisy gradients
+ * @param noiseLevel {@code sigma / (max - min)} of each sample's values
+ * @param samples number of copies per sample (the last one noise-free)
+ * @param seed seed of the noise
+ * @param internalBatchSize the largest number of copies per forward/backward pass
+ */
+public record SmoothGrad(Aggregation aggregation, double noiseLevel, int samples, long seed, int internalBatchSize)
+    implements Attributor {
+  /** Default relative noise level (Zennit's {@code noise_level}). */
+  public static final double DEFAULT_NOISE_LEVEL = 0.1;
+  /** Default number of samples (Zennit's {@code n_iter}). */
+  public static final int DEFAULT_SAMPLES = 20;
+  /** Default noise seed. */
+  public static final long DEFAULT_SEED = 0L;
+  /** Default number of copies per pass. */
+  public static final int DEFAULT_INTERNAL_BATCH_SIZE = 16;
+
+  /** What is computed from the gradients of the noisy copies. */
+  public enum Aggregation {
+    /** Mean gradient. */
+    SMOOTHGRAD,
+    /** Mean squared gradient. */
+    SMOOTHGRAD_SQUARED,
+    /** Variance of the gradient. */
+    VARGRAD
+  }
+
+  /** Validates the options. */
+  public SmoothGrad {
+    if (!(noiseLevel >= 0) || Double.isInfinite(noiseLevel)) {
+      throw new IllegalArgumentException("SmoothGrad noiseLevel must be finite and >= 0, got " + noiseLevel);
+    }
+    PointBatches.requirePositive(samples, "SmoothGrad samples");
+    PointBatches.requirePositive(internalBatchSize, "SmoothGrad internalBatchSize");
+  }
+
+  /** SmoothGrad with Zennit's defaults. */
+  public static SmoothGrad defaults() {
+    return new SmoothGrad(Aggregation.SMOOTHGRAD, DEFAULT_NOISE_LEVEL, DEFAULT_SAMPLES, DEFAULT_SEED,
+        DEFAULT_INTERNAL_BATCH_SIZE);
+  }
+
+  /** This configuration with another aggregation. */
+  public SmoothGrad withAggregation(Aggregation a) {
+    return new SmoothGrad(a, noiseLevel, samples, seed, internalBatchSize);
+  }
+
+  /** This configuration with another relative noise level. */
+  public SmoothGrad withNoiseLevel(double level) {
+    return new SmoothGrad(aggregation, level, samples, seed, internalBatchSize);
+  }
+
+  /** This configuration with another number of samples. */
+  public SmoothGrad withSamples(int n) {
+    return new SmoothGrad(aggregation, noiseLevel, n, seed, internalBatchSize);
+  }
+
+  /** This configuration with another noise seed. */
+  public SmoothGrad withSeed(long s) {
+    return new SmoothGrad(aggregation, noiseLevel, samples, s, internalBatchSize);
+  }
+
+  /** This configuration with another number of copies per pass. */
+  public SmoothGrad withInternalBatchSize(int rows) {
+    return new SmoothGrad(aggregation, noiseLevel, samples, seed, rows);
+  }
+
+  @Override
+  public Attribution explain(Graph graph, Tensor input, Target target) {
+    Trace trace = graph.forward(input);
+    int n = input.shape().dim(0);
+    int per = input.size() / n;
+    float[] x = TensorInternals.array(input);
+    float[] sigma = new float[n];
+    for (int s = 0; s < n; s++) {
+      Tensor sample = input.slice0(s, s + 1);
+      sigma[s] = (float) (noiseLevel * (sample.max() - sample.min()));
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    int noisy = (samples - 1) * n;
+    PointBatches.Points points = (from, to) -> {
+      float[] rows = new float[(to - from) * per];
+      for (int r = from; r < to; r++) {
+        int src = (r % n) * per;
+        int dst = (r - from) * per;
+        for (int j = 0; j < per; j++) {
+          float eps = r < noisy ? (float) (random.nextGaussian() * sigma[r % n]) : 0f;
+          rows[dst + j] = x[src + j] + eps;
+        }
+      }
+      return TensorInternals.adopt(input.shape().withDim(0, to - from), rows);
+    };
+    double[] sum = new double[input.size()];
+    double[] sumSquares = new double[input.size()];
+    PointBatches.inputSignals(graph, samples * n, points, target.value(graph), target.seed(trace),
+        NodeRules.none(), internalBatchSize, (from, chunk) -> {
+          float[] g = TensorInternals.array(chunk);
+          for (int r = from; r < from + chunk.shape().dim(0); r++) {
+            int dst = (r % n) * per;
+            int src = (r - from) * per;
+            for (int j = 0; j < per; j++) {
+              sum[dst + j] += g[src + j];
+              sumSquares[dst + j] += (double) g[src + j] * g[src + j];
+            }
+          }
+        });
+    float[] out = new float[sum.length];
+    for (int i = 0; i < out.length; i++) {
+      double mean = sum[i] / samples;
+      double meanSquare = sumSquares[i] / samples;
+      out[i] = (float) switch (aggregation) {
+        case SMOOTHGRAD -> mean;
+        case SMOOTHGRAD_SQUARED -> meanSquare;
+        case VARGRAD -> meanSquare - mean * mean;
+      };
+    }
+    return new Attribution(TensorInternals.adopt(input.shape(), out), trace.output());
+  }
+}

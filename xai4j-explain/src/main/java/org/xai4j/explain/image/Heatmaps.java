@@ -1,0 +1,141 @@
+package org.xai4j.explain.image;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
+import org.xai4j.tensor.TensorInternals;
+
+/**
+ * Renders heatmaps {@code [H, W]} to RGB images the way Zennit's {@code imgify} does: values are
+ * scaled to {@code [0, 1]} ({@link Scaling}), quantized to 8 bits ({@code floor(255 v)}, clipped)
+ * and looked up in a {@link ColorMap#palette} of the given level. Example:
+ *
+ * <pre>{@code
+ * Tensor map = attribution.heatmap(ChannelReduction.SUM).slice0(0, 1).reshape(224, 224);
+ * BufferedImage img = Heatmaps.render(map, ColorMap.named("coldnhot"), Scaling.SYMMETRIC, 1.0);
+ * Heatmaps.writePng(img, Path.of("heatmap.png"));
+ * }</pre>
+ */
+public final class Heatmaps {
+  /** Zennit's default palette level. */
+  public static final double DEFAULT_LEVEL = 1.0;
+  private static final int MAX_BYTE = 255;
+  private static final int MAP_RANK = 2;
+  private static final int IMAGE_RANK = 3;
+  private static final int RGB_CHANNELS = 3;
+  private static final int BYTE_MASK = 0xff;
+
+  private Heatmaps() {}
+
+  /**
+   * A heatmap {@code [H, W]} as an RGB image. A constant map (zero range) renders as the palette
+   * entry of value 0 under {@link Scaling#MIN_MAX} and of the centre under
+   * {@link Scaling#SYMMETRIC}.
+   *
+   * @throws IllegalArgumentException if the map is not rank 2
+   */
+  public static BufferedImage render(Tensor map, ColorMap cmap, Scaling scaling, double level) {
+    if (map.rank() != MAP_RANK) {
+      throw new IllegalArgumentException("a heatmap to render must be [H, W], got " + map.shape());
+    }
+    int h = map.shape().dim(0);
+    int w = map.shape().dim(1);
+    float[] v = TensorInternals.array(map);
+    double[] b = scaling.bounds(v);
+    double range = b[1] - b[0];
+    int[] palette = cmap.palette(level);
+    int constant = scaling == Scaling.SYMMETRIC ? MAX_BYTE / 2 : 0;
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int q = range > 0 ? quantize((v[y * w + x] - b[0]) / range) : constant;
+        img.setRGB(x, y, palette[q]);
+      }
+    }
+    return img;
+  }
+
+  /** {@code floor(255 u)} clipped to {@code [0, 255]}. */
+  static int quantize(double u) {
+    return (int) Math.max(0, Math.min(MAX_BYTE, Math.floor(u * MAX_BYTE)));
+  }
+
+  /**
+   * An image {@code [C, H, W]} with 1 or 3 channels (for example a model input) as RGB, min-max
+   * scaled over all its values; one channel is rendered grey.
+   *
+   * @throws IllegalArgumentException if the shape is not {@code [1|3, H, W]}
+   */
+  public static BufferedImage image(Tensor chw) {
+    Shape s = chw.shape();
+    if (s.rank() != IMAGE_RANK || (s.dim(0) != 1 && s.dim(0) != RGB_CHANNELS)) {
+      throw new IllegalArgumentException("an image to render must be [1 or 3, H, W], got " + s);
+    }
+    int c = s.dim(0);
+    int h = s.dim(1);
+    int w = s.dim(2);
+    float[] v = TensorInternals.array(chw);
+    double[] b = Scaling.MIN_MAX.bounds(v);
+    double range = b[1] - b[0];
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int rgb = 0;
+        for (int k = 0; k < RGB_CHANNELS; k++) {
+          int ch = c == 1 ? 0 : k;
+          int q = range > 0 ? quantize((v[(ch * h + y) * w + x] - b[0]) / range) : 0;
+          rgb = (rgb << Byte.SIZE) | q;
+        }
+        img.setRGB(x, y, rgb);
+      }
+    }
+    return img;
+  }
+
+  /**
+   * Blends a heatmap over a base image of the same size: {@code alpha * heat + (1 - alpha) * base}
+   * per channel, rounded.
+   *
+   * @throws IllegalArgumentException if the sizes differ or alpha is outside {@code [0, 1]}
+   */
+  public static BufferedImage overlay(BufferedImage heat, BufferedImage base, double alpha) {
+    if (heat.getWidth() != base.getWidth() || heat.getHeight() != base.getHeight() || !(alpha >= 0 && alpha <= 1)) {
+      throw new IllegalArgumentException("overlay needs equal sizes and alpha in [0, 1]: heatmap "
+          + heat.getWidth() + "x" + heat.getHeight() + ", base " + base.getWidth() + "x" + base.getHeight()
+          + ", alpha " + alpha);
+    }
+    BufferedImage out = new BufferedImage(heat.getWidth(), heat.getHeight(), BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < heat.getHeight(); y++) {
+      for (int x = 0; x < heat.getWidth(); x++) {
+        int a = heat.getRGB(x, y);
+        int b = base.getRGB(x, y);
+        int rgb = 0;
+        for (int shift = 2 * Byte.SIZE; shift >= 0; shift -= Byte.SIZE) {
+          double mixed = alpha * ((a >> shift) & BYTE_MASK) + (1 - alpha) * ((b >> shift) & BYTE_MASK);
+          rgb = (rgb << Byte.SIZE) | (int) Math.round(mixed);
+        }
+        out.setRGB(x, y, rgb);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Writes an image as PNG.
+   *
+   * @throws UncheckedIOException naming the file if writing fails
+   */
+  public static void writePng(BufferedImage image, Path file) {
+    try {
+      if (!ImageIO.write(image, "png", file.toFile())) {
+        throw new IOException("no PNG writer available");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write PNG " + file, e);
+    }
+  }
+}

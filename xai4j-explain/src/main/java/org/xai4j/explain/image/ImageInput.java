@@ -1,0 +1,160 @@
+package org.xai4j.explain.image;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
+import org.xai4j.tensor.TensorInternals;
+
+/**
+ * Reads a PNG or JPEG file into a model input {@code [1, 3, H, W]} with torchvision-style
+ * preprocessing: {@code Resize(resize)} (the shorter side becomes {@code resize}, bilinear with
+ * half-pixel centres and, unlike torchvision's antialiased resize, no low-pass filter when
+ * shrinking), {@code CenterCrop(crop)}, {@code ToTensor()} (values in {@code [0, 1]}) and
+ * {@code Normalize(mean, std)} per channel.
+ *
+ * @param resize target length of the shorter side, or 0 to keep the size
+ * @param crop side of the centred square crop, or 0 for none
+ * @param mean per-channel mean subtracted after scaling to {@code [0, 1]} (3 values)
+ * @param std per-channel standard deviation divided by (3 values)
+ */
+public record ImageInput(int resize, int crop, float[] mean, float[] std) {
+  private static final int CHANNELS = 3;
+  private static final float MAX_BYTE = 255f;
+  private static final int BYTE_MASK = 0xff;
+  /** ImageNet statistics, torchvision's usual {@code Normalize} values. */
+  public static final float[] IMAGENET_MEAN = {0.485f, 0.456f, 0.406f};
+  /** ImageNet standard deviations. */
+  public static final float[] IMAGENET_STD = {0.229f, 0.224f, 0.225f};
+
+  /** Copies and checks the statistics. */
+  public ImageInput {
+    if (mean.length != CHANNELS || std.length != CHANNELS || resize < 0 || crop < 0) {
+      throw new IllegalArgumentException("image preprocessing needs 3 means, 3 stds and sizes >= 0; got mean "
+          + Arrays.toString(mean) + ", std " + Arrays.toString(std) + ", resize " + resize + ", crop " + crop);
+    }
+    for (float s : std) {
+      if (!(s > 0)) {
+        throw new IllegalArgumentException("image std must be positive, got " + Arrays.toString(std));
+      }
+    }
+    mean = mean.clone();
+    std = std.clone();
+  }
+
+  /** No resizing, no crop, values in {@code [0, 1]}. */
+  public static ImageInput raw() {
+    return new ImageInput(0, 0, new float[CHANNELS], new float[] {1f, 1f, 1f});
+  }
+
+  @Override
+  public float[] mean() {
+    return mean.clone();
+  }
+
+  @Override
+  public float[] std() {
+    return std.clone();
+  }
+
+  /**
+   * Reads and preprocesses an image file.
+   *
+   * @throws UncheckedIOException naming the file if it cannot be read or is not an image
+   * @throws IllegalArgumentException if the crop is larger than the resized image
+   */
+  public Tensor read(Path file) {
+    BufferedImage img;
+    try {
+      img = ImageIO.read(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read image " + file, e);
+    }
+    if (img == null) {
+      throw new UncheckedIOException(new IOException("not a PNG/JPEG image: " + file));
+    }
+    return apply(img);
+  }
+
+  /** Preprocesses an image. */
+  public Tensor apply(BufferedImage img) {
+    Tensor t = pixels(img);
+    if (resize > 0) {
+      int h = img.getHeight();
+      int w = img.getWidth();
+      int newH = h <= w ? resize : (int) ((long) resize * h / w);
+      int newW = h <= w ? (int) ((long) resize * w / h) : resize;
+      t = Bilinear.resize(t, newH, newW);
+    }
+    if (crop > 0) {
+      t = centerCrop(t, crop);
+    }
+    return normalize(t);
+  }
+
+  private static Tensor pixels(BufferedImage img) {
+    int h = img.getHeight();
+    int w = img.getWidth();
+    float[] d = new float[CHANNELS * h * w];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int rgb = img.getRGB(x, y);
+        for (int c = 0; c < CHANNELS; c++) {
+          int shift = (CHANNELS - 1 - c) * Byte.SIZE;
+          d[(c * h + y) * w + x] = ((rgb >> shift) & BYTE_MASK) / MAX_BYTE;
+        }
+      }
+    }
+    return TensorInternals.adopt(Shape.of(1, CHANNELS, h, w), d);
+  }
+
+  private static Tensor centerCrop(Tensor t, int size) {
+    int h = t.shape().dim(2);
+    int w = t.shape().dim(3);
+    if (size > h || size > w) {
+      throw new IllegalArgumentException("crop " + size + " is larger than the resized image " + h + "x" + w);
+    }
+    int top = (int) Math.round((h - size) / 2.0);
+    int left = (int) Math.round((w - size) / 2.0);
+    float[] src = TensorInternals.array(t);
+    float[] d = new float[CHANNELS * size * size];
+    for (int c = 0; c < CHANNELS; c++) {
+      for (int y = 0; y < size; y++) {
+        System.arraycopy(src, (c * h + top + y) * w + left, d, (c * size + y) * size, size);
+      }
+    }
+    return TensorInternals.adopt(Shape.of(1, CHANNELS, size, size), d);
+  }
+
+  private Tensor normalize(Tensor t) {
+    int plane = t.shape().dim(2) * t.shape().dim(3);
+    float[] src = TensorInternals.array(t);
+    float[] d = new float[src.length];
+    for (int i = 0; i < d.length; i++) {
+      int c = i / plane;
+      d[i] = (src[i] - mean[c]) / std[c];
+    }
+    return TensorInternals.adopt(t.shape(), d);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ImageInput other && other.resize == resize && other.crop == crop
+        && Arrays.equals(other.mean, mean) && Arrays.equals(other.std, std);
+  }
+
+  @Override
+  public int hashCode() {
+    return (resize * 31 + crop) * 31 + Arrays.hashCode(mean);
+  }
+
+  @Override
+  public String toString() {
+    return "ImageInput[resize=" + resize + ", crop=" + crop + ", mean=" + Arrays.toString(mean) + ", std="
+        + Arrays.toString(std) + "]";
+  }
+}

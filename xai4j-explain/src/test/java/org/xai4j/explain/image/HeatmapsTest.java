@@ -1,0 +1,66 @@
+package org.xai4j.explain.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.explain.Attribution;
+import org.xai4j.explain.ChannelReduction;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
+
+class HeatmapsTest {
+  private static final int LOW_BYTE = 0xff;
+
+  @Test
+  void symmetricScalingPutsZeroAtTheCentre() {
+    Tensor map = Tensor.of(Shape.of(2, 2), -1f, 0f, 0.5f, 1f);
+    BufferedImage img = Heatmaps.render(map, ColorMap.named("gray"), Scaling.SYMMETRIC, Heatmaps.DEFAULT_LEVEL);
+    // u = 0, 0.5, 0.75, 1 -> floor(255 u) = 0, 127, 191, 255
+    assertEquals(0, img.getRGB(0, 0) & LOW_BYTE);
+    assertEquals(127, img.getRGB(1, 0) & LOW_BYTE);
+    assertEquals(191, img.getRGB(0, 1) & LOW_BYTE);
+    assertEquals(255, img.getRGB(1, 1) & LOW_BYTE);
+  }
+
+  @Test
+  void minMaxScalingAndPngRoundTrip(@TempDir Path dir) throws Exception {
+    Tensor map = Tensor.of(Shape.of(2, 2), 0f, 1f, 2f, 4f);
+    BufferedImage img = Heatmaps.render(map, ColorMap.named("gray"), Scaling.MIN_MAX, Heatmaps.DEFAULT_LEVEL);
+    Path png = dir.resolve("h.png");
+    Heatmaps.writePng(img, png);
+    BufferedImage back = ImageIO.read(Files.newInputStream(png));
+    assertEquals(63, back.getRGB(1, 0) & LOW_BYTE);
+    assertEquals(127, back.getRGB(0, 1) & LOW_BYTE);
+  }
+
+  @Test
+  void overlayBlendsPerChannel() {
+    BufferedImage heat = Heatmaps.render(Tensor.of(Shape.of(1, 1), 1f), ColorMap.named("bwr"), Scaling.SYMMETRIC, 1);
+    BufferedImage base = Heatmaps.image(Tensor.of(Shape.of(1, 1, 1), 0f));
+    // red (255, 0, 0) at alpha 0.5 over black
+    assertEquals(0x800000, Heatmaps.overlay(heat, base, 0.5).getRGB(0, 0) & 0xffffff);
+  }
+
+  @Test
+  void channelReductions() {
+    // [1, 2, 1, 2]: channel 0 = [1, -3], channel 1 = [2, 1]
+    Attribution a = new Attribution(Tensor.of(Shape.of(1, 2, 1, 2), 1f, -3f, 2f, 1f), Tensor.zeros(Shape.of(1, 3)));
+    assertArrayEquals(new float[] {3f, -2f}, a.heatmap(ChannelReduction.SUM).toArray());
+    assertArrayEquals(new float[] {3f, 4f}, a.heatmap(ChannelReduction.ABS_SUM).toArray());
+    assertArrayEquals(new float[] {2f, 1f}, a.heatmap(ChannelReduction.MAX).toArray());
+    assertEquals(Shape.of(1, 1, 2), a.heatmap(ChannelReduction.SUM).shape());
+  }
+
+  @Test
+  void bilinearUsesHalfPixelCentres() {
+    Tensor t = Tensor.of(Shape.of(1, 1, 1, 2), 0f, 1f);
+    // source x = max(0, (i + 0.5) / 2 - 0.5) = 0, 0.25, 0.75, 1.25 (clamped to the last pixel)
+    assertArrayEquals(new float[] {0f, 0.25f, 0.75f, 1f}, Bilinear.resize(t, 1, 4).toArray());
+  }
+}

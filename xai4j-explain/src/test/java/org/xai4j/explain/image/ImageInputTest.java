@@ -1,0 +1,43 @@
+package org.xai4j.explain.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
+
+class ImageInputTest {
+  @Test
+  void readsScalesCropsAndNormalizes(@TempDir Path dir) throws Exception {
+    // 4 wide x 2 high; pixel (x, y) has red 10 x, green 100 y, blue 255
+    BufferedImage img = new BufferedImage(4, 2, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 2; y++) {
+      for (int x = 0; x < 4; x++) {
+        img.setRGB(x, y, (10 * x) << 16 | (100 * y) << 8 | 255);
+      }
+    }
+    Path png = dir.resolve("in.png");
+    ImageIO.write(img, "png", png.toFile());
+    Tensor raw = ImageInput.raw().read(png);
+    assertEquals(Shape.of(1, 3, 2, 4), raw.shape());
+    assertEquals(30 / 255f, raw.get(0, 0, 1, 3), 1e-7f);
+    assertEquals(100 / 255f, raw.get(0, 1, 1, 0), 1e-7f);
+    // crop 2: rows 0..1, columns 1..2; normalize with mean 0.5, std 0.5
+    Tensor t = new ImageInput(0, 2, new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f}).read(png);
+    assertEquals(Shape.of(1, 3, 2, 2), t.shape());
+    assertArrayEquals(new float[] {(10 / 255f - 0.5f) / 0.5f, (20 / 255f - 0.5f) / 0.5f},
+        new float[] {t.get(0, 0, 0, 0), t.get(0, 0, 0, 1)}, 1e-6f);
+    assertEquals(1f, t.get(0, 2, 1, 1), 1e-6f);
+  }
+
+  @Test
+  void resizeScalesTheShorterSide() {
+    BufferedImage img = new BufferedImage(4, 2, BufferedImage.TYPE_INT_RGB);
+    assertEquals(Shape.of(1, 3, 4, 8), new ImageInput(4, 0, new float[3], new float[] {1, 1, 1}).apply(img).shape());
+  }
+}
