@@ -38,6 +38,12 @@ final class BlockedSgemm {
    * convolutions with few output channels are the typical case).
    */
   static final int DIRECT_B_MAX_ROWS = 128;
+  /**
+   * Up to this many columns of C, an untransposed A is read in place when alpha is 1 (packing
+   * would be needed to fold in another alpha): each A element serves at most this many
+   * multiply-adds (narrow products such as 512 x 4608 times 4608 x 49).
+   */
+  static final int DIRECT_A_MAX_COLS = 64;
   /** Slivers packed per parallel packing task. */
   private static final int SLIVERS_PER_TASK = 8;
 
@@ -86,6 +92,7 @@ final class BlockedSgemm {
     }
     boolean parallel = work >= PARALLEL_WORK && Parallelism.threads() > 1;
     boolean directB = !transB && m <= DIRECT_B_MAX_ROWS;
+    boolean directA = !transA && alpha == 1f && n <= DIRECT_A_MAX_COLS;
     int depth = Math.min(kc, k);
     float[] packA = new float[roundUp(Math.min(m, PANEL_ROWS), mr) * depth];
     float[] packB = new float[roundUp(Math.min(n, PANEL_COLS), nr) * depth];
@@ -96,11 +103,11 @@ final class BlockedSgemm {
         float blockBeta = pc == 0 ? beta : 1f;
         for (int ic = 0; ic < m; ic += PANEL_ROWS) {
           int mb = Math.min(PANEL_ROWS, m - ic);
-          Panel panel = new Panel(ic, mb, jc, nb, pc, kb, directB);
+          Panel panel = new Panel(ic, mb, jc, nb, pc, kb, directA, directB);
           pack(parallel, panel, ic == 0, transA, alpha, a, aOff, lda, packA, transB, b, bOff, ldb, packB);
           int colTiles = ceilDiv(nb, TILE_COLS);
           run(parallel, ceilDiv(mb, TILE_ROWS) * colTiles, t -> computeTile(panel,
-              (t / colTiles) * TILE_ROWS, (t % colTiles) * TILE_COLS, packA, packB, b, bOff, ldb,
+              (t / colTiles) * TILE_ROWS, (t % colTiles) * TILE_COLS, a, aOff, lda, packA, b, bOff, ldb, packB,
               blockBeta, c, cOff, ldc));
         }
       }
@@ -109,11 +116,16 @@ final class BlockedSgemm {
 
   /**
    * One round of the blocked loop: rows {@code [ic, ic+mb)}, columns {@code [jc, jc+nb)}, depth
-   * {@code [pc, pc+kb)}; with {@code directB}, full-width B slivers are read in place.
+   * {@code [pc, pc+kb)}; with {@code directA} ({@code directB}), full-height A (full-width B)
+   * slivers are read in place.
    */
-  private record Panel(int ic, int mb, int jc, int nb, int pc, int kb, boolean directB) {}
+  private record Panel(int ic, int mb, int jc, int nb, int pc, int kb, boolean directA, boolean directB) {}
 
-  private boolean readsInPlace(Panel p, int width) {
+  private boolean readsAInPlace(Panel p, int height) {
+    return p.directA && height == mr;
+  }
+
+  private boolean readsBInPlace(Panel p, int width) {
     return p.directB && width == nr;
   }
 
@@ -130,9 +142,12 @@ final class BlockedSgemm {
       int last = Math.min(isA ? aSlivers : bSlivers, first + SLIVERS_PER_TASK);
       for (int s = first; s < last; s++) {
         if (isA) {
+          if (readsAInPlace(p, Math.min(mr, p.mb - s * mr))) {
+            continue;
+          }
           packASliver(transA, alpha, a, aOff, lda, p.ic + s * mr, Math.min(mr, p.mb - s * mr), p.pc, p.kb,
               packA, s * mr * p.kb);
-        } else if (!readsInPlace(p, Math.min(nr, p.nb - s * nr))) {
+        } else if (!readsBInPlace(p, Math.min(nr, p.nb - s * nr))) {
           packBSliver(transB, b, bOff, ldb, p.jc + s * nr, Math.min(nr, p.nb - s * nr), p.pc, p.kb,
               packB, s * nr * p.kb);
         }
@@ -190,29 +205,33 @@ final class BlockedSgemm {
   }
 
   /** Rows {@code [i0, i0+TILE_ROWS)} x columns {@code [j0, j0+TILE_COLS)} of the panel (clipped). */
-  private void computeTile(Panel p, int i0, int j0, float[] packA, float[] packB,
-      float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+  private void computeTile(Panel p, int i0, int j0, float[] a, int aOff, int lda, float[] packA,
+      float[] b, int bOff, int ldb, float[] packB, float beta, float[] c, int cOff, int ldc) {
     int i1 = Math.min(p.mb, i0 + TILE_ROWS);
     int j1 = Math.min(p.nb, j0 + TILE_COLS);
     float[] scratch = null;
     for (int j = j0; j < j1; j += nr) {
       int w = Math.min(nr, j1 - j);
-      boolean inPlace = readsInPlace(p, w);
-      float[] bSrc = inPlace ? b : packB;
-      int bIdx = inPlace ? bOff + p.pc * ldb + p.jc + j : j * p.kb;
-      int bStride = inPlace ? ldb : nr;
+      boolean bInPlace = readsBInPlace(p, w);
+      float[] bSrc = bInPlace ? b : packB;
+      int bIdx = bInPlace ? bOff + p.pc * ldb + p.jc + j : j * p.kb;
+      int bStride = bInPlace ? ldb : nr;
       for (int i = i0; i < i1; i += mr) {
         int h = Math.min(mr, i1 - i);
-        int aIdx = i * p.kb;
+        boolean aInPlace = readsAInPlace(p, h);
+        float[] aSrc = aInPlace ? a : packA;
+        int aIdx = aInPlace ? aOff + (p.ic + i) * lda + p.pc : i * p.kb;
+        int aRowStride = aInPlace ? lda : 1;
+        int aDepthStride = aInPlace ? 1 : mr;
         int cIdx = cOff + (p.ic + i) * ldc + p.jc + j;
         if (h == mr && w == nr) {
-          kernel.multiply(p.kb, packA, aIdx, bSrc, bIdx, bStride, c, cIdx, ldc, beta);
+          kernel.multiply(p.kb, aSrc, aIdx, aRowStride, aDepthStride, bSrc, bIdx, bStride, c, cIdx, ldc, beta);
           continue;
         }
         if (scratch == null) {
           scratch = new float[mr * nr];
         }
-        kernel.multiply(p.kb, packA, aIdx, bSrc, bIdx, bStride, scratch, 0, nr, 0f);
+        kernel.multiply(p.kb, aSrc, aIdx, aRowStride, aDepthStride, bSrc, bIdx, bStride, scratch, 0, nr, 0f);
         for (int r = 0; r < h; r++) {
           int row = cIdx + r * ldc;
           for (int q = 0; q < w; q++) {

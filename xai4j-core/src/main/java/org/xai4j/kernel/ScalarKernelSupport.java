@@ -55,8 +55,8 @@ final class ScalarKernelSupport implements KernelSupport {
     }
 
     @Override
-    public void multiply(int kc, float[] a, int aIdx, float[] b, int bIdx, int bStride, float[] c, int cIdx,
-        int ldc, float beta) {
+    public void multiply(int kc, float[] a, int aIdx, int aRowStride, int aDepthStride, float[] b, int bIdx,
+        int bStride, float[] c, int cIdx, int ldc, float beta) {
       float[] row = new float[NR];
       float[] acc0 = new float[NR];
       float[] acc1 = new float[NR];
@@ -64,11 +64,11 @@ final class ScalarKernelSupport implements KernelSupport {
       float[] acc3 = new float[NR];
       for (int p = 0; p < kc; p++) {
         System.arraycopy(b, bIdx + p * bStride, row, 0, NR);
-        int ai = aIdx + p * MR;
+        int ai = aIdx + p * aDepthStride;
         float a0 = a[ai];
-        float a1 = a[ai + 1];
-        float a2 = a[ai + 2];
-        float a3 = a[ai + 3];
+        float a1 = a[ai + aRowStride];
+        float a2 = a[ai + 2 * aRowStride];
+        float a3 = a[ai + 3 * aRowStride];
         for (int j = 0; j < NR; j++) {
           float bj = row[j];
           acc0[j] += a0 * bj;
