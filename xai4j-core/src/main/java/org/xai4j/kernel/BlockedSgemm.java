@@ -57,9 +57,9 @@ final class BlockedSgemm {
     this.mr = kernel.mr();
     this.nr = kernel.nr();
     this.kc = kernel.kc();
-    if (TILE_ROWS % mr != 0 || TILE_COLS % nr != 0) {
+    if (TILE_ROWS % mr != 0 || TILE_COLS % nr != 0 || PANEL_ROWS % TILE_ROWS != 0 || PANEL_COLS % TILE_COLS != 0) {
       throw new IllegalArgumentException("micro-kernel " + mr + " x " + nr + " does not divide the "
-          + TILE_ROWS + " x " + TILE_COLS + " tiles");
+          + TILE_ROWS + " x " + TILE_COLS + " tiles or these the " + PANEL_ROWS + " x " + PANEL_COLS + " panels");
     }
   }
 
@@ -94,8 +94,9 @@ final class BlockedSgemm {
     boolean directB = !transB && m <= DIRECT_B_MAX_ROWS;
     boolean directA = !transA && alpha == 1f && n <= DIRECT_A_MAX_COLS;
     int depth = Math.min(kc, k);
-    float[] packA = new float[roundUp(Math.min(m, PANEL_ROWS), mr) * depth];
-    float[] packB = new float[roundUp(Math.min(n, PANEL_COLS), nr) * depth];
+    // Read in place, only the one ragged sliver of a panel (if any) is packed.
+    float[] packA = new float[(directA ? mr : roundUp(Math.min(m, PANEL_ROWS), mr)) * depth];
+    float[] packB = new float[(directB ? nr : roundUp(Math.min(n, PANEL_COLS), nr)) * depth];
     for (int jc = 0; jc < n; jc += PANEL_COLS) {
       int nb = Math.min(PANEL_COLS, n - jc);
       for (int pc = 0; pc < k; pc += kc) {
@@ -120,6 +121,16 @@ final class BlockedSgemm {
    * slivers are read in place.
    */
   private record Panel(int ic, int mb, int jc, int nb, int pc, int kb, boolean directA, boolean directB) {}
+
+  /** Where packed A sliver {@code s} starts (panels are whole slivers, so only the last can be ragged). */
+  private int packedA(Panel p, int s) {
+    return p.directA ? 0 : s * mr * p.kb;
+  }
+
+  /** Where packed B sliver {@code s} starts. */
+  private int packedB(Panel p, int s) {
+    return p.directB ? 0 : s * nr * p.kb;
+  }
 
   private boolean readsAInPlace(Panel p, int height) {
     return p.directA && height == mr;
@@ -146,10 +157,10 @@ final class BlockedSgemm {
             continue;
           }
           packASliver(transA, alpha, a, aOff, lda, p.ic + s * mr, Math.min(mr, p.mb - s * mr), p.pc, p.kb,
-              packA, s * mr * p.kb);
+              packA, packedA(p, s));
         } else if (!readsBInPlace(p, Math.min(nr, p.nb - s * nr))) {
           packBSliver(transB, b, bOff, ldb, p.jc + s * nr, Math.min(nr, p.nb - s * nr), p.pc, p.kb,
-              packB, s * nr * p.kb);
+              packB, packedB(p, s));
         }
       }
     });
@@ -214,13 +225,13 @@ final class BlockedSgemm {
       int w = Math.min(nr, j1 - j);
       boolean bInPlace = readsBInPlace(p, w);
       float[] bSrc = bInPlace ? b : packB;
-      int bIdx = bInPlace ? bOff + p.pc * ldb + p.jc + j : j * p.kb;
+      int bIdx = bInPlace ? bOff + p.pc * ldb + p.jc + j : packedB(p, j / nr);
       int bStride = bInPlace ? ldb : nr;
       for (int i = i0; i < i1; i += mr) {
         int h = Math.min(mr, i1 - i);
         boolean aInPlace = readsAInPlace(p, h);
         float[] aSrc = aInPlace ? a : packA;
-        int aIdx = aInPlace ? aOff + (p.ic + i) * lda + p.pc : i * p.kb;
+        int aIdx = aInPlace ? aOff + (p.ic + i) * lda + p.pc : packedA(p, i / mr);
         int aRowStride = aInPlace ? lda : 1;
         int aDepthStride = aInPlace ? 1 : mr;
         int cIdx = cOff + (p.ic + i) * ldc + p.jc + j;

@@ -49,6 +49,9 @@ class SgemmParityTest {
     out.add(Arguments.of(true, true, 131, 257, 259, 1f, 0.5f, 2));
     out.add(Arguments.of(false, true, 1031, 67, 40, -1f, 1f, 0));
     out.add(Arguments.of(true, false, 70, 2100, 33, 1f, 0f, 1));
+    // Two row panels (the last one ragged) with A read in place; two column panels with B in place.
+    out.add(Arguments.of(false, false, 1031, 45, 40, 1f, 0.5f, 1));
+    out.add(Arguments.of(false, false, 37, 2085, 19, 1f, 0f, 2));
     return out.stream();
   }
 
