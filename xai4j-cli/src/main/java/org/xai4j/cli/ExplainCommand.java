@@ -4,8 +4,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,10 +25,15 @@ import org.xai4j.explain.attribution.IntegratedGradients;
 import org.xai4j.explain.attribution.Occlusion;
 import org.xai4j.explain.attribution.Sensitivity;
 import org.xai4j.explain.attribution.SmoothGrad;
+import org.xai4j.explain.canon.Canonizers;
 import org.xai4j.explain.image.ColorMap;
 import org.xai4j.explain.image.Heatmaps;
 import org.xai4j.explain.image.ImageInput;
 import org.xai4j.explain.image.Scaling;
+import org.xai4j.explain.lrp.BoxBound;
+import org.xai4j.explain.lrp.LrpAttributor;
+import org.xai4j.explain.lrp.LrpResult;
+import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.graph.Graph;
 import org.xai4j.io.Npy;
 import org.xai4j.onnx.OnnxImporter;
@@ -37,8 +45,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code xai4j explain}: explains one model decision with a gradient-family or occlusion method
- * and writes the relevance as {@code .npy} (float32) or a heatmap {@code .png}.
+ * {@code xai4j explain}: explains one model decision with a gradient-family, occlusion or LRP
+ * method ({@code --method lrp --composite NAME [--canonize] [--low L --high H] [--per-layer S.json]}) and writes the
+ * relevance as {@code .npy} (float32) or a heatmap {@code .png}.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
     description = "Explain a model decision: xai4j explain --model M.onnx --input X --method NAME --out OUT.")
@@ -118,6 +127,23 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--upsample", description = "grad-cam: resize the map bilinearly to the input size.")
   boolean upsample;
 
+  @Option(names = "--composite", paramLabel = "NAME",
+      description = "lrp: one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+      completionCandidates = LrpCommand.CompositeNames.class)
+  String composite = "epsilon-plus-flat";
+
+  @Option(names = "--canonize", description = "lrp: merge batch norms, residual additions as sums.")
+  boolean canonize;
+
+  @Option(names = "--low", description = "lrp: lowest input value (zB rule; with --high).")
+  Float low;
+
+  @Option(names = "--high", description = "lrp: highest input value (zB rule; with --low).")
+  Float high;
+
+  @Option(names = "--per-layer", paramLabel = "S.json", description = "lrp: write relevance sums per layer as JSON.")
+  Path perLayer;
+
   /** CLI method names to their attributors, configured from the command's options and the input. */
   private static final Map<String, BiFunction<ExplainCommand, Tensor, Attributor>> METHODS = methods();
 
@@ -133,6 +159,7 @@ final class ExplainCommand implements Callable<Integer> {
     m.put("guided-backprop", (c, x) -> Gradient.guidedBackprop());
     m.put("grad-cam", (c, x) -> GradCam.of(c.requireLayer()).withRelu(c.relu).withUpsampling(c.upsample));
     m.put("occlusion", ExplainCommand::occlusion);
+    m.put("lrp", (c, x) -> c.lrp());
     return Collections.unmodifiableMap(m);
   }
 
@@ -150,6 +177,26 @@ final class ExplainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("grad-cam needs --layer NODE");
     }
     return layer;
+  }
+
+  /** LRP with the per-layer sums written to {@code --per-layer}. */
+  private Attribution explainLayers(Graph graph, Tensor x, Target t) throws IOException {
+    if (!method.equals("lrp")) {
+      throw new IllegalArgumentException("--per-layer needs --method lrp, got " + method);
+    }
+    LrpResult r = lrp().explainLayers(graph, x, t);
+    int[] targets = Target.Argmax.argmaxPerSample(r.output());
+    if (target != null) {
+      Arrays.fill(targets, target);
+    }
+    Files.writeString(perLayer, LrpCommand.json(r.conservation(), targets), StandardCharsets.UTF_8);
+    return new Attribution(r.relevance(), r.output());
+  }
+
+  private LrpAttributor lrp() {
+    LrpAttributor a = LrpAttributor.of(Composites.byName(composite,
+        low == null ? null : BoxBound.scalar(low), high == null ? null : BoxBound.scalar(high)));
+    return canonize ? a.withCanonizer(Canonizers.standard()) : a;
   }
 
   private static Attributor occlusion(ExplainCommand c, Tensor x) {
@@ -178,8 +225,8 @@ final class ExplainCommand implements Callable<Integer> {
       }
       Graph graph = OnnxImporter.read(model);
       Tensor x = readInput();
-      Attribution a = factory.apply(this, x).explain(graph, x,
-          target == null ? Target.argmax() : Target.classes(target));
+      Target t = target == null ? Target.argmax() : Target.classes(target);
+      Attribution a = perLayer == null ? factory.apply(this, x).explain(graph, x, t) : explainLayers(graph, x, t);
       int chosen = target == null ? Target.Argmax.argmaxPerSample(a.output())[0] : target;
       PrintWriter pw = spec.commandLine().getOut();
       pw.printf("model:  %s%ninput:  %s %s%nmethod: %s%ntarget: %d (logit %.6g)%n", model, input, x.shape(),

@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Interpret and explain deep neural networks on the JVM.",
-    subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, ExplainCommand.class, LrpCommand.class,
+        TrainCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main {
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {

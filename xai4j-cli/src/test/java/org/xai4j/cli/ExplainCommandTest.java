@@ -127,7 +127,7 @@ class ExplainCommandTest {
     assertEquals(1, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "lime",
         "--out", dir.resolve("o.npy").toString()));
     assertEquals("unknown method 'lime'; choose one of [gradient, sensitivity, gradient-x-input, "
-        + "integrated-gradients, smoothgrad, deconvnet, guided-backprop, grad-cam, occlusion]\n", err.toString());
+        + "integrated-gradients, smoothgrad, deconvnet, guided-backprop, grad-cam, occlusion, lrp]\n", err.toString());
     err.getBuffer().setLength(0);
     assertEquals(1, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "grad-cam",
         "--out", dir.resolve("o.npy").toString()));

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.xai4j.op.Op;
+import org.xai4j.op.Parameters;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
@@ -141,6 +142,27 @@ public final class Graph {
   public Graph withOp(String nodeName, Op op) {
     List<Node> copy = new ArrayList<>(nodes);
     copy.set(copy.indexOf(node(nodeName)), node(nodeName).withOp(op));
+    return new Graph(inputs, copy, outputs);
+  }
+
+  /**
+   * This graph with the parameters of several nodes replaced at once, building one new graph (for
+   * example after a training step). Nodes not in the map keep their ops.
+   *
+   * @param byNode new parameters per node name, each with the names and shapes of that node's
+   *     current parameters
+   * @throws IllegalArgumentException naming the node if it does not exist, or naming the op and
+   *     the parameter if names or shapes differ
+   */
+  public Graph withParameters(Map<String, Parameters> byNode) {
+    for (String name : byNode.keySet()) {
+      node(name);
+    }
+    List<Node> copy = new ArrayList<>(nodes.size());
+    for (Node n : nodes) {
+      Parameters p = byNode.get(n.name());
+      copy.add(p == null ? n : n.withOp(n.op().withParameters(p)));
+    }
     return new Graph(inputs, copy, outputs);
   }
 
