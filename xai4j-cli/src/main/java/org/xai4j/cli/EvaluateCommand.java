@@ -63,6 +63,11 @@ import picocli.CommandLine.Spec;
 final class EvaluateCommand implements Callable<Integer> {
   private static final String INPUTS = "inputs.npy";
   private static final String MASKS = "masks.npy";
+  private static final String MORF = "morf";
+  private static final Map<String, RegionOrder> ORDERS = Map.of(MORF, RegionOrder.MOST_RELEVANT_FIRST, "lerf",
+      RegionOrder.LEAST_RELEVANT_FIRST);
+  private static final Map<String, Replacement> REPLACEMENTS = Map.of("zero", Replacement.ZERO, "mean",
+      Replacement.MEAN, "blur", Replacement.BLUR, "noise", Replacement.NOISE);
   /** Size of shapes-cnn's held-out set (its recipe's test count). */
   static final int SHAPES_TEST_COUNT = 1000;
   /** Seed of shapes-cnn's held-out set (its recipe's test seed). */
@@ -103,6 +108,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--replace", description = "pixel-flipping: zero|mean|blur|noise (default: noise).")
   String replace = PixelFlipping.DEFAULT_REPLACEMENT.name().toLowerCase(java.util.Locale.ROOT);
+
+  @Option(names = "--order", description = "pixel-flipping: morf (most relevant first) or lerf (least relevant "
+      + "first) (default: ${DEFAULT-VALUE}).")
+  String order = MORF;
 
   @Option(names = "--seed", description = "Seed of noise and random orders (default: ${DEFAULT-VALUE}).")
   long seed = PixelFlipping.DEFAULT_SEED;
@@ -155,6 +164,15 @@ final class EvaluateCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+  }
+
+  private static <T> T choice(String option, Map<String, T> choices, String name) {
+    T v = choices.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException(option + " '" + name + "' is not one of " + new java.util.TreeSet<>(
+          choices.keySet()));
+    }
+    return v;
   }
 
   /** Inputs and, where the data has them, ground-truth masks. */
@@ -211,9 +229,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private Object pixelFlipping(Graph graph, Tensor x, int[] classes, Map<String, Attributor> attributors)
       throws IOException {
-    Replacement r = Replacement.valueOf(replace.toUpperCase(java.util.Locale.ROOT));
-    PixelFlipping config = new PixelFlipping(steps, perStep, patch, r, RegionOrder.MOST_RELEVANT_FIRST,
-        OutputScore.RAW, seed);
+    PixelFlipping config = new PixelFlipping(steps, perStep, patch, choice("--replace", REPLACEMENTS, replace),
+        choice("--order", ORDERS, order), OutputScore.RAW, seed);
     SelectivityComparison c = SelectivityComparison.run(config, graph, x, classes, attributors);
     c.write(out, "pixel-flipping", LinePlot.defaults());
     Map<String, Object> m = new LinkedHashMap<>();

@@ -99,6 +99,9 @@ class EvaluateCommandTest {
     assertEquals(1, run("evaluate", "--model", model.toString(), "--data", dir.toString(), "--methods", "gradient",
         "--metric", "beauty", "--out", dir.resolve("o").toString()));
     assertTrue(err.toString().contains("unknown metric 'beauty'"), err.toString());
+    assertEquals(1, run("evaluate", "--model", model.toString(), "--data", dir.toString(), "--methods", "gradient",
+        "--metric", "pixel-flipping", "--replace", "paint", "--out", dir.resolve("o").toString()));
+    assertTrue(err.toString().contains("--replace 'paint' is not one of [blur, mean, noise, zero]"), err.toString());
   }
 
   @Test
