@@ -66,7 +66,8 @@ class EvaluateCommandTest {
     Npy.write(data.resolve("masks.npy"), Tensor.of(Shape.of(6, 8, 8), m));
     Path outDir = dir.resolve("out");
     int code = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--methods",
-        "sensitivity,gradient-x-input,lrp:epsilon-plus-flat", "--metric", "pixel-flipping,deletion,max-sensitivity,localization,positivity,randomization",
+        "sensitivity,gradient-x-input,lrp:epsilon-plus-flat", "--metric",
+        "pixel-flipping,deletion,max-sensitivity,localization,positivity,randomization",
         "--steps", "5", "--per-step", "2", "--patch", "2", "--replace", "zero", "--samples", "4", "--out",
         outDir.toString());
     assertEquals(0, code, err.toString());

@@ -30,7 +30,8 @@ public enum OutputScore {
     double[] s = new double[n];
     for (int b = 0; b < n; b++) {
       if (classes[b] < 0 || classes[b] >= k) {
-        throw new IllegalArgumentException("class " + classes[b] + " of sample " + b + " outside output " + output.shape());
+        throw new IllegalArgumentException("class " + classes[b] + " of sample " + b + " outside output "
+            + output.shape());
       }
       s[b] = this == RAW ? o[b * k + classes[b]] : softmaxAt(o, b * k, k, classes[b]);
     }

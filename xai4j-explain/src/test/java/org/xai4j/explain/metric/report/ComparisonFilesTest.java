@@ -23,11 +23,8 @@ import org.xai4j.explain.metric.RegionOrder;
 import org.xai4j.explain.metric.Replacement;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
-import org.xai4j.op.Add;
+import org.xai4j.models.bundled.BundledModelFiles;
 import org.xai4j.op.Flatten;
-import org.xai4j.op.Gemm;
-import org.xai4j.op.Relu;
-import org.xai4j.op.Sub;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
@@ -73,12 +70,7 @@ class ComparisonFilesTest {
 
   @Test
   void continuityPlotsOfTheMaxExperiment() throws IOException {
-    GraphBuilder b = Graph.builder();
-    String x = b.input("x", -1, 2);
-    String x1 = b.add("x1", Gemm.linear(Tensor.of(Shape.of(1, 2), 1f, 0f), Tensor.zeros(Shape.of(1))), x);
-    String x2 = b.add("x2", Gemm.linear(Tensor.of(Shape.of(1, 2), 0f, 1f), Tensor.zeros(Shape.of(1))), x);
-    Graph max = b.output(b.add("max", new Add(), x2, b.add("relu", new Relu(), b.add("d", new Sub(), x1, x2))))
-        .build();
+    Graph max = BundledModelFiles.load("max2d");
     Tensor from = Tensor.of(Shape.of(1, 2), 1.5f, 0.5f);
     Tensor to = Tensor.of(Shape.of(1, 2), 0.5f, 1.5f);
     Map<String, PathContinuity.Result> results = new LinkedHashMap<>();
