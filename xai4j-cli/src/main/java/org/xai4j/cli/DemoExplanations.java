@@ -67,7 +67,7 @@ final class DemoExplanations {
           sums[i] = r.slice0(i, i + 1).sum();
         }
         rows.add(List.of(e.method().name(), targets, join(sums),
-            e.method().isLrp() ? join(e.conservation()) : DemoModels.NOT_MEASURED,
+            e.method().isLrp() ? join(e.conservation()) : DemoTable.NOT_AVAILABLE,
             String.format(Locale.ROOT, "%.0f", e.millis())));
       }
       return new DemoTable(title, List.of("method", "target", "relevance sum", "conservation", "ms"), rows);

@@ -6,15 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
+import org.xai4j.explain.metric.report.AtomicFiles;
 
 /**
- * The output folder of {@code xai4j demo}. Every file is written to a temporary sibling and moved
- * into place atomically, so a reader (a browser showing the report) never sees half a file.
+ * The output folder of {@code xai4j demo}. Every file is written through {@link AtomicFiles} (a
+ * temporary sibling moved into place), so a reader such as a browser showing the report never
+ * sees half a file.
  */
 final class DemoFiles {
-  private static final String PART = ".part";
   private final Path dir;
 
   /** Creates {@code dir} if needed. */
@@ -33,8 +33,8 @@ final class DemoFiles {
 
   /** Writes {@code image} as PNG to {@code name} (relative to the folder) and returns {@code name}. */
   String png(String name, BufferedImage image) {
-    write(name, tmp -> {
-      if (!ImageIO.write(image, "png", tmp.toFile())) {
+    write(name, out -> {
+      if (!ImageIO.write(image, "png", out)) {
         throw new IOException("no PNG writer available");
       }
     });
@@ -43,41 +43,16 @@ final class DemoFiles {
 
   /** Writes {@code text} as UTF-8 to {@code name} (relative to the folder) and returns {@code name}. */
   String text(String name, String text) {
-    write(name, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+    write(name, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     return name;
   }
 
-  /** Writes a file through {@code writer} into a temporary sibling, then moves it to {@code name}. */
-  void write(String name, Writer writer) {
+  private void write(String name, AtomicFiles.Content content) {
     Path file = dir.resolve(name);
-    Path tmp = null;
     try {
-      Files.createDirectories(file.getParent());
-      tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), PART);
-      writer.writeTo(tmp);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.write(file, content);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    } finally {
-      deleteTemporary(tmp, file);
     }
-  }
-
-  private static void deleteTemporary(Path tmp, Path file) {
-    if (tmp == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(tmp);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove the temporary file of " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Writes the whole content of one file to a given (temporary) path. */
-  @FunctionalInterface
-  interface Writer {
-    /** Writes everything to {@code file}. */
-    void writeTo(Path file) throws IOException;
   }
 }

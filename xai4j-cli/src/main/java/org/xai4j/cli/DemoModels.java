@@ -2,7 +2,6 @@ package org.xai4j.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.xai4j.graph.Graph;
 import org.xai4j.models.BundledModels;
@@ -15,8 +14,6 @@ import org.xai4j.models.bundled.BundledModelFiles;
  * a model that cannot be measured alone (the decoder needs its encoder) shows its sidecar value only.
  */
 final class DemoModels {
-  /** Shown where a metric could not be measured again. */
-  static final String NOT_MEASURED = "-";
 
   private DemoModels() {}
 
@@ -59,15 +56,10 @@ final class DemoModels {
   static DemoTable table(List<Check> checks) {
     List<List<String>> rows = new ArrayList<>();
     for (Check c : checks) {
-      rows.add(List.of(c.model(), Long.toString(c.parameters()), c.metric(), format(c.committed()),
-          format(c.measured())));
+      rows.add(List.of(c.model(), Long.toString(c.parameters()), c.metric(), DemoTable.number(c.committed()),
+          DemoTable.number(c.measured())));
     }
     return new DemoTable("Bundled models: committed metric (sidecar) and re-measured on held-out data",
         List.of("model", "parameters", "metric", "committed", "re-measured"), rows);
-  }
-
-  /** A metric value with 4 significant digits, or {@link #NOT_MEASURED} for NaN. */
-  static String format(double v) {
-    return Double.isNaN(v) ? NOT_MEASURED : String.format(Locale.ROOT, "%.4g", v);
   }
 }

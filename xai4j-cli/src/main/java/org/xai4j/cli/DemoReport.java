@@ -9,17 +9,20 @@ import java.util.List;
  */
 final class DemoReport {
   /** Displayed side of a heatmap or input tile in CSS pixels (small PNGs are scaled up, unsmoothed). */
-  static final int TILE_PIXELS = 84;
+  static final int TILE_PIXELS = 72;
   private static final String STYLE = """
       body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:1600px}
       h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #ccc}
-      table{border-collapse:collapse;margin:8px 0;font-size:0.9em}
+      table{border-collapse:collapse;margin:4px 0 16px 0;font-size:0.9em}
+      p.caption{margin:12px 0 2px 0;font-weight:600;font-size:0.9em}
+      div.scroll{overflow-x:auto}
       th,td{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
       th{background:#f0f0f0}td.num{text-align:right;font-family:monospace}
       table.grid td{padding:2px;border:none;text-align:center}
       table.grid th{background:none;border:none;font-weight:normal;font-size:0.75em;max-width:%1$dpx;
         word-wrap:break-word;vertical-align:bottom}
       img.tile{width:%1$dpx;height:%1$dpx;image-rendering:pixelated;display:block}
+      div.label{font-size:0.7em;color:#555}
       img.plot{max-width:640px;border:1px solid #ddd;margin:4px}
       pre{background:#f7f7f7;padding:8px}
       p.note{color:#555;font-size:0.9em;max-width:60em}
@@ -53,7 +56,7 @@ final class DemoReport {
 
   /** A table; cells that parse as numbers are right-aligned. */
   DemoReport table(DemoTable t) {
-    body.append("<table>\n<caption>").append(escape(t.title())).append("</caption>\n<tr>");
+    body.append("<p class=\"caption\">").append(escape(t.title())).append("</p>\n<table>\n<tr>");
     for (String h : t.headers()) {
       body.append("<th>").append(escape(h)).append("</th>");
     }
@@ -69,23 +72,38 @@ final class DemoReport {
     return this;
   }
 
-  /** The heatmap grid of an explanation step: rows are inputs, columns the input image then the methods. */
+  /**
+   * The heatmap grid of an explanation step: rows are inputs (with their label and the explained class),
+   * columns the input image then the methods.
+   */
   DemoReport grid(DemoExplanations.Result r) {
     int[] targets = r.targets();
-    body.append("<table class=\"grid\">\n<tr><th>input</th>");
+    body.append("<div class=\"scroll\"><table class=\"grid\">\n<tr><th>input</th>");
     for (DemoExplanations.Explained e : r.methods()) {
       body.append("<th>").append(escape(e.method().name())).append("</th>");
     }
     body.append("</tr>\n");
     for (int i = 0; i < r.images().size(); i++) {
       String alt = "label " + r.labels()[i] + ", explained class " + targets[i];
-      body.append("<tr><td>").append(tile(r.images().get(i), "input " + i + ": " + alt));
+      body.append("<tr><td>").append(tile(r.images().get(i), "input " + i + ": " + alt))
+          .append("<div class=\"label\">label ").append(r.labels()[i]).append(" / class ").append(targets[i])
+          .append("</div>");
       for (DemoExplanations.Explained e : r.methods()) {
         body.append("</td><td>").append(tile(e.heatmaps().get(i), e.method().name() + ", input " + i));
       }
       body.append("</td></tr>\n");
     }
-    body.append("</table>\n");
+    body.append("</table></div>\n");
+    return this;
+  }
+
+  /** Relative links to data files written next to the page. */
+  DemoReport links(String label, List<String> files) {
+    body.append("<p class=\"note\">").append(escape(label)).append(':');
+    for (String f : files) {
+      body.append(" <a href=\"").append(escape(f)).append("\">").append(escape(f)).append("</a>");
+    }
+    body.append("</p>\n");
     return this;
   }
 

@@ -2,6 +2,7 @@ package org.xai4j.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A small result table of {@code xai4j demo}: printed to the console and rendered into the HTML
@@ -12,6 +13,8 @@ import java.util.List;
  * @param rows the cells, one list per row, each as long as {@code headers}
  */
 record DemoTable(String title, List<String> headers, List<List<String>> rows) {
+  /** Shown where a number is not available (not measured, or not defined for the method). */
+  static final String NOT_AVAILABLE = "-";
   private static final String GAP = "  ";
 
   /** Copies the lists and rejects rows whose length differs from the headers'. */
@@ -51,5 +54,15 @@ record DemoTable(String title, List<String> headers, List<List<String>> rows) {
       line.append(String.format("%-" + width[c] + "s", cells.get(c))).append(GAP);
     }
     sb.append(line.toString().stripTrailing()).append(System.lineSeparator());
+  }
+
+  /** A number with 4 significant digits, or {@link #NOT_AVAILABLE} for NaN. */
+  static String number(double v) {
+    return Double.isNaN(v) ? NOT_AVAILABLE : String.format(Locale.ROOT, "%.4g", v);
+  }
+
+  /** A score in [0, 1] with 3 decimals, or {@link #NOT_AVAILABLE} for NaN. */
+  static String fraction(double v) {
+    return Double.isNaN(v) ? NOT_AVAILABLE : String.format(Locale.ROOT, "%.3f", v);
   }
 }

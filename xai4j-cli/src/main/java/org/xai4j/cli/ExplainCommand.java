@@ -181,18 +181,19 @@ final class ExplainCommand implements Callable<Integer> {
    * @throws IllegalArgumentException listing the names if {@code name} is unknown
    */
   static Attributor attributor(String name, Tensor input) {
-    return attributor(name, input, null, null, null);
+    return attributor(name, input, null, false, null, null);
   }
 
   /**
-   * Like {@link #attributor(String, Tensor)}, with {@code --layer} (grad-cam) and {@code --low}/{@code --high}
-   * (the LRP input bounds of the zB rule); each may be {@code null} for the command's default.
+   * Like {@link #attributor(String, Tensor)}, with {@code --layer} and {@code --upsample} (grad-cam) and
+   * {@code --low}/{@code --high} (the LRP input bounds of the zB rule); {@code null} keeps the command's default.
    *
    * @throws IllegalArgumentException listing the names if {@code name} is unknown
    */
-  static Attributor attributor(String name, Tensor input, String layer, Float low, Float high) {
+  static Attributor attributor(String name, Tensor input, String layer, boolean upsample, Float low, Float high) {
     ExplainCommand defaults = new ExplainCommand();
     defaults.layer = layer;
+    defaults.upsample = upsample;
     defaults.low = low;
     defaults.high = high;
     String base = name;

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -22,32 +20,13 @@ import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
 import org.xai4j.graph.Init;
 import org.xai4j.io.Npy;
-import org.xai4j.onnx.OnnxExporter;
 import org.xai4j.op.Conv;
 import org.xai4j.op.Flatten;
 import org.xai4j.op.MaxPool;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
-import picocli.CommandLine;
 
-class ExplainCommandTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
-  }
-
-  private static Graph mlp() {
-    GraphBuilder b = Graph.builder().seed(3);
-    String x = b.input("input", -1, 4);
-    String h = b.relu("relu1", b.linear("fc1", x, 4, 8));
-    return b.output(b.linear("fc2", h, 8, 3)).build();
-  }
-
+class ExplainCommandTest extends CliTestSupport {
   /** [N, 3, 8, 8] -> conv "conv" (4 filters, 3x3, pad 1) -> relu -> maxpool 2 -> flatten -> fc (64 -> 5). */
   private static Graph convNet() {
     GraphBuilder b = Graph.builder().seed(4);
@@ -61,11 +40,9 @@ class ExplainCommandTest {
   @Test
   void gradientFromNpyToNpyExplainsTheArgmax(@TempDir Path dir) throws IOException {
     Graph g = mlp();
-    Path model = dir.resolve("mlp.onnx");
-    OnnxExporter.write(g, model);
+    Path model = writeModel(dir, "mlp.onnx", g);
     Tensor x = Tensor.randomNormal(Shape.of(1, 4), 1f, new Random(1));
-    Path in = dir.resolve("x.npy");
-    Npy.write(in, x);
+    Path in = writeNpy(dir, "x.npy", x);
     Path rel = dir.resolve("r.npy");
     assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "gradient",
         "--out", rel.toString()), err.toString());
@@ -78,11 +55,9 @@ class ExplainCommandTest {
   @Test
   void integratedGradientsWithTargetAndSteps(@TempDir Path dir) throws IOException {
     Graph g = mlp();
-    Path model = dir.resolve("mlp.onnx");
-    OnnxExporter.write(g, model);
+    Path model = writeModel(dir, "mlp.onnx", g);
     Tensor x = Tensor.randomNormal(Shape.of(1, 4), 1f, new Random(2));
-    Path in = dir.resolve("x.npy");
-    Npy.write(in, x);
+    Path in = writeNpy(dir, "x.npy", x);
     Path rel = dir.resolve("ig.npy");
     assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--method",
         "integrated-gradients", "--target", "1", "--steps", "10", "--out", rel.toString()), err.toString());
@@ -92,8 +67,7 @@ class ExplainCommandTest {
 
   @Test
   void gradCamAndOcclusionFromAnImageToHeatmapPngs(@TempDir Path dir) throws IOException {
-    Path model = dir.resolve("cnn.onnx");
-    OnnxExporter.write(convNet(), model);
+    Path model = writeModel(dir, "cnn.onnx", convNet());
     BufferedImage img = new BufferedImage(10, 8, BufferedImage.TYPE_INT_RGB);
     Random r = new Random(6);
     for (int y = 0; y < 8; y++) {
@@ -120,10 +94,8 @@ class ExplainCommandTest {
 
   @Test
   void errorsAreOneLine(@TempDir Path dir) throws IOException {
-    Path model = dir.resolve("mlp.onnx");
-    OnnxExporter.write(mlp(), model);
-    Path in = dir.resolve("x.npy");
-    Npy.write(in, Tensor.zeros(Shape.of(1, 4)));
+    Path model = writeModel(dir, "mlp.onnx", mlp());
+    Path in = writeNpy(dir, "x.npy", Tensor.zeros(Shape.of(1, 4)));
     assertEquals(1, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "lime",
         "--out", dir.resolve("o.npy").toString()));
     assertEquals("unknown method 'lime'; choose one of [gradient, sensitivity, gradient-x-input, "

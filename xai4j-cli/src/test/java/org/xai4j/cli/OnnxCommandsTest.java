@@ -9,43 +9,20 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.graph.Graph;
-import org.xai4j.graph.GraphBuilder;
 import org.xai4j.io.Npy;
-import org.xai4j.onnx.OnnxExporter;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
-import picocli.CommandLine;
 
-class OnnxCommandsTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
-  }
-
-  private static Graph mlp() {
-    GraphBuilder b = Graph.builder().seed(3);
-    String x = b.input("input", -1, 4);
-    String h = b.relu("relu1", b.linear("fc1", x, 4, 8));
-    return b.output(b.linear("fc2", h, 8, 3)).build();
-  }
-
+class OnnxCommandsTest extends CliTestSupport {
   @Test
   void inspectPrintsShapesOpsParametersAndNodes(@TempDir Path dir) throws IOException {
-    Path file = dir.resolve("mlp.onnx");
-    OnnxExporter.write(mlp(), file);
+    Path file = writeModel(dir, "mlp.onnx", mlp());
     assertEquals(0, run("inspect", file.toString()), err.toString());
     String s = out.toString();
     assertTrue(s.contains("model: mlp.onnx (opset 13, producer xai4j"), s);
@@ -73,11 +50,9 @@ class OnnxCommandsTest {
   @Test
   void runWritesTheOutputOrAnyNode(@TempDir Path dir) throws IOException {
     Graph g = mlp();
-    Path model = dir.resolve("mlp.onnx");
-    OnnxExporter.write(g, model);
+    Path model = writeModel(dir, "mlp.onnx", g);
     Tensor x = Tensor.randomNormal(Shape.of(5, 4), 1f, new Random(1));
-    Path in = dir.resolve("x.npy");
-    Npy.write(in, x);
+    Path in = writeNpy(dir, "x.npy", x);
     Path y = dir.resolve("y.npy");
     assertEquals(0, run("run", "--model", model.toString(), "--input", in.toString(), "--out", y.toString()), err.toString());
     assertArrayEquals(g.forward(x).output().toArray(), Npy.read(y).toArray());
@@ -91,10 +66,8 @@ class OnnxCommandsTest {
 
   @Test
   void runFailsWithOneLineAndNoOutputFile(@TempDir Path dir) throws IOException {
-    Path model = dir.resolve("mlp.onnx");
-    OnnxExporter.write(mlp(), model);
-    Path in = dir.resolve("x.npy");
-    Npy.write(in, Tensor.zeros(Shape.of(1, 5)));
+    Path model = writeModel(dir, "mlp.onnx", mlp());
+    Path in = writeNpy(dir, "x.npy", Tensor.zeros(Shape.of(1, 5)));
     Path y = dir.resolve("y.npy");
     assertEquals(1, run("run", "--model", model.toString(), "--input", in.toString(), "--out", y.toString()));
     assertEquals("graph input 'input' expects shape input[?, 4], got [1, 5]", err.toString().strip());

@@ -25,13 +25,25 @@ final class BlockedSgemm {
   /** Below this many multiply-adds (about 2^20, tens of microseconds) forking costs more than it saves. */
   static final long PARALLEL_WORK = 1L << 20;
   /** Rows of C per parallel task; a multiple of every micro-kernel's {@code mr}. */
-  static final int TILE_ROWS = 64;
+  static final int TILE_ROWS = 128;
   /** Columns of C per parallel task; a multiple of every micro-kernel's {@code nr}. */
   static final int TILE_COLS = 128;
   /** Rows of op(A) packed per round (bounds the packed-A buffer to {@code PANEL_ROWS * kc}). */
   static final int PANEL_ROWS = 1024;
   /** Columns of op(B) packed per round (bounds the packed-B buffer to {@code PANEL_COLS * kc}). */
   static final int PANEL_COLS = 2048;
+  /**
+   * Up to this many rows of C, an untransposed B is read in place rather than packed: each B
+   * element then serves at most this many multiply-adds, too few to repay copying it (im2col
+   * convolutions with few output channels are the typical case).
+   */
+  static final int DIRECT_B_MAX_ROWS = 128;
+  /**
+   * Up to this many columns of C, an untransposed A is read in place when alpha is 1 (packing
+   * would be needed to fold in another alpha): each A element serves at most this many
+   * multiply-adds (narrow products such as 512 x 4608 times 4608 x 49).
+   */
+  static final int DIRECT_A_MAX_COLS = 64;
   /** Slivers packed per parallel packing task. */
   private static final int SLIVERS_PER_TASK = 8;
 
@@ -45,9 +57,9 @@ final class BlockedSgemm {
     this.mr = kernel.mr();
     this.nr = kernel.nr();
     this.kc = kernel.kc();
-    if (TILE_ROWS % mr != 0 || TILE_COLS % nr != 0) {
+    if (TILE_ROWS % mr != 0 || TILE_COLS % nr != 0 || PANEL_ROWS % TILE_ROWS != 0 || PANEL_COLS % TILE_COLS != 0) {
       throw new IllegalArgumentException("micro-kernel " + mr + " x " + nr + " does not divide the "
-          + TILE_ROWS + " x " + TILE_COLS + " tiles");
+          + TILE_ROWS + " x " + TILE_COLS + " tiles or these the " + PANEL_ROWS + " x " + PANEL_COLS + " panels");
     }
   }
 
@@ -79,9 +91,12 @@ final class BlockedSgemm {
       return;
     }
     boolean parallel = work >= PARALLEL_WORK && Parallelism.threads() > 1;
+    boolean directB = !transB && m <= DIRECT_B_MAX_ROWS;
+    boolean directA = !transA && alpha == 1f && n <= DIRECT_A_MAX_COLS;
     int depth = Math.min(kc, k);
-    float[] packA = new float[roundUp(Math.min(m, PANEL_ROWS), mr) * depth];
-    float[] packB = new float[roundUp(Math.min(n, PANEL_COLS), nr) * depth];
+    // Read in place, only the one ragged sliver of a panel (if any) is packed.
+    float[] packA = new float[(directA ? mr : roundUp(Math.min(m, PANEL_ROWS), mr)) * depth];
+    float[] packB = new float[(directB ? nr : roundUp(Math.min(n, PANEL_COLS), nr)) * depth];
     for (int jc = 0; jc < n; jc += PANEL_COLS) {
       int nb = Math.min(PANEL_COLS, n - jc);
       for (int pc = 0; pc < k; pc += kc) {
@@ -89,18 +104,41 @@ final class BlockedSgemm {
         float blockBeta = pc == 0 ? beta : 1f;
         for (int ic = 0; ic < m; ic += PANEL_ROWS) {
           int mb = Math.min(PANEL_ROWS, m - ic);
-          Panel panel = new Panel(ic, mb, jc, nb, pc, kb);
+          Panel panel = new Panel(ic, mb, jc, nb, pc, kb, directA, directB);
           pack(parallel, panel, ic == 0, transA, alpha, a, aOff, lda, packA, transB, b, bOff, ldb, packB);
           int colTiles = ceilDiv(nb, TILE_COLS);
           run(parallel, ceilDiv(mb, TILE_ROWS) * colTiles, t -> computeTile(panel,
-              (t / colTiles) * TILE_ROWS, (t % colTiles) * TILE_COLS, packA, packB, blockBeta, c, cOff, ldc));
+              (t / colTiles) * TILE_ROWS, (t % colTiles) * TILE_COLS, a, aOff, lda, packA, b, bOff, ldb, packB,
+              blockBeta, c, cOff, ldc));
         }
       }
     }
   }
 
-  /** One round of the blocked loop: rows {@code [ic, ic+mb)}, columns {@code [jc, jc+nb)}, depth {@code [pc, pc+kb)}. */
-  private record Panel(int ic, int mb, int jc, int nb, int pc, int kb) {}
+  /**
+   * One round of the blocked loop: rows {@code [ic, ic+mb)}, columns {@code [jc, jc+nb)}, depth
+   * {@code [pc, pc+kb)}; with {@code directA} ({@code directB}), full-height A (full-width B)
+   * slivers are read in place.
+   */
+  private record Panel(int ic, int mb, int jc, int nb, int pc, int kb, boolean directA, boolean directB) {}
+
+  /** Where packed A sliver {@code s} starts (panels are whole slivers, so only the last can be ragged). */
+  private int packedA(Panel p, int s) {
+    return p.directA ? 0 : s * mr * p.kb;
+  }
+
+  /** Where packed B sliver {@code s} starts. */
+  private int packedB(Panel p, int s) {
+    return p.directB ? 0 : s * nr * p.kb;
+  }
+
+  private boolean readsAInPlace(Panel p, int height) {
+    return p.directA && height == mr;
+  }
+
+  private boolean readsBInPlace(Panel p, int width) {
+    return p.directB && width == nr;
+  }
 
   private void pack(boolean parallel, Panel p, boolean withB, boolean transA, float alpha,
       float[] a, int aOff, int lda, float[] packA,
@@ -115,11 +153,14 @@ final class BlockedSgemm {
       int last = Math.min(isA ? aSlivers : bSlivers, first + SLIVERS_PER_TASK);
       for (int s = first; s < last; s++) {
         if (isA) {
+          if (readsAInPlace(p, Math.min(mr, p.mb - s * mr))) {
+            continue;
+          }
           packASliver(transA, alpha, a, aOff, lda, p.ic + s * mr, Math.min(mr, p.mb - s * mr), p.pc, p.kb,
-              packA, s * mr * p.kb);
-        } else {
+              packA, packedA(p, s));
+        } else if (!readsBInPlace(p, Math.min(nr, p.nb - s * nr))) {
           packBSliver(transB, b, bOff, ldb, p.jc + s * nr, Math.min(nr, p.nb - s * nr), p.pc, p.kb,
-              packB, s * nr * p.kb);
+              packB, packedB(p, s));
         }
       }
     });
@@ -175,26 +216,33 @@ final class BlockedSgemm {
   }
 
   /** Rows {@code [i0, i0+TILE_ROWS)} x columns {@code [j0, j0+TILE_COLS)} of the panel (clipped). */
-  private void computeTile(Panel p, int i0, int j0, float[] packA, float[] packB, float beta,
-      float[] c, int cOff, int ldc) {
+  private void computeTile(Panel p, int i0, int j0, float[] a, int aOff, int lda, float[] packA,
+      float[] b, int bOff, int ldb, float[] packB, float beta, float[] c, int cOff, int ldc) {
     int i1 = Math.min(p.mb, i0 + TILE_ROWS);
     int j1 = Math.min(p.nb, j0 + TILE_COLS);
     float[] scratch = null;
     for (int j = j0; j < j1; j += nr) {
       int w = Math.min(nr, j1 - j);
-      int bIdx = j * p.kb;
+      boolean bInPlace = readsBInPlace(p, w);
+      float[] bSrc = bInPlace ? b : packB;
+      int bIdx = bInPlace ? bOff + p.pc * ldb + p.jc + j : packedB(p, j / nr);
+      int bStride = bInPlace ? ldb : nr;
       for (int i = i0; i < i1; i += mr) {
         int h = Math.min(mr, i1 - i);
-        int aIdx = i * p.kb;
+        boolean aInPlace = readsAInPlace(p, h);
+        float[] aSrc = aInPlace ? a : packA;
+        int aIdx = aInPlace ? aOff + (p.ic + i) * lda + p.pc : packedA(p, i / mr);
+        int aRowStride = aInPlace ? lda : 1;
+        int aDepthStride = aInPlace ? 1 : mr;
         int cIdx = cOff + (p.ic + i) * ldc + p.jc + j;
         if (h == mr && w == nr) {
-          kernel.multiply(p.kb, packA, aIdx, packB, bIdx, c, cIdx, ldc, beta);
+          kernel.multiply(p.kb, aSrc, aIdx, aRowStride, aDepthStride, bSrc, bIdx, bStride, c, cIdx, ldc, beta);
           continue;
         }
         if (scratch == null) {
           scratch = new float[mr * nr];
         }
-        kernel.multiply(p.kb, packA, aIdx, packB, bIdx, scratch, 0, nr, 0f);
+        kernel.multiply(p.kb, aSrc, aIdx, aRowStride, aDepthStride, bSrc, bIdx, bStride, scratch, 0, nr, 0f);
         for (int r = 0; r < h; r++) {
           int row = cIdx + r * ldc;
           for (int q = 0; q < w; q++) {

@@ -22,9 +22,16 @@ interface MicroKernel {
    * edges (computed into scratch and merged) round like the others.
    *
    * @param kc depth, {@code 1 <= kc <= kc()}
-   * @param a packed A: {@code a[aIdx + p * mr + r]} is row r at depth p
-   * @param b packed B: {@code b[bIdx + p * nr + q]} is column q at depth p
+   * @param a A, packed or not: {@code a[aIdx + r * aRowStride + p * aDepthStride]} is row r at depth p
+   * @param aRowStride distance between rows in {@code a}: 1 when packed, the leading dimension
+   *     when A is read in place
+   * @param aDepthStride distance between depth steps in {@code a}: {@code mr} when packed, 1 when
+   *     A is read in place
+   * @param b B, packed or not: {@code b[bIdx + p * bStride + q]} is column q at depth p
+   * @param bStride distance between depth steps in {@code b}: {@code nr} when packed, the
+   *     leading dimension when B is read in place
    * @param c the output block starts at {@code c[cIdx]}, rows {@code ldc} apart
    */
-  void multiply(int kc, float[] a, int aIdx, float[] b, int bIdx, float[] c, int cIdx, int ldc, float beta);
+  void multiply(int kc, float[] a, int aIdx, int aRowStride, int aDepthStride, float[] b, int bIdx, int bStride,
+      float[] c, int cIdx, int ldc, float beta);
 }

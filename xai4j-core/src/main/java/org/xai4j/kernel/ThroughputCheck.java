@@ -68,13 +68,13 @@ record ThroughputCheck(double minGflops, long budgetNanos) {
     long start = System.nanoTime();
     long cpuStart = cpuClock ? threads.getCurrentThreadCpuTime() : start;
     for (int i = 0; i < WARMUP_CALLS; i++) {
-      kernel.multiply(DEPTH, a, 0, b, 0, c, 0, nr, BETAS[i % BETAS.length]);
+      kernel.multiply(DEPTH, a, 0, 1, kernel.mr(), b, 0, nr, c, 0, nr, BETAS[i % BETAS.length]);
     }
     double best = 0;
     while (true) {
       long t0 = System.nanoTime();
       for (int i = 0; i < CALLS; i++) {
-        kernel.multiply(DEPTH, a, 0, b, 0, c, 0, nr, BETAS[i % BETAS.length]);
+        kernel.multiply(DEPTH, a, 0, 1, kernel.mr(), b, 0, nr, c, 0, nr, BETAS[i % BETAS.length]);
       }
       long now = System.nanoTime();
       double gflops = flopsPerRound / Math.max(1, now - t0);

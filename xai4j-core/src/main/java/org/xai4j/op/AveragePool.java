@@ -37,11 +37,10 @@ public record AveragePool(List<Integer> kernelShape, List<Integer> strides, List
    *     a pad is not smaller than the kernel
    */
   public AveragePool {
-    int rank = kernelShape == null ? 0 : kernelShape.size();
-    SlidingWindow.requireSpatialRank(TYPE, "kernel_shape " + kernelShape, rank);
-    kernelShape = SlidingWindow.attribute(TYPE, "kernel_shape", kernelShape, rank, 1, 1);
-    strides = SlidingWindow.attribute(TYPE, "strides", strides, rank, 1, 1);
-    pads = SlidingWindow.attribute(TYPE, "pads", pads, 2 * rank, 0, 0);
+    kernelShape = SlidingWindow.kernelShape(TYPE, kernelShape);
+    int rank = kernelShape.size();
+    strides = SlidingWindow.strides(TYPE, strides, rank);
+    pads = SlidingWindow.pads(TYPE, pads, rank);
     for (int i = 0; i < 2 * rank; i++) {
       OpChecks.require(pads.get(i) < kernelShape.get(i % rank), TYPE, "pads " + pads
           + " must be smaller than kernel_shape " + kernelShape);
@@ -67,8 +66,7 @@ public record AveragePool(List<Integer> kernelShape, List<Integer> strides, List
   @Override
   public Shape outputShape(List<Shape> inputs) {
     OpChecks.arity(TYPE, inputs, 1);
-    Shape x = inputs.get(0);
-    return window(x).outputShape(x.dim(0), x.dim(1), kernelShape.size());
+    return window(inputs.get(0)).pooledShape(inputs.get(0));
   }
 
   /** The divisor of every window of a plane, in output order. */
@@ -93,7 +91,7 @@ public record AveragePool(List<Integer> kernelShape, List<Integer> strides, List
     SlidingWindow win = window(shape);
     float[] y = new float[shape.dim(0) * shape.dim(1) * win.outArea()];
     sweep(false, TensorInternals.array(inputs.get(0)), y, win, shape.dim(0) * shape.dim(1));
-    return TensorInternals.adopt(win.outputShape(shape.dim(0), shape.dim(1), kernelShape.size()), y);
+    return TensorInternals.adopt(win.pooledShape(shape), y);
   }
 
   @Override

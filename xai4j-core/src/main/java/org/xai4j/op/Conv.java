@@ -46,9 +46,9 @@ public record Conv(Tensor weight, Tensor bias, List<Integer> strides, List<Integ
   public Conv {
     int rank = weight.rank() - 2;
     SlidingWindow.requireSpatialRank(TYPE, "weight " + weight.shape(), rank);
-    strides = SlidingWindow.attribute(TYPE, "strides", strides, rank, 1, 1);
-    pads = SlidingWindow.attribute(TYPE, "pads", pads, 2 * rank, 0, 0);
-    dilations = SlidingWindow.attribute(TYPE, "dilations", dilations, rank, 1, 1);
+    strides = SlidingWindow.strides(TYPE, strides, rank);
+    pads = SlidingWindow.pads(TYPE, pads, rank);
+    dilations = SlidingWindow.dilations(TYPE, dilations, rank);
     int m = weight.shape().dim(0);
     OpChecks.require(group >= 1 && m % group == 0, TYPE, "group " + group
         + " does not divide the " + m + " output channels of weight " + weight.shape());

@@ -32,6 +32,21 @@ final class ConvEngine {
     return g.pointwise() ? null : new float[g.patchRows() * chunk];
   }
 
+  /** Where the input channels of group {@code grp} of sample {@code n} start. */
+  private static int inputOffset(ConvGeometry g, int n, int grp) {
+    return (n * g.inChannels() + grp * g.groupInChannels()) * g.window().inArea();
+  }
+
+  /** Where the output channels of group {@code grp} of sample {@code n} start. */
+  private static int outputOffset(ConvGeometry g, int n, int grp) {
+    return (n * g.outChannels() + grp * g.groupOutChannels()) * g.window().outArea();
+  }
+
+  /** Where the filters of group {@code grp} start in the weight (and in the weight gradient). */
+  private static int weightOffset(ConvGeometry g, int grp) {
+    return grp * g.groupOutChannels() * g.patchRows();
+  }
+
   /** {@code y[n, m] = sum over c, taps of w[m, c, tap] * x[n, c, window(tap)]}, without bias. */
   static float[] forward(float[] x, float[] w, ConvGeometry g) {
     int area = g.window().outArea();
@@ -39,7 +54,7 @@ final class ConvEngine {
     int rows = g.patchRows();
     int mg = g.groupOutChannels();
     int chunk = chunkColumns(g);
-    int chunks = (area + chunk - 1) / chunk;
+    int chunks = WindowAxis.ceilDiv(area, chunk);
     float[] y = new float[g.batch() * g.outChannels() * area];
     Ranges.run(g.batch() * chunks, (part, from, to) -> {
       float[] col = colBuffer(g, chunk);
@@ -48,14 +63,14 @@ final class ConvEngine {
         int p0 = (t % chunks) * chunk;
         int p1 = Math.min(area, p0 + chunk);
         for (int grp = 0; grp < g.group(); grp++) {
-          int xBase = (n * g.inChannels() + grp * g.groupInChannels()) * inArea;
-          int yOff = (n * g.outChannels() + grp * mg) * area + p0;
+          int xBase = inputOffset(g, n, grp);
+          int yOff = outputOffset(g, n, grp) + p0;
           if (col == null) {
-            Kernels.sgemm(false, false, mg, p1 - p0, rows, 1f, w, grp * mg * rows, rows,
+            Kernels.sgemm(false, false, mg, p1 - p0, rows, 1f, w, weightOffset(g, grp), rows,
                 x, xBase + p0, inArea, 0f, y, yOff, area);
           } else {
             transfer(false, x, xBase, col, g, p0, p1);
-            Kernels.sgemm(false, false, mg, p1 - p0, rows, 1f, w, grp * mg * rows, rows,
+            Kernels.sgemm(false, false, mg, p1 - p0, rows, 1f, w, weightOffset(g, grp), rows,
                 col, 0, p1 - p0, 0f, y, yOff, area);
           }
         }
@@ -83,13 +98,13 @@ final class ConvEngine {
         for (int p0 = 0; p0 < area; p0 += chunk) {
           int p1 = Math.min(area, p0 + chunk);
           for (int grp = 0; grp < g.group(); grp++) {
-            int xBase = (n * g.inChannels() + grp * g.groupInChannels()) * inArea;
-            int gOff = (n * g.outChannels() + grp * mg) * area + p0;
+            int xBase = inputOffset(g, n, grp);
+            int gOff = outputOffset(g, n, grp) + p0;
             if (col == null) {
-              Kernels.sgemm(true, false, rows, p1 - p0, mg, 1f, w, grp * mg * rows, rows,
+              Kernels.sgemm(true, false, rows, p1 - p0, mg, 1f, w, weightOffset(g, grp), rows,
                   gy, gOff, area, 0f, dx, xBase + p0, inArea);
             } else {
-              Kernels.sgemm(true, false, rows, p1 - p0, mg, 1f, w, grp * mg * rows, rows,
+              Kernels.sgemm(true, false, rows, p1 - p0, mg, 1f, w, weightOffset(g, grp), rows,
                   gy, gOff, area, 0f, col, 0, p1 - p0);
               transfer(true, dx, xBase, col, g, p0, p1);
             }
@@ -111,7 +126,7 @@ final class ConvEngine {
     int rows = g.patchRows();
     int mg = g.groupOutChannels();
     int chunk = chunkColumns(g);
-    int chunks = (area + chunk - 1) / chunk;
+    int chunks = WindowAxis.ceilDiv(area, chunk);
     int tasks = g.batch() * chunks;
     float[][] partial = new float[Ranges.parts(tasks)][];
     Ranges.run(tasks, (part, from, to) -> {
@@ -122,15 +137,15 @@ final class ConvEngine {
         int p0 = (t % chunks) * chunk;
         int p1 = Math.min(area, p0 + chunk);
         for (int grp = 0; grp < g.group(); grp++) {
-          int xBase = (n * g.inChannels() + grp * g.groupInChannels()) * inArea;
-          int gOff = (n * g.outChannels() + grp * mg) * area + p0;
+          int xBase = inputOffset(g, n, grp);
+          int gOff = outputOffset(g, n, grp) + p0;
           if (col == null) {
             Kernels.sgemm(false, true, mg, rows, p1 - p0, 1f, gy, gOff, area,
-                x, xBase + p0, inArea, 1f, acc, grp * mg * rows, rows);
+                x, xBase + p0, inArea, 1f, acc, weightOffset(g, grp), rows);
           } else {
             transfer(false, x, xBase, col, g, p0, p1);
             Kernels.sgemm(false, true, mg, rows, p1 - p0, 1f, gy, gOff, area,
-                col, 0, p1 - p0, 1f, acc, grp * mg * rows, rows);
+                col, 0, p1 - p0, 1f, acc, weightOffset(g, grp), rows);
           }
         }
       }

@@ -41,10 +41,10 @@ public record ConvTranspose(Tensor weight, Tensor bias, List<Integer> strides, L
   public ConvTranspose {
     int rank = weight.rank() - 2;
     SlidingWindow.requireSpatialRank(TYPE, "weight " + weight.shape(), rank);
-    strides = SlidingWindow.attribute(TYPE, "strides", strides, rank, 1, 1);
-    pads = SlidingWindow.attribute(TYPE, "pads", pads, 2 * rank, 0, 0);
-    outputPadding = SlidingWindow.attribute(TYPE, "output_padding", outputPadding, rank, 0, 0);
-    dilations = SlidingWindow.attribute(TYPE, "dilations", dilations, rank, 1, 1);
+    strides = SlidingWindow.strides(TYPE, strides, rank);
+    pads = SlidingWindow.pads(TYPE, pads, rank);
+    outputPadding = SlidingWindow.outputPadding(TYPE, outputPadding, rank);
+    dilations = SlidingWindow.dilations(TYPE, dilations, rank);
     for (int i = 0; i < rank; i++) {
       OpChecks.require(outputPadding.get(i) < Math.max(strides.get(i), dilations.get(i)), TYPE,
           "output_padding " + outputPadding + " must be smaller than strides " + strides

@@ -3,7 +3,6 @@ package org.xai4j.op;
 import java.util.List;
 import org.xai4j.tensor.AxisSplit;
 import org.xai4j.tensor.Shape;
-import org.xai4j.tensor.Tensor;
 
 /**
  * ONNX {@code Flatten}: reshapes the input to the matrix
@@ -13,7 +12,7 @@ import org.xai4j.tensor.Tensor;
  *
  * @param axis the first axis of the flattened columns (ONNX default {@value #DEFAULT_AXIS})
  */
-public record Flatten(int axis) implements Op {
+public record Flatten(int axis) implements ReshapingOp {
   /** The ONNX default axis. */
   public static final int DEFAULT_AXIS = 1;
 
@@ -32,16 +31,5 @@ public record Flatten(int axis) implements Op {
     OpChecks.arity(type(), inputs, 1);
     AxisSplit s = OpChecks.named(type(), () -> AxisSplit.coerced2d(inputs.get(0), axis));
     return Shape.of(s.outer(), s.extent());
-  }
-
-  @Override
-  public Tensor forward(List<Tensor> inputs) {
-    OpChecks.arity(type(), inputs, 1);
-    return inputs.get(0).reshape(outputShape(List.of(inputs.get(0).shape())));
-  }
-
-  @Override
-  public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
-    return Gradients.ofInputs(ctx.needsInput(0) ? gradOutput.reshape(ctx.input(0).shape()) : null);
   }
 }

@@ -33,12 +33,11 @@ public record MaxPool(List<Integer> kernelShape, List<Integer> strides, List<Int
    * @throws IllegalArgumentException naming the op and the values if an attribute does not fit
    */
   public MaxPool {
-    int rank = kernelShape == null ? 0 : kernelShape.size();
-    SlidingWindow.requireSpatialRank(TYPE, "kernel_shape " + kernelShape, rank);
-    kernelShape = SlidingWindow.attribute(TYPE, "kernel_shape", kernelShape, rank, 1, 1);
-    strides = SlidingWindow.attribute(TYPE, "strides", strides, rank, 1, 1);
-    pads = SlidingWindow.attribute(TYPE, "pads", pads, 2 * rank, 0, 0);
-    dilations = SlidingWindow.attribute(TYPE, "dilations", dilations, rank, 1, 1);
+    kernelShape = SlidingWindow.kernelShape(TYPE, kernelShape);
+    int rank = kernelShape.size();
+    strides = SlidingWindow.strides(TYPE, strides, rank);
+    pads = SlidingWindow.pads(TYPE, pads, rank);
+    dilations = SlidingWindow.dilations(TYPE, dilations, rank);
   }
 
   /** A square 2-D max pooling with equal stride and padding on every side. */
@@ -59,8 +58,7 @@ public record MaxPool(List<Integer> kernelShape, List<Integer> strides, List<Int
   @Override
   public Shape outputShape(List<Shape> inputs) {
     OpChecks.arity(TYPE, inputs, 1);
-    Shape x = inputs.get(0);
-    return window(x).outputShape(x.dim(0), x.dim(1), kernelShape.size());
+    return window(inputs.get(0)).pooledShape(inputs.get(0));
   }
 
   @Override
@@ -71,7 +69,7 @@ public record MaxPool(List<Integer> kernelShape, List<Integer> strides, List<Int
     float[] x = TensorInternals.array(inputs.get(0));
     float[] y = new float[shape.dim(0) * shape.dim(1) * win.outArea()];
     sweep(false, x, y, null, null, win, shape.dim(0) * shape.dim(1));
-    return TensorInternals.adopt(win.outputShape(shape.dim(0), shape.dim(1), kernelShape.size()), y);
+    return TensorInternals.adopt(win.pooledShape(shape), y);
   }
 
   /** Routes each output gradient to the first tap of its window that equals the recorded maximum. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import org.xai4j.tensor.IndexMap;
 import org.xai4j.tensor.Shape;
-import org.xai4j.tensor.Tensor;
 
 /**
  * ONNX {@code Pad}: adds {@code pads[i]} elements before and {@code pads[i + rank]} after axis
@@ -23,7 +22,7 @@ import org.xai4j.tensor.Tensor;
  * @param pads {@code 2 * rank} counts: the begins of every axis, then the ends
  * @param value the fill of {@link Mode#CONSTANT} (ONNX {@code constant_value}, default 0)
  */
-public record Pad(Mode mode, List<Integer> pads, float value) implements Op {
+public record Pad(Mode mode, List<Integer> pads, float value) implements GatherOp {
   /** How padded elements are filled, with the ONNX {@code mode} names. */
   public enum Mode {
     /** A constant value. */
@@ -92,7 +91,8 @@ public record Pad(Mode mode, List<Integer> pads, float value) implements Op {
     return "Pad";
   }
 
-  private IndexMap map(Shape input) {
+  @Override
+  public IndexMap indexMap(Shape input) {
     int rank = input.rank();
     OpChecks.require(pads.size() == 2 * rank, type(), "pads " + pads + " has " + pads.size()
         + " entries, input " + input + " of rank " + rank + " needs " + 2 * rank);
@@ -111,23 +111,5 @@ public record Pad(Mode mode, List<Integer> pads, float value) implements Op {
       }
     }
     return IndexMap.perAxis(input, coordinates);
-  }
-
-  @Override
-  public Shape outputShape(List<Shape> inputs) {
-    OpChecks.arity(type(), inputs, 1);
-    return map(inputs.get(0)).target();
-  }
-
-  @Override
-  public Tensor forward(List<Tensor> inputs) {
-    OpChecks.arity(type(), inputs, 1);
-    return map(inputs.get(0).shape()).gather(inputs.get(0), value);
-  }
-
-  @Override
-  public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
-    return Gradients.ofInputs(
-        ctx.needsInput(0) ? map(ctx.input(0).shape()).scatterAdd(gradOutput) : null);
   }
 }

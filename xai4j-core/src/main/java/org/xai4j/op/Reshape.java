@@ -3,7 +3,6 @@ package org.xai4j.op;
 import java.util.Arrays;
 import java.util.List;
 import org.xai4j.tensor.Shape;
-import org.xai4j.tensor.Tensor;
 
 /**
  * ONNX {@code Reshape} to a fixed target: the ONNX importer folds the constant {@code shape} input
@@ -15,7 +14,7 @@ import org.xai4j.tensor.Tensor;
  * @param shape the target extents
  * @param allowzero whether {@code 0} means an empty axis rather than "copy the input's extent"
  */
-public record Reshape(List<Integer> shape, boolean allowzero) implements Op {
+public record Reshape(List<Integer> shape, boolean allowzero) implements ReshapingOp {
   /** Copies the target so the op stays immutable. */
   public Reshape {
     shape = List.copyOf(shape);
@@ -36,16 +35,5 @@ public record Reshape(List<Integer> shape, boolean allowzero) implements Op {
     OpChecks.arity(type(), inputs, 1);
     int[] target = shape.stream().mapToInt(Integer::intValue).toArray();
     return OpChecks.named(type(), () -> inputs.get(0).reshape(target, allowzero));
-  }
-
-  @Override
-  public Tensor forward(List<Tensor> inputs) {
-    OpChecks.arity(type(), inputs, 1);
-    return inputs.get(0).reshape(outputShape(List.of(inputs.get(0).shape())));
-  }
-
-  @Override
-  public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
-    return Gradients.ofInputs(ctx.needsInput(0) ? gradOutput.reshape(ctx.input(0).shape()) : null);
   }
 }

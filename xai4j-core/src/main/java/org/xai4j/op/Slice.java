@@ -3,7 +3,6 @@ package org.xai4j.op;
 import java.util.List;
 import org.xai4j.tensor.IndexMap;
 import org.xai4j.tensor.Shape;
-import org.xai4j.tensor.Tensor;
 
 /**
  * ONNX {@code Slice} with constant parameters: along each listed axis, the elements
@@ -18,7 +17,7 @@ import org.xai4j.tensor.Tensor;
  * @param steps step per listed axis (non-zero); empty for all 1
  */
 public record Slice(List<Integer> starts, List<Integer> ends, List<Integer> axes, List<Integer> steps)
-    implements Op {
+    implements GatherOp {
   private static final String TYPE = "Slice";
 
   /** Copies the lists and checks their lengths and steps. */
@@ -38,7 +37,8 @@ public record Slice(List<Integer> starts, List<Integer> ends, List<Integer> axes
     return TYPE;
   }
 
-  private IndexMap map(Shape in) {
+  @Override
+  public IndexMap indexMap(Shape in) {
     int[][] coordinates = new int[in.rank()][];
     for (int ax = 0; ax < in.rank(); ax++) {
       coordinates[ax] = range(0, in.dim(ax), 1, in.dim(ax));
@@ -67,22 +67,5 @@ public record Slice(List<Integer> starts, List<Integer> ends, List<Integer> axes
       c[i] = (int) (b + (long) i * step);
     }
     return c;
-  }
-
-  @Override
-  public Shape outputShape(List<Shape> inputs) {
-    OpChecks.arity(TYPE, inputs, 1);
-    return map(inputs.get(0)).target();
-  }
-
-  @Override
-  public Tensor forward(List<Tensor> inputs) {
-    OpChecks.arity(TYPE, inputs, 1);
-    return map(inputs.get(0).shape()).gather(inputs.get(0), 0f);
-  }
-
-  @Override
-  public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
-    return Gradients.ofInputs(ctx.needsInput(0) ? map(ctx.input(0).shape()).scatterAdd(gradOutput) : null);
   }
 }

@@ -16,6 +16,15 @@ record SlidingWindow(WindowAxis h, WindowAxis w) {
   /** Operations accept one or two spatial axes. */
   static final int MAX_SPATIAL_RANK = 2;
 
+  /** The ONNX default of {@code strides} and {@code dilations}, also their least value. */
+  private static final int UNIT_STEP = 1;
+
+  /** The ONNX default of {@code pads}, also their least value. */
+  private static final int NO_PADDING = 0;
+
+  /** The least extent of a kernel axis. */
+  private static final int MIN_KERNEL = 1;
+
   /** Input positions per channel plane. */
   int inArea() {
     return h.in() * w.in();
@@ -65,6 +74,14 @@ record SlidingWindow(WindowAxis h, WindowAxis w) {
         : Shape.of(batch, channels, h.out(), w.out());
   }
 
+  /**
+   * The output shape of a pooling over {@code input}: batch and channels are kept, the spatial
+   * axes become the window counts.
+   */
+  Shape pooledShape(Shape input) {
+    return outputShape(input.dim(0), input.dim(1), input.rank() - 2);
+  }
+
   /** The input-side shape {@code [batch, channels, spatial...]} of the given spatial rank. */
   Shape inputShape(int batch, int channels, int spatialRank) {
     return spatialRank == 1 ? Shape.of(batch, channels, w.in())
@@ -93,6 +110,44 @@ record SlidingWindow(WindowAxis h, WindowAxis w) {
       OpChecks.require(v >= min, type, name + " " + given + " must all be at least " + min);
     }
     return List.copyOf(given);
+  }
+
+  /**
+   * The ONNX attribute {@code kernel_shape} of a pooling op, which also fixes its spatial rank.
+   *
+   * @throws IllegalArgumentException naming the op and the values unless it has one or two
+   *     entries, each at least 1
+   */
+  static List<Integer> kernelShape(String type, List<Integer> given) {
+    int rank = given == null ? 0 : given.size();
+    requireSpatialRank(type, "kernel_shape " + given, rank);
+    return attribute(type, "kernel_shape", given, rank, MIN_KERNEL, MIN_KERNEL);
+  }
+
+  /** The ONNX attribute {@code strides} (default all 1) for {@code rank} spatial axes. */
+  static List<Integer> strides(String type, List<Integer> given, int rank) {
+    return attribute(type, "strides", given, rank, UNIT_STEP, UNIT_STEP);
+  }
+
+  /** The ONNX attribute {@code dilations} (default all 1) for {@code rank} spatial axes. */
+  static List<Integer> dilations(String type, List<Integer> given, int rank) {
+    return attribute(type, "dilations", given, rank, UNIT_STEP, UNIT_STEP);
+  }
+
+  /**
+   * The ONNX attribute {@code pads} (default all 0) for {@code rank} spatial axes: all begins,
+   * then all ends.
+   */
+  static List<Integer> pads(String type, List<Integer> given, int rank) {
+    return attribute(type, "pads", given, 2 * rank, NO_PADDING, NO_PADDING);
+  }
+
+  /**
+   * The ONNX attribute {@code output_padding} of a transposed convolution (default all 0) for
+   * {@code rank} spatial axes.
+   */
+  static List<Integer> outputPadding(String type, List<Integer> given, int rank) {
+    return attribute(type, "output_padding", given, rank, NO_PADDING, NO_PADDING);
   }
 
   /** Checks that the spatial rank is one or two. */

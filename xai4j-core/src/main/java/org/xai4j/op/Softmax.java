@@ -1,9 +1,5 @@
 package org.xai4j.op;
 
-import java.util.List;
-import org.xai4j.tensor.Shape;
-import org.xai4j.tensor.Tensor;
-
 /**
  * ONNX {@code Softmax}: {@code y_k = exp(x_k) / sum_j exp(x_j)} along one axis, computed stably (the maximum is
  * subtracted first). The vector-Jacobian product is {@code dx = y * (g - sum(g * y))} along the same axis.
@@ -17,7 +13,7 @@ import org.xai4j.tensor.Tensor;
  *     the flattened row, in {@code [-rank, rank]}
  * @param coerceTo2d whether the pre-opset-13 "coerce to 2-D" semantics apply
  */
-public record Softmax(int axis, boolean coerceTo2d) implements Op {
+public record Softmax(int axis, boolean coerceTo2d) implements SoftmaxFamily {
   /** The default axis since opset 13 (the last axis). */
   public static final int DEFAULT_AXIS = -1;
 
@@ -42,26 +38,5 @@ public record Softmax(int axis, boolean coerceTo2d) implements Op {
   @Override
   public String type() {
     return "Softmax";
-  }
-
-  @Override
-  public Shape outputShape(List<Shape> inputs) {
-    return SoftmaxSupport.outputShape(type(), inputs, axis, coerceTo2d);
-  }
-
-  @Override
-  public Tensor forward(List<Tensor> inputs) {
-    OpChecks.arity(type(), inputs, 1);
-    Tensor x = inputs.get(0);
-    return SoftmaxSupport.forward(x, SoftmaxSupport.split(type(), x.shape(), axis, coerceTo2d), false);
-  }
-
-  @Override
-  public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
-    if (!ctx.needsInput(0)) {
-      return Gradients.ofInputs((Tensor) null);
-    }
-    return Gradients.ofInputs(SoftmaxSupport.backward(ctx.output(), gradOutput,
-        SoftmaxSupport.split(type(), gradOutput.shape(), axis, coerceTo2d), false));
   }
 }

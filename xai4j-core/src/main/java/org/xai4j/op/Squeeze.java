@@ -3,7 +3,6 @@ package org.xai4j.op;
 import java.util.ArrayList;
 import java.util.List;
 import org.xai4j.tensor.Shape;
-import org.xai4j.tensor.Tensor;
 
 /**
  * ONNX {@code Squeeze}: removes axes of extent 1. With no axes, every axis of extent 1 is removed;
@@ -12,7 +11,7 @@ import org.xai4j.tensor.Tensor;
  * @param axes axes of the input to remove (negative values count from the end), or empty for all
  *     axes of extent 1
  */
-public record Squeeze(List<Integer> axes) implements Op {
+public record Squeeze(List<Integer> axes) implements ReshapingOp {
   /** Copies the axes. */
   public Squeeze {
     axes = List.copyOf(axes);
@@ -46,15 +45,5 @@ public record Squeeze(List<Integer> axes) implements Op {
       }
     }
     return Shape.of(dims.stream().mapToInt(Integer::intValue).toArray());
-  }
-
-  @Override
-  public Tensor forward(List<Tensor> inputs) {
-    return inputs.get(0).reshape(outputShape(List.of(inputs.get(0).shape())));
-  }
-
-  @Override
-  public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
-    return Gradients.ofInputs(ctx.needsInput(0) ? gradOutput.reshape(ctx.input(0).shape()) : null);
   }
 }

@@ -3,7 +3,6 @@ package org.xai4j.op;
 import java.util.List;
 import org.xai4j.tensor.IndexMap;
 import org.xai4j.tensor.Shape;
-import org.xai4j.tensor.Tensor;
 
 /**
  * ONNX {@code Tile}: repeats the input {@code repeats[i]} times along each axis {@code i}
@@ -11,7 +10,7 @@ import org.xai4j.tensor.Tensor;
  *
  * @param repeats one non-negative count per input axis
  */
-public record Tile(List<Integer> repeats) implements Op {
+public record Tile(List<Integer> repeats) implements GatherOp {
   /** Copies the counts and rejects negative ones. */
   public Tile {
     repeats = List.copyOf(repeats);
@@ -23,7 +22,8 @@ public record Tile(List<Integer> repeats) implements Op {
     return "Tile";
   }
 
-  private IndexMap map(Shape in) {
+  @Override
+  public IndexMap indexMap(Shape in) {
     OpChecks.require(repeats.size() == in.rank(), type(),
         "repeats " + repeats + " need one count per axis of input " + in);
     int[][] coordinates = new int[in.rank()][];
@@ -35,22 +35,5 @@ public record Tile(List<Integer> repeats) implements Op {
       }
     }
     return IndexMap.perAxis(in, coordinates);
-  }
-
-  @Override
-  public Shape outputShape(List<Shape> inputs) {
-    OpChecks.arity(type(), inputs, 1);
-    return map(inputs.get(0)).target();
-  }
-
-  @Override
-  public Tensor forward(List<Tensor> inputs) {
-    OpChecks.arity(type(), inputs, 1);
-    return map(inputs.get(0).shape()).gather(inputs.get(0), 0f);
-  }
-
-  @Override
-  public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
-    return Gradients.ofInputs(ctx.needsInput(0) ? map(ctx.input(0).shape()).scatterAdd(gradOutput) : null);
   }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.xai4j.tensor.IndexMap;
 import org.xai4j.tensor.Shape;
-import org.xai4j.tensor.Tensor;
 
 /**
  * ONNX {@code Transpose}: output axis {@code i} is input axis {@code perm[i]}; an empty
@@ -14,7 +13,7 @@ import org.xai4j.tensor.Tensor;
  *
  * @param perm a permutation of {@code 0..rank-1}, or empty for the reversed order
  */
-public record Transpose(List<Integer> perm) implements Op {
+public record Transpose(List<Integer> perm) implements GatherOp {
   /** Copies the permutation so the op stays immutable. */
   public Transpose {
     perm = List.copyOf(perm);
@@ -35,29 +34,12 @@ public record Transpose(List<Integer> perm) implements Op {
     return "Transpose";
   }
 
-  private IndexMap map(Shape input) {
+  @Override
+  public IndexMap indexMap(Shape input) {
     int rank = input.rank();
     int[] p = perm.isEmpty()
         ? IntStream.range(0, rank).map(i -> rank - 1 - i).toArray()
         : perm.stream().mapToInt(Integer::intValue).toArray();
     return OpChecks.named(type(), () -> IndexMap.permutation(input, p));
-  }
-
-  @Override
-  public Shape outputShape(List<Shape> inputs) {
-    OpChecks.arity(type(), inputs, 1);
-    return map(inputs.get(0)).target();
-  }
-
-  @Override
-  public Tensor forward(List<Tensor> inputs) {
-    OpChecks.arity(type(), inputs, 1);
-    return map(inputs.get(0).shape()).gather(inputs.get(0), 0f);
-  }
-
-  @Override
-  public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
-    return Gradients.ofInputs(
-        ctx.needsInput(0) ? map(ctx.input(0).shape()).scatterAdd(gradOutput) : null);
   }
 }

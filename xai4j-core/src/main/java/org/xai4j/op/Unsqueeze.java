@@ -2,7 +2,6 @@ package org.xai4j.op;
 
 import java.util.List;
 import org.xai4j.tensor.Shape;
-import org.xai4j.tensor.Tensor;
 
 /**
  * ONNX {@code Unsqueeze}: inserts axes of extent 1. The axes index the output (negative values
@@ -10,7 +9,7 @@ import org.xai4j.tensor.Tensor;
  *
  * @param axes positions of the new axes in the output
  */
-public record Unsqueeze(List<Integer> axes) implements Op {
+public record Unsqueeze(List<Integer> axes) implements ReshapingOp {
   /** Copies the axes. */
   public Unsqueeze {
     axes = List.copyOf(axes);
@@ -39,15 +38,5 @@ public record Unsqueeze(List<Integer> axes) implements Op {
       dims[i] = inserted[i] ? 1 : in.dim(j++);
     }
     return Shape.of(dims);
-  }
-
-  @Override
-  public Tensor forward(List<Tensor> inputs) {
-    return inputs.get(0).reshape(outputShape(List.of(inputs.get(0).shape())));
-  }
-
-  @Override
-  public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
-    return Gradients.ofInputs(ctx.needsInput(0) ? gradOutput.reshape(ctx.input(0).shape()) : null);
   }
 }

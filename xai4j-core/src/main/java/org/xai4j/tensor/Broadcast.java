@@ -35,35 +35,12 @@ public final class Broadcast {
   /**
    * For every element of {@code target} (row-major), the flat index of the element of
    * {@code source} it reads when {@code source} is broadcast to {@code target}.
+   *
+   * @throws IllegalArgumentException naming both shapes if {@code source} does not broadcast to
+   *     {@code target}
    */
   public static int[] sourceIndex(Shape source, Shape target) {
-    if (!shape(source, target).equals(target)) {
-      throw new IllegalArgumentException("shape " + source + " does not broadcast to " + target);
-    }
-    int rank = target.rank();
-    int offset = rank - source.rank();
-    int[] srcStrides = new int[rank];
-    int[] sStrides = source.strides();
-    for (int i = 0; i < source.rank(); i++) {
-      srcStrides[offset + i] = source.dim(i) == 1 ? 0 : sStrides[i];
-    }
-    int n = target.size();
-    int[] index = new int[n];
-    int[] counter = new int[rank];
-    int src = 0;
-    for (int flat = 0; flat < n; flat++) {
-      index[flat] = src;
-      for (int ax = rank - 1; ax >= 0; ax--) {
-        counter[ax]++;
-        src += srcStrides[ax];
-        if (counter[ax] < target.dim(ax)) {
-          break;
-        }
-        src -= srcStrides[ax] * counter[ax];
-        counter[ax] = 0;
-      }
-    }
-    return index;
+    return IndexMap.broadcast(source, target).indices();
   }
 
   /**
@@ -74,12 +51,6 @@ public final class Broadcast {
     if (from.shape().equals(to)) {
       return from;
     }
-    int[] index = sourceIndex(to, from.shape());
-    float[] src = TensorInternals.array(from);
-    float[] out = new float[to.size()];
-    for (int i = 0; i < index.length; i++) {
-      out[index[i]] += src[i];
-    }
-    return TensorInternals.adopt(to, out);
+    return IndexMap.broadcast(to, from.shape()).scatterAdd(from);
   }
 }

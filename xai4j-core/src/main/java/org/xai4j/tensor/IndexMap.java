@@ -86,7 +86,38 @@ public final class IndexMap {
     return c;
   }
 
-  /** Precomputes the flat source index of every target element (an odometer over the target). */
+  /**
+   * The map of broadcasting {@code source} to {@code target} (see {@link Broadcast}): a leading
+   * axis that {@code source} lacks, or one where it has extent 1, reads source coordinate 0 at
+   * every target coordinate.
+   *
+   * @throws IllegalArgumentException naming both shapes if {@code source} does not broadcast to
+   *     {@code target}
+   */
+  public static IndexMap broadcast(Shape source, Shape target) {
+    if (!Broadcast.shape(source, target).equals(target)) {
+      throw new IllegalArgumentException("shape " + source + " does not broadcast to " + target);
+    }
+    int rank = target.rank();
+    int lead = rank - source.rank();
+    int[] sourceStrides = source.strides();
+    int[] strides = new int[rank];
+    int[][] coordinates = new int[rank][];
+    for (int ax = 0; ax < rank; ax++) {
+      boolean stretched = ax < lead || source.dim(ax - lead) == 1;
+      coordinates[ax] = stretched ? new int[target.dim(ax)] : identity(target.dim(ax));
+      strides[ax] = ax < lead ? 0 : sourceStrides[ax - lead];
+    }
+    return build(source, strides, coordinates);
+  }
+
+  /**
+   * Precomputes the flat source index of every target element: target axis {@code ax} at
+   * coordinate {@code o} reads source coordinate {@code coordinates[ax][o]} with stride
+   * {@code strides[ax]}. The last axis is a tight inner loop; an odometer over the other axes
+   * keeps the sum of their current offsets and the number of them whose current coordinate reads
+   * nothing, updating only the axes that move.
+   */
   private static IndexMap build(Shape source, int[] strides, int[][] coordinates) {
     int rank = coordinates.length;
     int[] dims = new int[rank];
@@ -101,19 +132,40 @@ public final class IndexMap {
     }
     Shape target = Shape.of(dims);
     int[] index = new int[target.size()];
-    int[] counter = new int[rank];
-    for (int flat = 0; flat < index.length; flat++) {
-      int src = 0;
-      for (int ax = 0; ax < rank && src != NONE; ax++) {
-        int off = offsets[ax][counter[ax]];
-        src = off == NONE ? NONE : src + off;
+    if (rank == 0 || index.length == 0) {
+      return new IndexMap(source, target, index);
+    }
+    int last = rank - 1;
+    int[] row = offsets[last];
+    int[] counter = new int[last];
+    int src = 0;
+    int unmapped = 0;
+    for (int ax = 0; ax < last; ax++) {
+      int off = offsets[ax][0];
+      unmapped += off == NONE ? 1 : 0;
+      src += off == NONE ? 0 : off;
+    }
+    for (int start = 0; start < index.length; start += row.length) {
+      for (int o = 0; o < row.length; o++) {
+        index[start + o] = unmapped > 0 || row[o] == NONE ? NONE : src + row[o];
       }
-      index[flat] = src;
-      for (int ax = rank - 1; ax >= 0 && ++counter[ax] == dims[ax]; ax--) {
-        counter[ax] = 0;
+      for (int ax = last - 1; ax >= 0; ax--) {
+        int before = offsets[ax][counter[ax]];
+        counter[ax] = counter[ax] + 1 == dims[ax] ? 0 : counter[ax] + 1;
+        int after = offsets[ax][counter[ax]];
+        unmapped += (after == NONE ? 1 : 0) - (before == NONE ? 1 : 0);
+        src += (after == NONE ? 0 : after) - (before == NONE ? 0 : before);
+        if (counter[ax] != 0) {
+          break;
+        }
       }
     }
     return new IndexMap(source, target, index);
+  }
+
+  /** The flat source index of every target element, {@link #NONE} where it reads nothing. */
+  int[] indices() {
+    return index;
   }
 
   /** The shape read from. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Both kernel providers against a double-precision reference, and against each other.
@@ -48,6 +49,9 @@ class SgemmParityTest {
     out.add(Arguments.of(true, true, 131, 257, 259, 1f, 0.5f, 2));
     out.add(Arguments.of(false, true, 1031, 67, 40, -1f, 1f, 0));
     out.add(Arguments.of(true, false, 70, 2100, 33, 1f, 0f, 1));
+    // Two row panels (the last one ragged) with A read in place; two column panels with B in place.
+    out.add(Arguments.of(false, false, 1031, 45, 40, 1f, 0.5f, 1));
+    out.add(Arguments.of(false, false, 37, 2085, 19, 1f, 0f, 2));
     return out.stream();
   }
 
@@ -104,12 +108,13 @@ class SgemmParityTest {
 
   /**
    * Every C element is summed in an order fixed by the depth blocking alone, so computing C in one
-   * call (threaded tiles) or in strips of rows (separate, single-threaded calls) gives identical bits.
+   * call (threaded tiles) or in strips of rows (separate, single-threaded calls) gives identical bits,
+   * whether A and B are packed or read in place (strips read B in place; 40 columns read A in place).
    */
-  @Test
-  void resultDoesNotDependOnTilingOrThreads() {
+  @ParameterizedTest(name = "n={0}")
+  @ValueSource(ints = {288, 40})
+  void resultDoesNotDependOnTilingOrThreads(int n) {
     int m = 256;
-    int n = 288;
     int k = 300;
     Random r = new Random(5);
     float[] a = random(m * k, r);

@@ -3,8 +3,8 @@ package org.xai4j.op;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.xai4j.op.OpAssertions.assertOpError;
 
 import java.util.List;
 import java.util.Random;
@@ -195,27 +195,16 @@ class ConvTest {
   @Test
   void errorsNameOpAndShapes() {
     Tensor w = Tensor.zeros(Shape.of(4, 2, 3, 3));
-    IllegalArgumentException channels = assertThrows(IllegalArgumentException.class,
-        () -> Conv.of(w, null).forward(List.of(Tensor.zeros(Shape.of(1, 3, 5, 5)))));
-    assertTrue(channels.getMessage().startsWith("Conv:")
-        && channels.getMessage().contains("[1, 3, 5, 5]")
-        && channels.getMessage().contains("[4, 2, 3, 3]"), channels.getMessage());
+    assertOpError("Conv", () -> Conv.of(w, null).forward(List.of(Tensor.zeros(Shape.of(1, 3, 5, 5)))),
+        "[1, 3, 5, 5]", "[4, 2, 3, 3]");
 
-    IllegalArgumentException tooLarge = assertThrows(IllegalArgumentException.class,
-        () -> Conv.of(w, null).forward(List.of(Tensor.zeros(Shape.of(1, 2, 2, 5)))));
-    assertTrue(tooLarge.getMessage().startsWith("Conv:")
-        && tooLarge.getMessage().contains("[1, 2, 2, 5]")
-        && tooLarge.getMessage().contains("[3, 3]"), tooLarge.getMessage());
+    assertOpError("Conv", () -> Conv.of(w, null).forward(List.of(Tensor.zeros(Shape.of(1, 2, 2, 5)))),
+        "[1, 2, 2, 5]", "[3, 3]");
 
-    IllegalArgumentException groupOut = assertThrows(IllegalArgumentException.class,
-        () -> new Conv(w, null, null, null, null, 3));
-    assertTrue(groupOut.getMessage().startsWith("Conv:") && groupOut.getMessage().contains("group 3")
-        && groupOut.getMessage().contains("[4, 2, 3, 3]"), groupOut.getMessage());
+    assertOpError("Conv", () -> new Conv(w, null, null, null, null, 3), "group 3", "[4, 2, 3, 3]");
 
     Conv grouped = new Conv(w, null, null, null, null, 2);
-    IllegalArgumentException groupIn = assertThrows(IllegalArgumentException.class,
-        () -> grouped.forward(List.of(Tensor.zeros(Shape.of(1, 5, 5, 5)))));
-    assertTrue(groupIn.getMessage().startsWith("Conv:") && groupIn.getMessage().contains("group 2")
-        && groupIn.getMessage().contains("[1, 5, 5, 5]"), groupIn.getMessage());
+    assertOpError("Conv", () -> grouped.forward(List.of(Tensor.zeros(Shape.of(1, 5, 5, 5)))),
+        "group 2", "[1, 5, 5, 5]");
   }
 }

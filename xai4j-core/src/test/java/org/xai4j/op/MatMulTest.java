@@ -3,7 +3,7 @@ package org.xai4j.op;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.xai4j.op.OpAssertions.assertOpError;
 import static org.xai4j.op.OpTestData.arange;
 
 import java.util.Arrays;
@@ -69,18 +69,15 @@ class MatMulTest {
 
   @Test
   void innerDimensionMismatchNamesBothShapes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new MatMul().forward(List.of(Tensor.zeros(Shape.of(2, 3)), Tensor.zeros(Shape.of(4, 5)))));
-    assertTrue(e.getMessage().startsWith("MatMul:") && e.getMessage().contains("[2, 3]")
-        && e.getMessage().contains("[4, 5]"), e.getMessage());
+    assertOpError("MatMul",
+        () -> new MatMul().forward(List.of(Tensor.zeros(Shape.of(2, 3)), Tensor.zeros(Shape.of(4, 5)))),
+        "[2, 3]", "[4, 5]");
   }
 
   @Test
   void batchMismatchNamesBothShapes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new MatMul().outputShape(List.of(Shape.of(2, 3, 4), Shape.of(3, 4, 5))));
-    assertTrue(e.getMessage().startsWith("MatMul:") && e.getMessage().contains("[2, 3, 4]")
-        && e.getMessage().contains("[3, 4, 5]"), e.getMessage());
+    assertOpError("MatMul", () -> new MatMul().outputShape(List.of(Shape.of(2, 3, 4), Shape.of(3, 4, 5))),
+        "[2, 3, 4]", "[3, 4, 5]");
     assertThrows(IllegalArgumentException.class,
         () -> new MatMul().outputShape(List.of(Shape.scalar(), Shape.of(3))));
   }

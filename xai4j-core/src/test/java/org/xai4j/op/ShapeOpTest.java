@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.xai4j.op.OpAssertions.assertMessage;
 import static org.xai4j.op.OpTestData.arange;
 
 import java.util.List;
@@ -19,13 +20,6 @@ import org.xai4j.testing.GradientCheck;
 class ShapeOpTest {
   private static Tensor normal(Random r, int... dims) {
     return Tensor.randomNormal(Shape.of(dims), 1f, r);
-  }
-
-  private static void assertMessage(Runnable r, String... parts) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
-    for (String p : parts) {
-      assertTrue(e.getMessage().contains(p), "'" + p + "' missing in: " + e.getMessage());
-    }
   }
 
   // ---- Concat

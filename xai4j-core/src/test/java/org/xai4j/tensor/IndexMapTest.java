@@ -34,6 +34,24 @@ class IndexMapTest {
   }
 
   @Test
+  void anUnmappedCoordinateOnAnOuterAxisEmptiesItsWholeBlock() {
+    // axis 0: rows 1, none, 0 of two; axis 1: both columns; axis 2: element 1 of two
+    IndexMap m = IndexMap.perAxis(Shape.of(2, 2, 2),
+        new int[][] {{1, IndexMap.NONE, 0}, {0, 1}, {1}});
+    assertEquals(Shape.of(3, 2, 1), m.target());
+    assertArrayEquals(new float[] {5, 7, -1, -1, 1, 3}, m.gather(arange(2, 2, 2), -1f).toArray());
+  }
+
+  @Test
+  void broadcastRepeatsAlongNewAndUnitAxes() {
+    // [3, 1] -> [2, 3, 2]: target element (i, j, k) reads source element (j, 0)
+    assertArrayEquals(new int[] {0, 0, 1, 1, 2, 2, 0, 0, 1, 1, 2, 2},
+        IndexMap.broadcast(Shape.of(3, 1), Shape.of(2, 3, 2)).indices());
+    assertArrayEquals(new int[] {0, 1, 2, 0, 1, 2}, Broadcast.sourceIndex(Shape.of(3), Shape.of(2, 3)));
+    assertThrows(IllegalArgumentException.class, () -> IndexMap.broadcast(Shape.of(2), Shape.of(3)));
+  }
+
+  @Test
   void scatterAddIsTheAdjointOfGather() {
     // <gather(x), y> == <x, scatterAdd(y)> for a map that reads some elements twice and some never
     IndexMap m = IndexMap.perAxis(Shape.of(2, 3), new int[][] {{1, 1, 0}, {0, IndexMap.NONE, 2, 2}});

@@ -1,6 +1,6 @@
 package org.xai4j.onnx;
 
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 import org.xai4j.op.Add;
 import org.xai4j.op.Clip;
 import org.xai4j.op.Div;
@@ -33,36 +33,35 @@ final class ActivationConverters {
   private ActivationConverters() {}
 
   static void register(ConverterRegistry.Builder b) {
-    simple(b, "Relu", Relu::new);
-    simple(b, "Sigmoid", Sigmoid::new);
-    simple(b, "Tanh", Tanh::new);
-    simple(b, "Softplus", Softplus::new);
+    b.unary("Relu", Relu::new);
+    b.unary("Sigmoid", Sigmoid::new);
+    b.unary("Tanh", Tanh::new);
+    b.unary("Softplus", Softplus::new);
     b.add("LeakyRelu", (n, ctx) -> ctx.emit(n, new LeakyRelu(n.attrFloat("alpha", LEAKY_RELU_DEFAULT_ALPHA)), 0))
         .add("Elu", (n, ctx) -> ctx.emit(n, new Elu(n.attrFloat("alpha", Elu.DEFAULT_ALPHA)), 0))
         .add("Selu", (n, ctx) -> ctx.emit(n, new Selu(n.attrFloat("alpha", Selu.DEFAULT_ALPHA),
             n.attrFloat("gamma", Selu.DEFAULT_GAMMA)), 0))
-        .add("Softmax", (n, ctx) -> ctx.emit(n, n.opset() < SOFTMAX_13
-            ? Softmax.coerced2d((int) n.attrInt("axis", Softmax.LEGACY_DEFAULT_AXIS))
-            : Softmax.of((int) n.attrInt("axis", Softmax.DEFAULT_AXIS)), 0))
-        .add("LogSoftmax", (n, ctx) -> ctx.emit(n, n.opset() < SOFTMAX_13
-            ? LogSoftmax.coerced2d((int) n.attrInt("axis", Softmax.LEGACY_DEFAULT_AXIS))
-            : LogSoftmax.of((int) n.attrInt("axis", Softmax.DEFAULT_AXIS)), 0))
+        .add("Softmax", (n, ctx) -> ctx.emit(n, softmaxFamily(n, Softmax::coerced2d, Softmax::of), 0))
+        .add("LogSoftmax",
+            (n, ctx) -> ctx.emit(n, softmaxFamily(n, LogSoftmax::coerced2d, LogSoftmax::of), 0))
         .add("Shrink", (n, ctx) -> ctx.emit(n, new Shrink(n.attrFloat("lambd", Shrink.DEFAULT_LAMBD),
             n.attrFloat("bias", Shrink.DEFAULT_BIAS)), 0))
         .add("Clip", ActivationConverters::clip)
         .add("Dropout", ActivationConverters::dropout);
-    binary(b, "Add", Add::new);
-    binary(b, "Sub", Sub::new);
-    binary(b, "Mul", Mul::new);
+    b.binary("Add", Add::new);
+    b.binary("Sub", Sub::new);
+    b.binary("Mul", Mul::new);
     b.add("Div", ActivationConverters::div);
   }
 
-  private static void simple(ConverterRegistry.Builder b, String type, Supplier<Op> op) {
-    b.add(type, (n, ctx) -> ctx.emit(n, op.get(), 0));
-  }
-
-  private static void binary(ConverterRegistry.Builder b, String type, Supplier<Op> op) {
-    b.add(type, (n, ctx) -> ctx.emit(n, op.get(), 0, 1));
+  /**
+   * Softmax or LogSoftmax: before opset 13 the input is coerced to 2-D around {@code axis}
+   * (default 1); from opset 13 on {@code axis} is a single axis (default -1).
+   */
+  private static Op softmaxFamily(OnnxNode n, IntFunction<Op> coerced2d, IntFunction<Op> oneAxis) {
+    return n.opset() < SOFTMAX_13
+        ? coerced2d.apply((int) n.attrInt("axis", Softmax.LEGACY_DEFAULT_AXIS))
+        : oneAxis.apply((int) n.attrInt("axis", Softmax.DEFAULT_AXIS));
   }
 
   /** Div; on integer constants (shape arithmetic) it truncates toward zero as ONNX integer division. */

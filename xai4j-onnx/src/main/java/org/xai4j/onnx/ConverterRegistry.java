@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.xai4j.op.Op;
 
 /**
  * The immutable map from ONNX op type (default domain) to its {@link OpConverter}. Built once from
@@ -67,6 +69,16 @@ final class ConverterRegistry {
         throw new IllegalStateException("ONNX op type " + type + " is registered twice");
       }
       return this;
+    }
+
+    /** Registers an op type without attributes whose one input is the node's input 0. */
+    Builder unary(String type, Supplier<Op> op) {
+      return add(type, (n, ctx) -> ctx.emit(n, op.get(), 0));
+    }
+
+    /** Registers an op type without attributes whose two inputs are the node's inputs 0 and 1. */
+    Builder binary(String type, Supplier<Op> op) {
+      return add(type, (n, ctx) -> ctx.emit(n, op.get(), 0, 1));
     }
   }
 }

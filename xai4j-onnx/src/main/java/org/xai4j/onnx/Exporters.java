@@ -121,32 +121,32 @@ final class Exporters {
     return l;
   }
 
+  /** The node's input 0, then its weight and, unless {@code bias} is null, its bias as initializers. */
+  private static List<String> weightAndBias(Node n, ExportContext ctx, Tensor weight, Tensor bias) {
+    List<String> in = with(n.inputs().get(0), ctx.initializer(n, "weight", weight));
+    if (bias != null) {
+      in.add(ctx.initializer(n, "bias", bias));
+    }
+    return in;
+  }
+
   private static void gemm(Node n, ExportContext ctx) {
     Gemm g = (Gemm) n.op();
-    List<String> in = with(n.inputs().get(0), ctx.initializer(n, "weight", g.weight()));
-    if (g.bias() != null) {
-      in.add(ctx.initializer(n, "bias", g.bias()));
-    }
+    List<String> in = weightAndBias(n, ctx, g.weight(), g.bias());
     ctx.node(n, "Gemm", in, attr("alpha", g.alpha()), attr("beta", g.beta()),
         attr("transA", g.transA() ? 1 : 0), attr("transB", g.transB() ? 1 : 0));
   }
 
   private static void conv(Node n, ExportContext ctx) {
     Conv c = (Conv) n.op();
-    List<String> in = with(n.inputs().get(0), ctx.initializer(n, "weight", c.weight()));
-    if (c.bias() != null) {
-      in.add(ctx.initializer(n, "bias", c.bias()));
-    }
+    List<String> in = weightAndBias(n, ctx, c.weight(), c.bias());
     ctx.node(n, "Conv", in, attr("strides", c.strides()), attr("pads", c.pads()),
         attr("dilations", c.dilations()), attr("group", c.group()));
   }
 
   private static void convTranspose(Node n, ExportContext ctx) {
     ConvTranspose c = (ConvTranspose) n.op();
-    List<String> in = with(n.inputs().get(0), ctx.initializer(n, "weight", c.weight()));
-    if (c.bias() != null) {
-      in.add(ctx.initializer(n, "bias", c.bias()));
-    }
+    List<String> in = weightAndBias(n, ctx, c.weight(), c.bias());
     ctx.node(n, "ConvTranspose", in, attr("strides", c.strides()), attr("pads", c.pads()),
         attr("output_padding", c.outputPadding()), attr("dilations", c.dilations()), attr("group", c.group()));
   }

@@ -37,7 +37,7 @@ final class LayerConverters {
 
   static void register(ConverterRegistry.Builder b) {
     b.add("Gemm", LayerConverters::gemm)
-        .add("MatMul", (n, ctx) -> ctx.emit(n, new MatMul(), 0, 1))
+        .binary("MatMul", MatMul::new)
         .add("Conv", LayerConverters::conv)
         .add("ConvTranspose", LayerConverters::convTranspose)
         .add("BatchNormalization", LayerConverters::batchNorm)
@@ -47,7 +47,7 @@ final class LayerConverters {
             n.attrFloat("epsilon", InstanceNormalization.DEFAULT_EPSILON)), 0))
         .add("MaxPool", LayerConverters::maxPool)
         .add("AveragePool", LayerConverters::averagePool)
-        .add("GlobalAveragePool", (n, ctx) -> ctx.emit(n, new GlobalAveragePool(), 0));
+        .unary("GlobalAveragePool", GlobalAveragePool::new);
   }
 
   /** Gemm: B becomes the {@code weight}, the optional C the {@code bias}; defaults alpha = beta = 1. */

@@ -2,14 +2,12 @@ package org.xai4j.onnx;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.xai4j.op.Abs;
 import org.xai4j.op.Combination;
 import org.xai4j.op.Exp;
 import org.xai4j.op.Log;
 import org.xai4j.op.Neg;
-import org.xai4j.op.Op;
 import org.xai4j.op.Pow;
 import org.xai4j.op.Reduce;
 import org.xai4j.op.Reduction;
@@ -32,13 +30,13 @@ final class MathConverters {
   private MathConverters() {}
 
   static void register(ConverterRegistry.Builder b) {
-    unary(b, "Sqrt", Sqrt::new);
-    unary(b, "Exp", Exp::new);
-    unary(b, "Log", Log::new);
-    unary(b, "Neg", Neg::new);
-    unary(b, "Abs", Abs::new);
-    unary(b, "Sign", Sign::new);
-    b.add("Pow", (n, ctx) -> ctx.emit(n, new Pow(), 0, 1));
+    b.unary("Sqrt", Sqrt::new);
+    b.unary("Exp", Exp::new);
+    b.unary("Log", Log::new);
+    b.unary("Neg", Neg::new);
+    b.unary("Abs", Abs::new);
+    b.unary("Sign", Sign::new);
+    b.binary("Pow", Pow::new);
     b.add("ReduceSum", (n, ctx) -> reduce(n, ctx, Reduction.SUM, REDUCE_SUM_AXES_INPUT_OPSET));
     b.add("ReduceMean", (n, ctx) -> reduce(n, ctx, Reduction.MEAN, REDUCE_AXES_INPUT_OPSET));
     b.add("ReduceMax", (n, ctx) -> reduce(n, ctx, Reduction.MAX, REDUCE_AXES_INPUT_OPSET));
@@ -48,10 +46,6 @@ final class MathConverters {
     }
     b.add("Resize", MathConverters::resize);
     b.add("Upsample", MathConverters::upsample);
-  }
-
-  private static void unary(ConverterRegistry.Builder b, String type, Supplier<Op> op) {
-    b.add(type, (n, ctx) -> ctx.emit(n, op.get(), 0));
   }
 
   private static void reduce(OnnxNode n, ImportContext ctx, Reduction r, int axesInputOpset) {

@@ -36,7 +36,7 @@ class OnnxImporterTest {
     ModelProto m = new TestModels(OPSET).input("x", -1, 3)
         .initializer(OnnxTensors.write("W", matrix23()))
         .initializer(OnnxTensors.write("b", Tensor.vector(0.5f, -1f)))
-        .node("Gemm", List.of("x", "W", "b"), "y", TestModels.integer("transB", 1))
+        .node("Gemm", List.of("x", "W", "b"), "y", ExportContext.attr("transB", 1))
         .output("y").build();
     Graph g = OnnxImporter.convert(m, null, "gemm.onnx");
     assertArrayEquals(new int[] {-1, 3}, g.inputs().get(0).dims());
@@ -83,7 +83,7 @@ class OnnxImporterTest {
   void truncatedFileGivesOneLineNamingTheFile(@TempDir Path dir) throws IOException {
     ModelProto m = new TestModels(OPSET).input("x", -1, 3)
         .initializer(OnnxTensors.write("W", matrix23()))
-        .node("Gemm", List.of("x", "W"), "y", TestModels.integer("transB", 1)).output("y").build();
+        .node("Gemm", List.of("x", "W"), "y", ExportContext.attr("transB", 1)).output("y").build();
     byte[] bytes = m.toByteArray();
     Path file = dir.resolve("cut.onnx");
     Files.write(file, Arrays.copyOf(bytes, bytes.length - 7));
@@ -136,7 +136,7 @@ class OnnxImporterTest {
         .addExternalData(StringStringEntryProto.newBuilder().setKey("offset").setValue("4"))
         .addExternalData(StringStringEntryProto.newBuilder().setKey("length").setValue("24")).build();
     return new TestModels(OPSET).input("x", -1, 3).initializer(w)
-        .node("Gemm", List.of("x", "W"), "y", TestModels.integer("transB", 1)).output("y").build();
+        .node("Gemm", List.of("x", "W"), "y", ExportContext.attr("transB", 1)).output("y").build();
   }
 
   @Test
@@ -145,8 +145,8 @@ class OnnxImporterTest {
     ModelProto m = new TestModels(OPSET).input("x", -1, 3)
         .initializer(OnnxTensors.writeInts("one", 1))
         .node("Shape", List.of("x"), "s")
-        .node("Gather", List.of("s", "one"), "d", TestModels.integer("axis", 0))
-        .node("Cast", List.of("d"), "f", TestModels.integer("to", TensorProto.DataType.FLOAT_VALUE))
+        .node("Gather", List.of("s", "one"), "d", ExportContext.attr("axis", 0))
+        .node("Cast", List.of("d"), "f", ExportContext.attr("to", TensorProto.DataType.FLOAT_VALUE))
         .node("Add", List.of("x", "f"), "y").output("y").build();
     Graph g = OnnxImporter.convert(m, null, "m.onnx");
     assertEquals(List.of("f", "y"), g.nodes().stream().map(n -> n.name()).toList());
@@ -158,8 +158,8 @@ class OnnxImporterTest {
     ModelProto m = new TestModels(OPSET).input("x", -1, 3)
         .initializer(OnnxTensors.writeInts("zero", 0))
         .node("Shape", List.of("x"), "s")
-        .node("Gather", List.of("s", "zero"), "d", TestModels.integer("axis", 0))
-        .node("Cast", List.of("d"), "f", TestModels.integer("to", TensorProto.DataType.FLOAT_VALUE))
+        .node("Gather", List.of("s", "zero"), "d", ExportContext.attr("axis", 0))
+        .node("Cast", List.of("d"), "f", ExportContext.attr("to", TensorProto.DataType.FLOAT_VALUE))
         .node("Add", List.of("x", "f"), "y").output("y").build();
     UnsupportedModelException e = assertThrows(UnsupportedModelException.class, () -> OnnxImporter.convert(m, null, "m.onnx"));
     assertTrue(e.getMessage().startsWith("m.onnx: node 'y_node' (Add, opset 13): input 'f' is computed from a dynamic"),
@@ -175,14 +175,14 @@ class OnnxImporterTest {
         .initializer(OnnxTensors.writeInts("axes0", 0))
         .initializer(OnnxTensors.writeInts("minusOne", -1))
         .node("Shape", List.of("x"), "s")
-        .node("Gather", List.of("s", "zero"), "b", TestModels.integer("axis", 0))
+        .node("Gather", List.of("s", "zero"), "b", ExportContext.attr("axis", 0))
         .node("Unsqueeze", List.of("b", "axes0"), "b1");
   }
 
   @Test
   void pytorchFlattenPatternFoldsToCopyAndInfer() {
     ModelProto m = batchShapeComputation(-1, 2, 3)
-        .node("Concat", List.of("b1", "minusOne"), "target", TestModels.integer("axis", 0))
+        .node("Concat", List.of("b1", "minusOne"), "target", ExportContext.attr("axis", 0))
         .node("Reshape", List.of("x", "target"), "y").output("y").build();
     Graph g = OnnxImporter.convert(m, null, "m.onnx");
     assertEquals(1, g.nodes().size());
@@ -199,7 +199,7 @@ class OnnxImporterTest {
     ModelProto m = batchShapeComputation(-1, 4)
         .initializer(OnnxTensors.writeInts("two", 2))
         .node("Mul", List.of("b1", "two"), "b2")
-        .node("Concat", List.of("b2", "b1"), "target", TestModels.integer("axis", 0))
+        .node("Concat", List.of("b2", "b1"), "target", ExportContext.attr("axis", 0))
         .node("Reshape", List.of("x", "target"), "y").output("y").build();
     UnsupportedModelException e = assertThrows(UnsupportedModelException.class, () -> OnnxImporter.convert(m, null, "m.onnx"));
     assertTrue(e.getMessage().startsWith("m.onnx: node 'y_node' (Reshape, opset 13): the target shape depends on the "
@@ -227,7 +227,7 @@ class OnnxImporterTest {
     // x.expand(x.size(0), 3, 4) for x of shape [batch, 1, 4]
     ModelProto m = batchShapeComputation(-1, 1, 4)
         .initializer(OnnxTensors.writeInts("rest", 3, 4))
-        .node("Concat", List.of("b1", "rest"), "target", TestModels.integer("axis", 0))
+        .node("Concat", List.of("b1", "rest"), "target", ExportContext.attr("axis", 0))
         .node("Expand", List.of("x", "target"), "y").output("y").build();
     Graph g = OnnxImporter.convert(m, null, "m.onnx");
     assertEquals(new org.xai4j.op.Expand(List.of(1, 3, 4)), g.node("y").op());
@@ -242,7 +242,7 @@ class OnnxImporterTest {
         .addDims(4).addInt64Data(0).addInt64Data(1).addInt64Data(3).addInt64Data(2).build();
     ModelProto swapped = new TestModels(OPSET).symbolicInput("x", "N", "2", "H", "W").initializer(two)
         .node("Shape", List.of("x"), "s")
-        .node("Gather", List.of("s", "idx"), "target", TestModels.integer("axis", 0))
+        .node("Gather", List.of("s", "idx"), "target", ExportContext.attr("axis", 0))
         .node("Reshape", List.of("x", "target"), "y").output("y").build();
     assertThrows(UnsupportedModelException.class, () -> OnnxImporter.convert(swapped, null, "m.onnx"));
     TensorProto same = two.toBuilder().clearInt64Data().addInt64Data(0).addInt64Data(1).addInt64Data(2)

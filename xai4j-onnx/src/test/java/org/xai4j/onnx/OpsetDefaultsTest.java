@@ -50,7 +50,7 @@ class OpsetDefaultsTest {
     assertEquals(new Reduce(Reduction.MEAN, List.of(2), true),
         single(13, "ReduceMean", dims, List.of(), null, TestModels.ints("axes", 2)).node("y").op());
     assertEquals(new Reduce(Reduction.MEAN, List.of(2), false), single(18, "ReduceMean", dims, List.of("axes"),
-        new TestModels(18).initializer(OnnxTensors.writeInts("axes", 2)), TestModels.integer("keepdims", 0)).node("y").op());
+        new TestModels(18).initializer(OnnxTensors.writeInts("axes", 2)), ExportContext.attr("keepdims", 0)).node("y").op());
     assertEquals(new Reduce(Reduction.SUM, List.of(1), true), single(13, "ReduceSum", dims, List.of("axes"),
         new TestModels(13).initializer(OnnxTensors.writeInts("axes", 1))).node("y").op());
     assertEquals(new Reduce(Reduction.SUM, List.of(), true),
@@ -62,7 +62,7 @@ class OpsetDefaultsTest {
     Tensor x = Tensor.of(Shape.of(1, 4), -2f, -0.5f, 0.5f, 2f);
     float[] want = {-1f, -0.5f, 0.5f, 1f};
     Graph old = single(6, "Clip", new long[] {-1, 4}, List.of(), null,
-        TestModels.floating("min", -1f), TestModels.floating("max", 1f));
+        ExportContext.attr("min", -1f), ExportContext.attr("max", 1f));
     assertArrayEquals(want, old.forward(x).output().toArray());
     Graph current = single(13, "Clip", new long[] {-1, 4}, List.of("lo", "hi"), new TestModels(13)
         .initializer(OnnxTensors.write("lo", Tensor.scalar(-1f))).initializer(OnnxTensors.write("hi", Tensor.scalar(1f))));
@@ -73,12 +73,12 @@ class OpsetDefaultsTest {
   void upsampleAndResizeDefaults() {
     long[] dims = {-1, 1, 2, 2};
     Resize upsample7 = (Resize) single(7, "Upsample", dims, List.of(), null,
-        TestModels.string("mode", "nearest"), floats("scales", 1f, 1f, 2f, 2f)).node("y").op();
+        ExportContext.attr("mode", "nearest"), floats("scales", 1f, 1f, 2f, 2f)).node("y").op();
     assertEquals(new Resize(Resize.Mode.NEAREST, Resize.CoordinateTransform.ASYMMETRIC,
         Resize.NearestRounding.FLOOR, 2f, 2f, 0, 0), upsample7);
     Resize resize13 = (Resize) single(13, "Resize", dims, List.of("", "scales"), new TestModels(13)
         .initializer(OnnxTensors.write("scales", Tensor.vector(1f, 1f, 2f, 3f))),
-        TestModels.string("mode", "linear")).node("y").op();
+        ExportContext.attr("mode", "linear")).node("y").op();
     assertEquals(new Resize(Resize.Mode.LINEAR, Resize.CoordinateTransform.HALF_PIXEL,
         Resize.NearestRounding.ROUND_PREFER_FLOOR, 2f, 3f, 0, 0), resize13);
   }
@@ -88,7 +88,7 @@ class OpsetDefaultsTest {
     Tensor x = Tensor.of(Shape.of(1, 2), 1f, 2f);
     float[] want = {7f, 1f, 2f, 7f, 7f};
     Graph old = single(2, "Pad", new long[] {-1, 2}, List.of(), null,
-        TestModels.ints("pads", 0, 1, 0, 2), TestModels.floating("value", 7f));
+        TestModels.ints("pads", 0, 1, 0, 2), ExportContext.attr("value", 7f));
     assertArrayEquals(want, old.forward(x).output().toArray());
     Graph current = single(13, "Pad", new long[] {-1, 2}, List.of("pads", "v"), new TestModels(13)
         .initializer(OnnxTensors.writeInts("pads", 0, 1, 0, 2)).initializer(OnnxTensors.write("v", Tensor.scalar(7f))));
@@ -103,8 +103,8 @@ class OpsetDefaultsTest {
         .initializer(OnnxTensors.writeInts("hw", 4, 6))
         .node("Shape", List.of("x"), "s")
         .node("Slice", List.of("s", "zero", "two"), "nc")
-        .node("Concat", List.of("nc", "hw"), "sizes", TestModels.integer("axis", 0))
-        .node("Resize", List.of("x", "", "", "sizes"), "y", TestModels.string("mode", "nearest"))
+        .node("Concat", List.of("nc", "hw"), "sizes", ExportContext.attr("axis", 0))
+        .node("Resize", List.of("x", "", "", "sizes"), "y", ExportContext.attr("mode", "nearest"))
         .output("y");
     Graph g = OnnxImporter.convert(m.build(), null, "m.onnx");
     assertEquals(new Resize(Resize.Mode.NEAREST, Resize.CoordinateTransform.HALF_PIXEL,

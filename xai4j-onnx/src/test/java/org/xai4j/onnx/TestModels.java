@@ -68,25 +68,13 @@ final class TestModels {
         .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset)).build();
   }
 
+  /** An INTS attribute; INT, FLOAT and STRING attributes come from {@link ExportContext#attr}. */
   static AttributeProto ints(String name, long... v) {
     AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
     for (long x : v) {
       a.addInts(x);
     }
     return a.build();
-  }
-
-  static AttributeProto integer(String name, long v) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(v).build();
-  }
-
-  static AttributeProto floating(String name, float v) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(v).build();
-  }
-
-  static AttributeProto string(String name, String v) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
-        .setS(com.google.protobuf.ByteString.copyFromUtf8(v)).build();
   }
 
   static AttributeProto tensor(String name, TensorProto t) {

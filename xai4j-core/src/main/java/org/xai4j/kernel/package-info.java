@@ -1,0 +1,18 @@
+/**
+ * Numeric kernels: the public facade {@link org.xai4j.kernel.Kernels} (argument checks, then
+ * dispatch) and the thread pool {@link org.xai4j.kernel.Parallelism}.
+ *
+ * <p>Two implementations sit behind the package-private {@code KernelSupport} interface, chosen
+ * once per JVM by {@code KernelProvider} from {@code -Dxai4j.kernels=auto|vector|scalar}:
+ * <ul>
+ *   <li>{@code VectorKernelSupport}, the only user of {@code jdk.incubator.vector}. It lives in
+ *       its own source root ({@code src/main/java-vector}), compiled by a separate
+ *       maven-compiler execution with {@code --add-modules jdk.incubator.vector}, and is loaded
+ *       reflectively, so code in {@code src/main/java} cannot refer to incubator classes and
+ *       never loads them when the module is absent;</li>
+ *   <li>{@code ScalarKernelSupport}, plain Java, the fallback and the reference in parity tests.</li>
+ * </ul>
+ * Both run the same SGEMM driver ({@code BlockedSgemm}: packing, cache blocking, threads over
+ * output tiles) around their own micro-kernel, so they differ only in the innermost loop.
+ */
+package org.xai4j.kernel;
