@@ -79,8 +79,8 @@ final class DemoCommand implements Callable<Integer> {
       description = "Inputs explained per data set (default: ${DEFAULT-VALUE}).")
   int samples = DEFAULT_SAMPLES;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Seed choosing the held-out digits and generating the Shapes images "
-      + "(default: ${DEFAULT-VALUE}, shapes-cnn's test images).")
+  @Option(names = "--seed", paramLabel = "S", description = "Seed choosing the held-out digits and generating the "
+      + "Shapes images (default: ${DEFAULT-VALUE}, shapes-cnn's test images).")
   long seed = DEFAULT_SEED;
 
   @Override

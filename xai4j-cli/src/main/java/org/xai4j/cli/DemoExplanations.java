@@ -91,14 +91,15 @@ final class DemoExplanations {
     List<Explained> explained = new ArrayList<>();
     for (DemoMethods.Method m : methods) {
       long start = System.nanoTime();
-      double[] conservation = new double[n];
       Attribution a;
+      double[] conservation;
       if (m.attributor() instanceof LrpAttributor lrp) {
         LrpResult r = lrp.withCanonizer(Canonizers.standard()).explainLayers(graph, inputs, Target.argmax());
         a = new Attribution(r.relevance(), r.output());
         conservation = r.conservation().row(graph.inputs().get(0).name()).ratios();
       } else {
         a = m.attributor().explain(graph, inputs, Target.argmax());
+        conservation = new double[n];
         Arrays.fill(conservation, Double.NaN);
       }
       double millis = (System.nanoTime() - start) / NANOS_PER_MILLI;

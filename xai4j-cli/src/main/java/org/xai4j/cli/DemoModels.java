@@ -14,6 +14,8 @@ import org.xai4j.models.bundled.BundledModelFiles;
  * a model that cannot be measured alone (the decoder needs its encoder) shows its sidecar value only.
  */
 final class DemoModels {
+  /** Sidecar metrics measured on held-out data start with this. */
+  private static final String HELD_OUT_PREFIX = "test_";
 
   private DemoModels() {}
 
@@ -47,9 +49,9 @@ final class DemoModels {
     return checks;
   }
 
-  /** The metrics worth showing: those measured again, or for an unmeasurable model all but training figures. */
+  /** The metrics worth showing: those measured again, or for a model that cannot be measured its held-out ones. */
   private static boolean isHeldOut(String metric, Map<String, Double> measured) {
-    return measured.isEmpty() ? metric.startsWith("test_") : measured.containsKey(metric);
+    return measured.isEmpty() ? metric.startsWith(HELD_OUT_PREFIX) : measured.containsKey(metric);
   }
 
   /** The checks as a table. */
