@@ -5,9 +5,7 @@ import org.xai4j.data.Mnist;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
 import org.xai4j.op.Flatten;
-import org.xai4j.train.Adam;
 import org.xai4j.train.LearningRateSchedule;
-import org.xai4j.train.RandomShift;
 import org.xai4j.train.TrainingListener;
 
 /**
@@ -52,15 +50,11 @@ final class MnistMlp implements ModelRecipe {
 
   @Override
   public Map<String, Double> evaluate(Graph trained) {
-    return ClassifierTraining.testAccuracy(trained, Mnist.load().test());
+    return MnistData.testAccuracy(trained);
   }
 
   @Override
   public TrainedModel train(TrainingBudget budget, TrainingListener listener) {
-    Mnist mnist = Mnist.load();
-    RandomShift shift = new RandomShift(MAX_SHIFT);
-    return ClassifierTraining.run(this, new ClassifierTraining.Setup(MnistData.DESCRIPTION, mnist.train(),
-        Mnist.TEST_SIZE, Adam.withLearningRate(LEARNING_RATE), BATCH_SIZE, shift, shift.toString(),
-        LearningRateSchedule.CONSTANT), budget, listener);
+    return MnistData.train(this, LEARNING_RATE, BATCH_SIZE, MAX_SHIFT, LearningRateSchedule.CONSTANT, budget, listener);
   }
 }
