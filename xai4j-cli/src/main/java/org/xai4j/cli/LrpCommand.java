@@ -3,7 +3,6 @@ package org.xai4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -15,6 +14,7 @@ import org.xai4j.explain.lrp.Lrp;
 import org.xai4j.explain.lrp.LrpResult;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.graph.Graph;
+import org.xai4j.io.AtomicFiles;
 import org.xai4j.io.Npy;
 import org.xai4j.onnx.OnnxImporter;
 import org.xai4j.tensor.Tensor;
@@ -96,7 +96,8 @@ final class LrpCommand implements Callable<Integer> {
       LrpResult result = lrp.explain(x, oneHot ? InitialRelevance.oneHot(targets) : InitialRelevance.outputAtTarget(targets));
       Npy.write(out, result.relevance());
       if (perLayer != null) {
-        Files.writeString(perLayer, json(result.conservation(), targets), StandardCharsets.UTF_8);
+        byte[] report = json(result.conservation(), targets).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(perLayer, o -> o.write(report));
       }
       if (rules) {
         stdout.print(lrp.rules());

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -14,39 +12,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.explain.lrp.InitialRelevance;
 import org.xai4j.explain.lrp.Lrp;
 import org.xai4j.explain.lrp.composite.Composites;
-import org.xai4j.graph.Graph;
-import org.xai4j.graph.GraphBuilder;
 import org.xai4j.io.Npy;
-import org.xai4j.onnx.OnnxExporter;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
-import picocli.CommandLine;
 
-class LrpCommandTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
-  }
-
-  private static Graph mlp() {
-    GraphBuilder b = Graph.builder().seed(3);
-    String x = b.input("input", -1, 4);
-    String h = b.relu("relu1", b.linear("fc1", x, 4, 8));
-    return b.output(b.linear("fc2", h, 8, 3)).build();
-  }
+class LrpCommandTest extends CliTestSupport {
 
   @Test
   void writesTheSameRelevanceAsTheLibraryAndPerLayerSums(@TempDir Path dir) throws IOException {
-    Path model = dir.resolve("mlp.onnx");
-    OnnxExporter.write(mlp(), model);
+    Path model = writeModel(dir, "mlp.onnx", mlp());
     Tensor x = Tensor.randomNormal(Shape.of(2, 4), 1f, new Random(9));
-    Path in = dir.resolve("x.npy");
-    Npy.write(in, x);
+    Path in = writeNpy(dir, "x.npy", x);
     Path rel = dir.resolve("r.npy");
     Path json = dir.resolve("layers.json");
     assertEquals(0, run("lrp", "--model", model.toString(), "--input", in.toString(), "--out", rel.toString(),
@@ -62,11 +38,9 @@ class LrpCommandTest {
 
   @Test
   void oneHotSeedAndDefaultArgmaxTarget(@TempDir Path dir) throws IOException {
-    Path model = dir.resolve("mlp.onnx");
-    OnnxExporter.write(mlp(), model);
+    Path model = writeModel(dir, "mlp.onnx", mlp());
     Tensor x = Tensor.randomNormal(Shape.of(3, 4), 1f, new Random(4));
-    Path in = dir.resolve("x.npy");
-    Npy.write(in, x);
+    Path in = writeNpy(dir, "x.npy", x);
     Path rel = dir.resolve("r.npy");
     assertEquals(0, run("lrp", "--model", model.toString(), "--input", in.toString(), "--out", rel.toString(),
         "--composite", "deep-taylor", "--one-hot"), err.toString());
@@ -77,10 +51,8 @@ class LrpCommandTest {
 
   @Test
   void unknownCompositeFailsListingTheNames(@TempDir Path dir) throws IOException {
-    Path model = dir.resolve("mlp.onnx");
-    OnnxExporter.write(mlp(), model);
-    Path in = dir.resolve("x.npy");
-    Npy.write(in, Tensor.zeros(Shape.of(1, 4)));
+    Path model = writeModel(dir, "mlp.onnx", mlp());
+    Path in = writeNpy(dir, "x.npy", Tensor.zeros(Shape.of(1, 4)));
     assertEquals(1, run("lrp", "--model", model.toString(), "--input", in.toString(), "--out",
         dir.resolve("r.npy").toString(), "--composite", "nope"));
     assertTrue(err.toString().contains("unknown composite 'nope'; choose one of [epsilon-plus-flat"), err.toString());
@@ -88,11 +60,9 @@ class LrpCommandTest {
 
   @Test
   void explainWithMethodLrpUsesTheNamedComposite(@TempDir Path dir) throws IOException {
-    Path model = dir.resolve("mlp.onnx");
-    OnnxExporter.write(mlp(), model);
+    Path model = writeModel(dir, "mlp.onnx", mlp());
     Tensor x = Tensor.randomNormal(Shape.of(1, 4), 1f, new Random(2));
-    Path in = dir.resolve("x.npy");
-    Npy.write(in, x);
+    Path in = writeNpy(dir, "x.npy", x);
     Path rel = dir.resolve("r.npy");
     assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "lrp",
         "--composite", "deep-taylor", "--low", "-3", "--high", "3", "--target", "1", "--out", rel.toString(),
