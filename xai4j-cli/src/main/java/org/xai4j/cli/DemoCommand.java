@@ -13,6 +13,7 @@ import org.xai4j.data.Samples;
 import org.xai4j.data.Shapes;
 import org.xai4j.data.ShapesData;
 import org.xai4j.graph.Graph;
+import org.xai4j.models.ShapesHeldOut;
 import org.xai4j.models.bundled.BundledModelFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
    * Default seed of the held-out digit choice and of the generated Shapes images: the seed of
    * shapes-cnn's test images (its training images have seed 1).
    */
-  static final long DEFAULT_SEED = EvaluateCommand.SHAPES_TEST_SEED;
+  static final long DEFAULT_SEED = ShapesHeldOut.SEED;
   /** The report's file name inside the output folder. */
   static final String INDEX = "index.html";
   private static final String MNIST_MODEL = "mnist-cnn";

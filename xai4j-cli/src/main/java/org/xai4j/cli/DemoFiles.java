@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.xai4j.explain.metric.report.AtomicFiles;
+import org.xai4j.io.AtomicFiles;
 
 /**
  * The output folder of {@code xai4j demo}. Every file is written through {@link AtomicFiles} (a
