@@ -90,6 +90,10 @@ final class BlockedSgemm {
       plain(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
+    if (transB && alpha == 1f && m <= DIRECT_A_MAX_COLS && n > m) {
+      sgemmTransposed(transA, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
     boolean parallel = work >= PARALLEL_WORK && Parallelism.threads() > 1;
     boolean directB = !transB && m <= DIRECT_B_MAX_ROWS;
     boolean directA = !transA && alpha == 1f && n <= DIRECT_A_MAX_COLS;
@@ -111,6 +115,33 @@ final class BlockedSgemm {
               (t / colTiles) * TILE_ROWS, (t % colTiles) * TILE_COLS, a, aOff, lda, packA, b, bOff, ldb, packB,
               blockBeta, c, cOff, ldc));
         }
+      }
+    }
+  }
+
+  /**
+   * {@code C = A * B^T + beta * C} for a short A (a fully connected layer on a small batch: B is
+   * the weight, {@code [n, k]}, often hundreds of megabytes) computed as
+   * {@code C^T = B * op(A)^T + beta * C^T}: B is then the left operand, whose rows are read in
+   * place, rather than a transposed right operand that would be copied in full into packed
+   * slivers. C is transposed into a scratch block and back. Every element sees the same
+   * multiply-adds in the same order as on the direct route (a product of two floats does not
+   * depend on their order), so the result is identical.
+   */
+  private void sgemmTransposed(boolean transA, int m, int n, int k, float[] a, int aOff, int lda,
+      float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+    float[] ct = new float[n * m];
+    if (beta != 0f) {
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          ct[j * m + i] = c[cOff + i * ldc + j];
+        }
+      }
+    }
+    sgemm(false, !transA, n, m, k, 1f, b, bOff, ldb, a, aOff, lda, beta, ct, 0, m);
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        c[cOff + i * ldc + j] = ct[j * m + i];
       }
     }
   }
@@ -151,6 +182,10 @@ final class BlockedSgemm {
       boolean isA = task < aTasks;
       int first = (isA ? task : task - aTasks) * SLIVERS_PER_TASK;
       int last = Math.min(isA ? aSlivers : bSlivers, first + SLIVERS_PER_TASK);
+      if (!isA && !transB) {
+        packBRows(p, first, last, b, bOff, ldb, packB);
+        return;
+      }
       for (int s = first; s < last; s++) {
         if (isA) {
           if (readsAInPlace(p, Math.min(mr, p.mb - s * mr))) {
@@ -159,11 +194,38 @@ final class BlockedSgemm {
           packASliver(transA, alpha, a, aOff, lda, p.ic + s * mr, Math.min(mr, p.mb - s * mr), p.pc, p.kb,
               packA, packedA(p, s));
         } else if (!readsBInPlace(p, Math.min(nr, p.nb - s * nr))) {
-          packBSliver(transB, b, bOff, ldb, p.jc + s * nr, Math.min(nr, p.nb - s * nr), p.pc, p.kb,
+          packTransposedBSliver(b, bOff, ldb, p.jc + s * nr, Math.min(nr, p.nb - s * nr), p.pc, p.kb,
               packB, packedB(p, s));
         }
       }
     });
+  }
+
+  /**
+   * Packs untransposed B slivers {@code [first, last)} of the panel one row of B at a time, so
+   * that the source is read in runs of {@code (last - first) * nr} consecutive floats (sliver by
+   * sliver it would be read one short run per row, a stride the prefetchers follow poorly; the
+   * im2col matrix of a convolution is the typical B). Copies are plain loops: for runs of one
+   * sliver width, {@code System.arraycopy} costs more in call overhead than the copy itself.
+   */
+  private void packBRows(Panel p, int first, int last, float[] b, int bOff, int ldb, float[] packB) {
+    for (int row = 0; row < p.kb; row++) {
+      int src = bOff + (p.pc + row) * ldb + p.jc;
+      for (int s = first; s < last; s++) {
+        int w = Math.min(nr, p.nb - s * nr);
+        if (readsBInPlace(p, w)) {
+          continue;
+        }
+        int from = src + s * nr;
+        int o = packedB(p, s) + row * nr;
+        for (int q = 0; q < w; q++) {
+          packB[o + q] = b[from + q];
+        }
+        for (int q = w; q < nr; q++) {
+          packB[o + q] = 0f;
+        }
+      }
+    }
   }
 
   private void packASliver(boolean transA, float alpha, float[] a, int aOff, int lda,
@@ -192,16 +254,9 @@ final class BlockedSgemm {
     }
   }
 
-  private void packBSliver(boolean transB, float[] b, int bOff, int ldb,
+  /** Packs one sliver of a transposed B: column {@code col0 + q} of op(B) is row {@code col0 + q} of B. */
+  private void packTransposedBSliver(float[] b, int bOff, int ldb,
       int col0, int w, int row0, int kb, float[] dst, int d) {
-    if (!transB) {
-      for (int p = 0; p < kb; p++) {
-        int o = d + p * nr;
-        System.arraycopy(b, bOff + (row0 + p) * ldb + col0, dst, o, w);
-        Arrays.fill(dst, o + w, o + nr, 0f);
-      }
-      return;
-    }
     for (int q = 0; q < w; q++) {
       int src = bOff + (col0 + q) * ldb + row0;
       for (int p = 0; p < kb; p++) {
