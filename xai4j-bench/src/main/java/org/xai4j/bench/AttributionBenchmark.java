@@ -32,7 +32,7 @@ import org.xai4j.tensor.Tensor;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {BenchFlags.VECTOR, "-Xmx6g"})
-@Warmup(iterations = 2)
+@Warmup(iterations = 3)
 @Measurement(iterations = 5)
 public class AttributionBenchmark {
   /** Integrated Gradients path points (Captum's {@code n_steps}); 50 in the targets of issue 5. */

@@ -31,7 +31,7 @@ import org.xai4j.tensor.Tensor;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {BenchFlags.VECTOR, "-Xmx6g"})
-@Warmup(iterations = 2)
+@Warmup(iterations = 3)
 @Measurement(iterations = 5)
 public class LrpBenchmark {
   /** The composite, by its command-line name ({@link Composites#NAMES}). */
