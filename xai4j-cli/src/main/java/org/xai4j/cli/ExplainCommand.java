@@ -58,6 +58,7 @@ final class ExplainCommand implements Callable<Integer> {
   private static final int MAP_RANK = 3;
   private static final int VECTOR_RANK = 2;
   private static final int OCCLUSION_PATCH = 8;
+  private static final String LRP_PREFIX = "lrp:";
 
   @Spec CommandSpec spec;
 
@@ -170,6 +171,28 @@ final class ExplainCommand implements Callable<Integer> {
     MethodNames() {
       super(METHODS.keySet());
     }
+  }
+
+  /**
+   * The attributor a method name of {@code xai4j explain} stands for, configured with the
+   * command's defaults; {@code xai4j evaluate} uses it, so both commands share one registry.
+   * {@code lrp:NAME} is the method {@code lrp} with {@code --composite NAME}.
+   *
+   * @throws IllegalArgumentException listing the names if {@code name} is unknown
+   */
+  static Attributor attributor(String name, Tensor input) {
+    ExplainCommand defaults = new ExplainCommand();
+    String base = name;
+    if (name.startsWith(LRP_PREFIX)) {
+      base = "lrp";
+      defaults.composite = name.substring(LRP_PREFIX.length());
+    }
+    BiFunction<ExplainCommand, Tensor, Attributor> factory = METHODS.get(base);
+    if (factory == null) {
+      throw new IllegalArgumentException("unknown method '" + name + "'; choose one of " + METHODS.keySet()
+          + " (lrp:COMPOSITE for an LRP composite)");
+    }
+    return factory.apply(defaults, input);
   }
 
   private String requireLayer() {

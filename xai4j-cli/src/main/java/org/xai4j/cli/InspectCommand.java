@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphInput;
 import org.xai4j.graph.Node;
+import org.xai4j.kernel.Kernels;
+import org.xai4j.kernel.Parallelism;
 import org.xai4j.onnx.OnnxImportException;
 import org.xai4j.onnx.OnnxImporter;
 import org.xai4j.tensor.Shape;
@@ -44,6 +46,7 @@ final class InspectCommand implements Callable<Integer> {
       String source = model.getFileName().toString();
       out.printf("model: %s (opset %d, producer %s %s)%n", source, OnnxImporter.opset(proto, source),
           proto.getProducerName(), proto.getProducerVersion());
+      out.printf("kernels: %s, %d thread(s)%n", Kernels.provider(), Parallelism.threads());
       Map<String, List<String>> unsupported = OnnxImporter.unsupportedOps(proto);
       if (!unsupported.isEmpty()) {
         Map<String, Integer> histogram = new TreeMap<>();

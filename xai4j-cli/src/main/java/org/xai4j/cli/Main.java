@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Interpret and explain deep neural networks on the JVM.",
     subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, ExplainCommand.class, LrpCommand.class,
-        TrainCommand.class,
+        TrainCommand.class, EvaluateCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   /** Runs the command line and exits with its status. */

@@ -1,0 +1,328 @@
+package org.xai4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.xai4j.data.Mnist;
+import org.xai4j.data.Shapes;
+import org.xai4j.data.ShapesData;
+import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Target;
+import org.xai4j.explain.metric.Classes;
+import org.xai4j.explain.metric.Continuity;
+import org.xai4j.explain.metric.Infidelity;
+import org.xai4j.explain.metric.InsertionDeletion;
+import org.xai4j.explain.metric.LocalLipschitz;
+import org.xai4j.explain.metric.Localization;
+import org.xai4j.explain.metric.MaxSensitivity;
+import org.xai4j.explain.metric.ModelRandomization;
+import org.xai4j.explain.metric.OutputScore;
+import org.xai4j.explain.metric.PixelFlipping;
+import org.xai4j.explain.metric.Positivity;
+import org.xai4j.explain.metric.RegionOrder;
+import org.xai4j.explain.metric.Replacement;
+import org.xai4j.explain.metric.Robustness;
+import org.xai4j.explain.metric.report.CsvTable;
+import org.xai4j.explain.metric.report.Curves;
+import org.xai4j.explain.metric.report.JsonReport;
+import org.xai4j.explain.metric.report.LinePlot;
+import org.xai4j.explain.metric.report.SelectivityComparison;
+import org.xai4j.graph.Graph;
+import org.xai4j.io.Npy;
+import org.xai4j.models.BundledModels;
+import org.xai4j.models.bundled.BundledModelFiles;
+import org.xai4j.onnx.OnnxImporter;
+import org.xai4j.tensor.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code xai4j evaluate}: measures explanation methods on a data set and writes
+ * {@code metrics.json}, one CSV per metric and the pixel-flipping / insertion / deletion plots
+ * (PNG and SVG). Methods are named as in {@code xai4j explain}; each sample is explained for its
+ * predicted class.
+ *
+ * <p>{@code --data mnist} takes the bundled held-out MNIST digits, {@code --data shapes} the
+ * held-out set of the bundled shapes-cnn ({@value #SHAPES_TEST_COUNT} images of seed
+ * {@value #SHAPES_TEST_SEED}) with their object masks, {@code --data DIR} reads
+ * {@code DIR/inputs.npy} ({@code [N, ...]}) and, for localization, {@code DIR/masks.npy}
+ * ({@code [N, H, W]}). {@code --model} is an ONNX file or the name of a bundled model.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = "Measure explanation quality: xai4j evaluate --model M.onnx --data DIR --methods A,B "
+        + "--metric pixel-flipping[,NAME] --out DIR.")
+final class EvaluateCommand implements Callable<Integer> {
+  private static final String INPUTS = "inputs.npy";
+  private static final String MASKS = "masks.npy";
+  private static final String MORF = "morf";
+  private static final Map<String, RegionOrder> ORDERS = Map.of(MORF, RegionOrder.MOST_RELEVANT_FIRST, "lerf",
+      RegionOrder.LEAST_RELEVANT_FIRST);
+  private static final Map<String, Replacement> REPLACEMENTS = Map.of("zero", Replacement.ZERO, "mean",
+      Replacement.MEAN, "blur", Replacement.BLUR, "noise", Replacement.NOISE);
+  /** Size of shapes-cnn's held-out set (its recipe's test count). */
+  static final int SHAPES_TEST_COUNT = 1000;
+  /** Seed of shapes-cnn's held-out set (its recipe's test seed). */
+  static final long SHAPES_TEST_SEED = 2L;
+  private static final List<String> METRICS = List.of("pixel-flipping", "insertion", "deletion", "continuity",
+      "local-lipschitz", "max-sensitivity", "infidelity", "randomization", "localization", "positivity");
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", required = true, description = "ONNX model file or bundled model name.")
+  String model;
+
+  @Option(names = "--data", required = true,
+      description = "mnist, shapes, or a directory with inputs.npy (and masks.npy).")
+  String data;
+
+  @Option(names = "--methods", required = true, split = ",", description = "Method names as in 'xai4j explain'.")
+  List<String> methods;
+
+  @Option(names = "--metric", required = true, split = ",", description = "Any of: ${COMPLETION-CANDIDATES}.",
+      completionCandidates = MetricNames.class)
+  List<String> metrics;
+
+  @Option(names = "--samples", description = "Use the first N samples (default: all).")
+  Integer samples;
+
+  @Option(names = "--out", required = true, description = "Output directory.")
+  Path out;
+
+  @Option(names = "--steps", description = "pixel-flipping: steps (default: ${DEFAULT-VALUE}).")
+  int steps = PixelFlipping.DEFAULT_STEPS;
+
+  @Option(names = "--per-step", description = "pixel-flipping: regions per step (default: ${DEFAULT-VALUE}).")
+  int perStep = PixelFlipping.DEFAULT_PER_STEP;
+
+  @Option(names = "--patch", description = "pixel-flipping: region side (default: ${DEFAULT-VALUE}).")
+  int patch = PixelFlipping.DEFAULT_PATCH;
+
+  @Option(names = "--replace", description = "pixel-flipping: zero|mean|blur|noise (default: noise).")
+  String replace = PixelFlipping.DEFAULT_REPLACEMENT.name().toLowerCase(java.util.Locale.ROOT);
+
+  @Option(names = "--order", description = "pixel-flipping: morf (most relevant first) or lerf (least relevant "
+      + "first) (default: ${DEFAULT-VALUE}).")
+  String order = MORF;
+
+  @Option(names = "--seed", description = "Seed of noise and random orders (default: ${DEFAULT-VALUE}).")
+  long seed = PixelFlipping.DEFAULT_SEED;
+
+  /** Metric names, for help and completion. */
+  static final class MetricNames extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    MetricNames() {
+      super(METRICS);
+    }
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      for (String m : metrics) {
+        if (!METRICS.contains(m)) {
+          throw new IllegalArgumentException("unknown metric '" + m + "'; choose from " + METRICS);
+        }
+      }
+      Graph graph = Files.exists(Path.of(model)) ? OnnxImporter.read(Path.of(model)) : bundled(model);
+      Dataset set = dataset();
+      Tensor x = set.inputs();
+      Map<String, Attributor> attributors = new LinkedHashMap<>();
+      for (String name : methods) {
+        attributors.put(name, ExplainCommand.attributor(name, x));
+      }
+      int[] classes = Classes.argmax(graph, x);
+      Files.createDirectories(out);
+      Map<String, Object> results = new LinkedHashMap<>();
+      for (String m : metrics) {
+        results.put(m, run(m, graph, set, classes, attributors));
+      }
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("model", model);
+      json.put("data", data);
+      json.put("samples", x.shape().dim(0));
+      json.put("methods", methods);
+      json.put("metrics", results);
+      JsonReport.write(out.resolve("metrics.json"), json);
+      PrintWriter pw = spec.commandLine().getOut();
+      pw.printf("evaluated %d samples, %d methods, metrics %s; wrote %s%n", x.shape().dim(0), methods.size(), metrics,
+          out.resolve("metrics.json"));
+      pw.flush();
+      return 0;
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      err.println(e.getMessage());
+      err.flush();
+      return 1;
+    }
+  }
+
+  private static <T> T choice(String option, Map<String, T> choices, String name) {
+    T v = choices.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException(option + " '" + name + "' is not one of " + new java.util.TreeSet<>(
+          choices.keySet()));
+    }
+    return v;
+  }
+
+  /** Inputs and, where the data has them, ground-truth masks. */
+  private record Dataset(Tensor inputs, Tensor masks) {}
+
+  private static Graph bundled(String name) {
+    if (!BundledModels.names().contains(name) || !BundledModelFiles.exists(name)) {
+      throw new IllegalArgumentException("--model '" + name + "' is neither a file nor a bundled model "
+          + BundledModels.names());
+    }
+    return BundledModelFiles.load(name);
+  }
+
+  private Dataset dataset() throws IOException {
+    Dataset full = switch (data) {
+      case "mnist" -> new Dataset(Mnist.load().test().images(), null);
+      case "shapes" -> {
+        ShapesData s = Shapes.generate(SHAPES_TEST_COUNT, SHAPES_TEST_SEED);
+        yield new Dataset(s.images().images(), s.masks());
+      }
+      default -> {
+        Path dir = Path.of(data);
+        if (!Files.isDirectory(dir)) {
+          throw new IllegalArgumentException("--data '" + data + "' is not mnist, shapes or a directory");
+        }
+        yield new Dataset(Npy.read(dir.resolve(INPUTS)), Files.exists(dir.resolve(MASKS))
+            ? Npy.read(dir.resolve(MASKS)) : null);
+      }
+    };
+    int n = full.inputs().shape().dim(0);
+    if (samples == null || samples >= n) {
+      return full;
+    }
+    return new Dataset(full.inputs().slice0(0, samples), full.masks() == null ? null : full.masks().slice0(0, samples));
+  }
+
+  private Object run(String metric, Graph graph, Dataset set, int[] classes, Map<String, Attributor> attributors)
+      throws IOException {
+    Tensor x = set.inputs();
+    return switch (metric) {
+      case "pixel-flipping" -> pixelFlipping(graph, x, classes, attributors);
+      case "insertion" -> insertionDeletion("insertion", InsertionDeletion.insertion(), graph, x, classes,
+          attributors);
+      case "deletion" -> insertionDeletion("deletion", InsertionDeletion.deletion(), graph, x, classes, attributors);
+      case "continuity" -> robustness(metric, Continuity.defaults(), graph, x, classes, attributors);
+      case "local-lipschitz" -> robustness(metric, LocalLipschitz.defaults(), graph, x, classes, attributors);
+      case "max-sensitivity" -> robustness(metric, MaxSensitivity.defaults(), graph, x, classes, attributors);
+      case "infidelity" -> robustness(metric, Infidelity.defaults(), graph, x, classes, attributors);
+      case "randomization" -> randomization(graph, x, classes, attributors);
+      case "localization" -> localization(set, classes, graph, attributors);
+      default -> positivity(graph, x, classes, attributors);
+    };
+  }
+
+  private Object pixelFlipping(Graph graph, Tensor x, int[] classes, Map<String, Attributor> attributors)
+      throws IOException {
+    PixelFlipping config = new PixelFlipping(steps, perStep, patch, choice("--replace", REPLACEMENTS, replace),
+        choice("--order", ORDERS, order), OutputScore.RAW, seed);
+    SelectivityComparison c = SelectivityComparison.run(config, graph, x, classes, attributors);
+    c.write(out, "pixel-flipping", LinePlot.defaults());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("config", config);
+    Map<String, Object> perMethod = new LinkedHashMap<>();
+    c.results().forEach((k, v) -> perMethod.put(k, Map.of("aopc", v.aopc(), "curve", v.meanCurve())));
+    m.put("methods", perMethod);
+    return m;
+  }
+
+  private Object insertionDeletion(String name, InsertionDeletion metric, Graph graph, Tensor x, int[] classes,
+      Map<String, Attributor> attributors) throws IOException {
+    Map<String, InsertionDeletion.Result> results = new LinkedHashMap<>();
+    attributors.forEach((k, a) -> results.put(k, metric.evaluate(graph, x, classes, a)));
+    results.put(SelectivityComparison.RANDOM, metric.randomBaseline(graph, x, classes));
+    Map<String, double[]> series = new LinkedHashMap<>();
+    Map<String, Object> perMethod = new LinkedHashMap<>();
+    List<List<Object>> rows = new ArrayList<>();
+    double[] fraction = null;
+    for (Map.Entry<String, InsertionDeletion.Result> e : results.entrySet()) {
+      fraction = e.getValue().fraction();
+      series.put(e.getKey(), e.getValue().meanCurve());
+      perMethod.put(e.getKey(), Map.of("auc", e.getValue().auc(), "curve", e.getValue().meanCurve()));
+      rows.add(List.of(e.getKey(), e.getValue().auc()));
+    }
+    Curves curves = new Curves(name, "fraction of pixels", "class probability", fraction, series);
+    CsvTable.writeCurves(out.resolve(name + "-curves.csv"), curves);
+    CsvTable.writeRows(out.resolve(name + "-auc.csv"), List.of("method", "auc"), rows);
+    LinePlot.defaults().writePng(out.resolve(name + "-curves.png"), curves);
+    LinePlot.defaults().writeSvg(out.resolve(name + "-curves.svg"), curves);
+    return Map.of("config", metric, "methods", perMethod);
+  }
+
+  private Object robustness(String name, org.xai4j.explain.metric.Metric<Robustness> metric, Graph graph, Tensor x,
+      int[] classes, Map<String, Attributor> attributors) throws IOException {
+    Map<String, Object> perMethod = new LinkedHashMap<>();
+    List<List<Object>> rows = new ArrayList<>();
+    for (Map.Entry<String, Attributor> e : attributors.entrySet()) {
+      Robustness r = metric.evaluate(graph, x, classes, e.getValue());
+      perMethod.put(e.getKey(), r);
+      rows.add(List.of(e.getKey(), r.mean()));
+    }
+    CsvTable.writeRows(out.resolve(name + ".csv"), List.of("method", "mean"), rows);
+    return Map.of("config", metric, "methods", perMethod);
+  }
+
+  private Object localization(Dataset set, int[] classes, Graph graph, Map<String, Attributor> attributors)
+      throws IOException {
+    if (set.masks() == null) {
+      throw new IllegalArgumentException("localization needs ground-truth masks: --data shapes or DIR/" + MASKS);
+    }
+    Tensor x = set.inputs();
+    Tensor m = set.masks();
+    Map<String, Object> perMethod = new LinkedHashMap<>();
+    List<List<Object>> rows = new ArrayList<>();
+    for (Map.Entry<String, Attributor> e : attributors.entrySet()) {
+      Localization.Result r = Localization.defaults().evaluate(
+          e.getValue().explain(graph, x, Target.classes(classes)).relevance(), m);
+      perMethod.put(e.getKey(), Map.of("massAccuracy", r.meanMassAccuracy(), "rankAccuracy", r.meanRankAccuracy(),
+          "pointingGame", r.pointingAccuracy()));
+      rows.add(List.of(e.getKey(), r.meanMassAccuracy(), r.meanRankAccuracy(), r.pointingAccuracy()));
+    }
+    CsvTable.writeRows(out.resolve("localization.csv"),
+        List.of("method", "mass_accuracy", "rank_accuracy", "pointing_game"), rows);
+    return Map.of("config", Localization.defaults(), "methods", perMethod);
+  }
+
+  private Object randomization(Graph graph, Tensor x, int[] classes, Map<String, Attributor> attributors)
+      throws IOException {
+    Map<String, Object> perMethod = new LinkedHashMap<>();
+    List<List<Object>> rows = new ArrayList<>();
+    for (Map.Entry<String, Attributor> e : attributors.entrySet()) {
+      ModelRandomization.Result r = ModelRandomization.defaults().evaluate(graph, x, classes, e.getValue());
+      perMethod.put(e.getKey(), r);
+      r.stages().forEach(s -> rows.add(List.of(e.getKey(), s.layer(), s.meanSpearman(), s.meanSsim())));
+    }
+    CsvTable.writeRows(out.resolve("randomization.csv"), List.of("method", "randomized_down_to", "spearman", "ssim"),
+        rows);
+    return Map.of("config", ModelRandomization.defaults(), "methods", perMethod);
+  }
+
+  private Object positivity(Graph graph, Tensor x, int[] classes, Map<String, Attributor> attributors)
+      throws IOException {
+    Map<String, Object> perMethod = new LinkedHashMap<>();
+    List<List<Object>> rows = new ArrayList<>();
+    for (Map.Entry<String, Attributor> e : attributors.entrySet()) {
+      Positivity.Result r = Positivity.of(e.getValue().explain(graph, x, Target.classes(classes)).relevance());
+      perMethod.put(e.getKey(), r);
+      rows.add(List.of(e.getKey(), r.pooled(), r.mean()));
+    }
+    CsvTable.writeRows(out.resolve("positivity.csv"), List.of("method", "negative_share_pooled",
+        "negative_share_mean"), rows);
+    return Map.of("methods", perMethod);
+  }
+}

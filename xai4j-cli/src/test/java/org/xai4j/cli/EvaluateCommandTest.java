@@ -1,0 +1,128 @@
+package org.xai4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.explain.attribution.Sensitivity;
+import org.xai4j.explain.metric.Classes;
+import org.xai4j.explain.metric.OutputScore;
+import org.xai4j.explain.metric.PixelFlipping;
+import org.xai4j.explain.metric.RegionOrder;
+import org.xai4j.explain.metric.Replacement;
+import org.xai4j.graph.Graph;
+import org.xai4j.graph.GraphBuilder;
+import org.xai4j.io.Npy;
+import org.xai4j.onnx.OnnxExporter;
+import org.xai4j.op.Flatten;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
+import picocli.CommandLine;
+
+class EvaluateCommandTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  /** [N, 1, 8, 8] -> conv 3x3 (4) -> relu -> flatten -> fc (256 -> 3). */
+  private static Graph convNet() {
+    GraphBuilder b = Graph.builder().seed(4);
+    String x = b.input("input", -1, 1, 8, 8);
+    String h = b.relu("relu", b.conv2d("conv", x, 1, 4, 3, 1, 1));
+    return b.output(b.linear("fc", b.add("flat", new Flatten(Flatten.DEFAULT_AXIS), h), 256, 3)).build();
+  }
+
+  @Test
+  void writesMetricsJsonCsvAndPlots() throws IOException {
+    Graph g = convNet();
+    Path model = dir.resolve("m.onnx");
+    OnnxExporter.write(g, model);
+    Path data = dir.resolve("data");
+    Files.createDirectories(data);
+    Tensor x = Tensor.randomUniform(Shape.of(6, 1, 8, 8), 0, 1, new Random(3));
+    Npy.write(data.resolve("inputs.npy"), x);
+    float[] m = new float[6 * 64];
+    for (int i = 0; i < m.length; i += 5) {
+      m[i] = 1;
+    }
+    Npy.write(data.resolve("masks.npy"), Tensor.of(Shape.of(6, 8, 8), m));
+    Path outDir = dir.resolve("out");
+    int code = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--methods",
+        "sensitivity,gradient-x-input,lrp:epsilon-plus-flat", "--metric",
+        "pixel-flipping,deletion,max-sensitivity,localization,positivity,randomization",
+        "--steps", "5", "--per-step", "2", "--patch", "2", "--replace", "zero", "--samples", "4", "--out",
+        outDir.toString());
+    assertEquals(0, code, err.toString());
+    for (String f : List.of("metrics.json", "pixel-flipping-curves.csv", "pixel-flipping-curves.png",
+        "pixel-flipping-curves.svg", "pixel-flipping-aopc.csv", "deletion-curves.png", "deletion-auc.csv",
+        "max-sensitivity.csv", "localization.csv", "positivity.csv", "randomization.csv")) {
+      assertTrue(Files.size(outDir.resolve(f)) > 0, f);
+    }
+    JsonNode json = new ObjectMapper().readTree(outDir.resolve("metrics.json").toFile());
+    assertEquals(4, json.get("samples").asInt());
+    JsonNode pf = json.get("metrics").get("pixel-flipping").get("methods");
+    assertEquals(6, pf.get("sensitivity").get("curve").size());
+    Tensor first = x.slice0(0, 4);
+    double expected = new PixelFlipping(5, 2, 2, Replacement.ZERO, RegionOrder.MOST_RELEVANT_FIRST, OutputScore.RAW,
+        0).evaluate(g, first, Classes.argmax(g, first), new Sensitivity()).aopc();
+    assertEquals(expected, pf.get("sensitivity").get("aopc").asDouble(), 1e-9);
+    assertTrue(pf.has("random") && pf.has("lrp:epsilon-plus-flat"));
+    assertTrue(json.get("metrics").get("localization").get("methods").get("gradient-x-input").has("pointingGame"));
+  }
+
+  @Test
+  void unknownNamesListTheChoices() throws IOException {
+    Path model = dir.resolve("m.onnx");
+    OnnxExporter.write(convNet(), model);
+    Npy.write(dir.resolve("inputs.npy"), Tensor.zeros(Shape.of(1, 1, 8, 8)));
+    assertEquals(1, run("evaluate", "--model", model.toString(), "--data", dir.toString(), "--methods", "magic",
+        "--metric", "pixel-flipping", "--out", dir.resolve("o").toString()));
+    assertTrue(err.toString().contains("unknown method 'magic'") && err.toString().contains("sensitivity"),
+        err.toString());
+    assertEquals(1, run("evaluate", "--model", model.toString(), "--data", dir.toString(), "--methods", "gradient",
+        "--metric", "beauty", "--out", dir.resolve("o").toString()));
+    assertTrue(err.toString().contains("unknown metric 'beauty'"), err.toString());
+    assertEquals(1, run("evaluate", "--model", model.toString(), "--data", dir.toString(), "--methods", "gradient",
+        "--metric", "pixel-flipping", "--replace", "paint", "--out", dir.resolve("o").toString()));
+    assertTrue(err.toString().contains("--replace 'paint' is not one of [blur, mean, noise, zero]"), err.toString());
+  }
+
+  @Test
+  void bundledModelAndDataSets() throws IOException {
+    Path outDir = dir.resolve("mnist");
+    assertEquals(0, run("evaluate", "--model", "mnist-cnn", "--data", "mnist", "--methods", "gradient-x-input",
+        "--metric", "pixel-flipping", "--samples", "3", "--steps", "2", "--per-step", "392", "--patch", "1",
+        "--replace", "zero", "--out", outDir.toString()), err.toString());
+    JsonNode pf = new ObjectMapper().readTree(outDir.resolve("metrics.json").toFile()).get("metrics")
+        .get("pixel-flipping").get("methods");
+    assertEquals(3, pf.get("gradient-x-input").get("curve").size());
+    Path shapesOut = dir.resolve("shapes");
+    assertEquals(0, run("evaluate", "--model", "shapes-cnn", "--data", "shapes", "--methods", "gradient-x-input",
+        "--metric", "localization", "--samples", "4", "--out", shapesOut.toString()), err.toString());
+    JsonNode loc = new ObjectMapper().readTree(shapesOut.resolve("metrics.json").toFile()).get("metrics")
+        .get("localization").get("methods").get("gradient-x-input");
+    double mass = loc.get("massAccuracy").asDouble();
+    assertTrue(mass >= 0 && mass <= 1, loc.toString());
+    assertEquals(1, run("evaluate", "--model", "nope", "--data", "mnist", "--methods", "gradient", "--metric",
+        "positivity", "--out", dir.resolve("x").toString()));
+    assertTrue(err.toString().contains("neither a file nor a bundled model"), err.toString());
+  }
+}

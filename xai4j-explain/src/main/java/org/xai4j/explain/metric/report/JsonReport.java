@@ -1,0 +1,26 @@
+package org.xai4j.explain.metric.report;
+
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Writes metric results as indented JSON. Values are maps, lists, numbers, strings, arrays and the
+ * metric result records (serialized by their components); non-finite numbers become strings
+ * ({@code "NaN"}), as JSON has no literal for them.
+ */
+public final class JsonReport {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS.mappedFeature());
+
+  private JsonReport() {}
+
+  /** Writes {@code value} to {@code file} atomically. */
+  public static void write(Path file, Object value) throws IOException {
+    byte[] bytes = MAPPER.writeValueAsBytes(value);
+    AtomicFiles.write(file, out -> out.write(bytes));
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Writing metric results: JSON, CSV and line plots (PNG and SVG, drawn with JFreeChart), each file
+ * written atomically (a temporary file in the same directory, then a move).
+ */
+package org.xai4j.explain.metric.report;
