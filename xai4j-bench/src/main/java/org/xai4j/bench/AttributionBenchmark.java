@@ -31,7 +31,7 @@ import org.xai4j.tensor.Tensor;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {BenchFlags.VECTOR, "-Xmx6g"})
+@Fork(value = 1, jvmArgsAppend = {BenchFlags.VECTOR, "-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
 public class AttributionBenchmark {

@@ -23,8 +23,8 @@ import org.xai4j.tensor.TensorInternals;
  * thread.
  *
  * <pre>{@code
- * java --add-modules=jdk.incubator.vector -Dxai4j.threads=1 -cp xai4j-bench/target/benchmarks.jar \
- *     org.xai4j.bench.ExplainCpuTime epsilon-plus-flat 1 3
+ * java --add-modules=jdk.incubator.vector -Xms6g -Xmx6g -XX:+AlwaysPreTouch -Dxai4j.threads=1 \
+ *     -cp xai4j-bench/target/benchmarks.jar org.xai4j.bench.ExplainCpuTime epsilon-plus-flat 1 3
  * }</pre>
  *
  * Arguments: the method ({@code gradient}, {@code ig} (50 steps, Riemann trapezoid, 10 points per
