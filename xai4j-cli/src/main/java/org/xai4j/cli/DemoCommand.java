@@ -1,53 +1,174 @@
 package org.xai4j.cli;
 
 import java.io.PrintWriter;
-import java.util.Map;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.xai4j.backprop.Backprop;
-import org.xai4j.backprop.Seeds;
+import org.xai4j.data.LabeledImages;
+import org.xai4j.data.Mnist;
+import org.xai4j.data.Samples;
+import org.xai4j.data.Shapes;
+import org.xai4j.data.ShapesData;
 import org.xai4j.graph.Graph;
-import org.xai4j.graph.GraphBuilder;
-import org.xai4j.graph.Trace;
-import org.xai4j.kernel.Kernels;
-import org.xai4j.kernel.Parallelism;
-import org.xai4j.tensor.Shape;
-import org.xai4j.tensor.Tensor;
+import org.xai4j.models.ShapesHeldOut;
+import org.xai4j.models.bundled.BundledModelFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code xai4j demo}: runs what xai4j can do so far on built-in models and data and prints the
- * results. It grows with the project into the full HTML report.
+ * {@code xai4j demo [--out DIR] [--samples N] [--seed S]}: runs the bundled models and data through
+ * everything xai4j can do so far and writes a static HTML report {@code DIR/index.html} with its
+ * PNGs. Steps: provenance; every bundled model's committed and re-measured held-out metric
+ * ({@link DemoModels}); held-out MNIST digits explained by mnist-cnn and Shapes images by
+ * shapes-cnn with every gradient-family method and every LRP composite ({@link DemoExplanations});
+ * localization against the Shapes masks ({@link DemoLocalization}); the max2d continuity experiment
+ * ({@link DemoContinuity}); pixel flipping with AOPC and the random baseline on 8 held-out digits
+ * per explained sample ({@link DemoSelectivity}); the report ({@link DemoReport}). Every table is
+ * printed to the console as well. With the defaults it takes about 10 to 20 s on 2 cores.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the bundled models and data through everything xai4j can do so far.")
+    description = "Run the bundled models and data through everything xai4j can do so far; "
+        + "writes DIR/index.html.")
 final class DemoCommand implements Callable<Integer> {
+  /** Default number of inputs explained per data set. */
+  static final int DEFAULT_SAMPLES = 4;
+  /**
+   * Default seed of the held-out digit choice and of the generated Shapes images: the seed of
+   * shapes-cnn's test images (its training images have seed 1).
+   */
+  static final long DEFAULT_SEED = ShapesHeldOut.SEED;
+  /** The report's file name inside the output folder. */
+  static final String INDEX = "index.html";
+  private static final String MNIST_MODEL = "mnist-cnn";
+  private static final String MNIST_CAM_LAYER = "relu2";
+  private static final String SHAPES_MODEL = "shapes-cnn";
+  private static final String SHAPES_CAM_LAYER = "relu4";
+  /** Bundled MNIST and Shapes pixels lie in [0, 1]: the zB bounds of the first layer. */
+  private static final float PIXEL_LOW = 0f;
+  private static final float PIXEL_HIGH = 1f;
+  /** Pixel flipping runs on this many held-out digits per explained sample (32 by default). */
+  private static final int FLIPPED_DIGITS_PER_SAMPLE = 8;
+  private static final double NANOS_PER_SECOND = 1e9;
+  private static final String GRID_NOTE = "Rows are inputs, columns the input then one heatmap per method for the "
+      + "model's predicted class (colour map " + DemoExplanations.COLOR_MAP + ": red positive, blue negative "
+      + "relevance, white zero; symmetric scaling per heatmap; grad-cam upsampled bilinearly). LRP runs on the "
+      + "canonized graph; conservation is the input relevance sum divided by the seed (the target logit).";
+  private static final String LOCALIZATION_NOTE = "Localization (Arras et al. 2022; Zhang et al. 2018): mass "
+      + "accuracy is the share of positive relevance inside the object mask, rank accuracy the share of the K "
+      + "most relevant pixels inside it (K = mask size), pointing game the share of images whose most relevant "
+      + "pixel lies in the mask.";
+  private static final String CONTINUITY_NOTE = "Montavon, Samek and Mueller (2018), Section 4.1: max2d computes "
+      + "max(x1, x2) exactly; each method explains it at 101 points from (1.5, 0.5) to (0.5, 1.5), crossing "
+      + "x1 = x2 at t = 0.5. A continuous explanation changes by about the spacing between neighbouring points; "
+      + "gradient-type explanations jump where the winner changes.";
+  private static final String FLIPPING_NOTE = "Samek et al. (2017): regions are removed in the order of each "
+      + "method's relevance, and AOPC is the mean drop of the class logit over the steps. A method should beat "
+      + "the random order.";
+
   @Spec CommandSpec spec;
 
-  @Option(names = "--seed", description = "Seed for model initialization and inputs (default: ${DEFAULT-VALUE}).")
-  long seed = GraphBuilder.DEFAULT_SEED;
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("demo-out");
+
+  @Option(names = "--samples", paramLabel = "N",
+      description = "Inputs explained per data set (default: ${DEFAULT-VALUE}).")
+  int samples = DEFAULT_SAMPLES;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Seed choosing the held-out digits and generating the "
+      + "Shapes images (default: ${DEFAULT-VALUE}, shapes-cnn's test images).")
+  long seed = DEFAULT_SEED;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf("xai4j demo (kernels: %s, %d thread(s))%n", Kernels.provider(), Parallelism.threads());
-    GraphBuilder b = Graph.builder().seed(seed);
-    String x = b.input("input", -1, 4);
-    String h = b.relu("relu1", b.linear("fc1", x, 4, 8));
-    Graph mlp = b.output(b.linear("fc2", h, 8, 3)).build();
-    out.printf("model: seeded MLP 4-8-3, %d parameters%n", mlp.parameterCount());
-    Tensor input = Tensor.randomNormal(Shape.of(1, 4), 1f, new Random(seed));
-    Trace trace = mlp.forward(input);
-    int target = trace.output().argmaxRows()[0];
-    out.printf("input:    %s%nlogits:   %s%ntarget:   class %d%n", input, trace.output(), target);
-    Tensor grad = Backprop.gradient(trace,
-        Map.of("fc2", Seeds.oneHot(trace.output().shape(), new int[] {target}, 1f))).atInput();
-    out.printf("gradient: %s%n", grad);
-    out.printf("gradient x input: %s%n", grad.mul(input));
-    out.flush();
+    if (samples < 1) {
+      throw new ParameterException(spec.commandLine(), "--samples must be at least 1, got " + samples);
+    }
+    long start = System.nanoTime();
+    PrintWriter console = spec.commandLine().getOut();
+    DemoFiles files = new DemoFiles(out);
+    DemoReport report = new DemoReport("xai4j demo");
+    provenance(console, report);
+    models(console, report);
+    LabeledImages digits = heldOutDigits(samples * FLIPPED_DIGITS_PER_SAMPLE);
+    Graph mnistCnn = BundledModelFiles.load(MNIST_MODEL);
+    List<DemoMethods.Method> mnistMethods = DemoMethods.all(digits.images(), MNIST_CAM_LAYER, PIXEL_LOW, PIXEL_HIGH);
+    digits(console, report, files, mnistCnn, digits.head(samples), mnistMethods);
+    shapes(console, report, files);
+    continuity(console, report, files);
+    pixelFlipping(console, report, files, mnistCnn, digits, mnistMethods);
+    double seconds = (System.nanoTime() - start) / NANOS_PER_SECOND;
+    report.note(String.format(Locale.ROOT, "Generated by xai4j demo --samples %d --seed %d in %.1f s.", samples, seed,
+        seconds));
+    files.text(INDEX, report.html());
+    console.printf(Locale.ROOT, "%nwrote %s (%.1f s)%n", out.resolve(INDEX), seconds);
+    console.flush();
     return 0;
+  }
+
+  private static void provenance(PrintWriter console, DemoReport report) {
+    List<String> lines = List.of(new VersionProvider().getVersion());
+    lines.forEach(console::println);
+    report.heading("Provenance").lines(lines);
+  }
+
+  private static void models(PrintWriter console, DemoReport report) {
+    DemoTable models = DemoModels.table(DemoModels.run());
+    print(console, models);
+    report.heading("Bundled models").table(models);
+  }
+
+  private static void digits(PrintWriter console, DemoReport report, DemoFiles files, Graph mnistCnn,
+      LabeledImages digits, List<DemoMethods.Method> methods) {
+    DemoExplanations.Result mnist = DemoExplanations.run(digits.size() + " held-out MNIST digits, " + MNIST_MODEL,
+        "mnist", mnistCnn, digits.images(), digits.labels(), methods, files);
+    print(console, mnist.table());
+    report.heading("MNIST digits explained by " + MNIST_MODEL).note(GRID_NOTE).grid(mnist).table(mnist.table());
+  }
+
+  private void shapes(PrintWriter console, DemoReport report, DemoFiles files) {
+    ShapesData data = Shapes.generate(samples, seed);
+    LabeledImages images = data.images();
+    DemoExplanations.Result shapes = DemoExplanations.run(samples + " Shapes images (seed " + seed + "), "
+        + SHAPES_MODEL, "shapes", BundledModelFiles.load(SHAPES_MODEL), images.images(), images.labels(),
+        DemoMethods.all(images.images(), SHAPES_CAM_LAYER, PIXEL_LOW, PIXEL_HIGH), files);
+    DemoTable localization = DemoLocalization.table(shapes, data.masks());
+    print(console, shapes.table());
+    print(console, localization);
+    report.heading("Shapes explained by " + SHAPES_MODEL).note(GRID_NOTE).grid(shapes).table(shapes.table())
+        .note(LOCALIZATION_NOTE).table(localization);
+  }
+
+  private static void continuity(PrintWriter console, DemoReport report, DemoFiles files) {
+    DemoContinuity.Result continuity = DemoContinuity.run(files);
+    print(console, continuity.table());
+    report.heading("Continuity on " + DemoContinuity.MODEL).note(CONTINUITY_NOTE).table(continuity.table())
+        .plot(continuity.plot(), "L1 change of each method's explanation between neighbouring points of the path");
+  }
+
+  private static void pixelFlipping(PrintWriter console, DemoReport report, DemoFiles files, Graph mnistCnn,
+      LabeledImages digits, List<DemoMethods.Method> methods) {
+    DemoSelectivity.Result flipping = DemoSelectivity.run(mnistCnn, digits.images(), methods, files);
+    print(console, flipping.table());
+    report.heading("Pixel flipping on " + MNIST_MODEL).note(FLIPPING_NOTE).table(flipping.table())
+        .plot(flipping.plot(), "Mean logit of the predicted class while regions are set to 0, most relevant first")
+        .links("Data", flipping.data());
+  }
+
+  /** The first {@code n} held-out digits in the order of a permutation seeded with {@code --seed}. */
+  private LabeledImages heldOutDigits(int n) {
+    LabeledImages test = Mnist.load().test();
+    return test.subset(Arrays.copyOf(Samples.permutation(test.size(), new Random(seed)), Math.min(n, test.size())));
+  }
+
+  private static void print(PrintWriter console, DemoTable t) {
+    console.println();
+    console.print(t.toText());
+    console.flush();
   }
 }

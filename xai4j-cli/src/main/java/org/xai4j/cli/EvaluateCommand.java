@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.xai4j.data.Mnist;
-import org.xai4j.data.Shapes;
 import org.xai4j.data.ShapesData;
 import org.xai4j.explain.Attributor;
 import org.xai4j.explain.Target;
@@ -37,6 +36,7 @@ import org.xai4j.explain.metric.report.SelectivityComparison;
 import org.xai4j.graph.Graph;
 import org.xai4j.io.Npy;
 import org.xai4j.models.BundledModels;
+import org.xai4j.models.ShapesHeldOut;
 import org.xai4j.models.bundled.BundledModelFiles;
 import org.xai4j.onnx.OnnxImporter;
 import org.xai4j.tensor.Tensor;
@@ -52,8 +52,8 @@ import picocli.CommandLine.Spec;
  * predicted class.
  *
  * <p>{@code --data mnist} takes the bundled held-out MNIST digits, {@code --data shapes} the
- * held-out set of the bundled shapes-cnn ({@value #SHAPES_TEST_COUNT} images of seed
- * {@value #SHAPES_TEST_SEED}) with their object masks, {@code --data DIR} reads
+ * held-out set of the bundled shapes-cnn ({@link ShapesHeldOut}: {@value ShapesHeldOut#COUNT} images of seed
+ * {@value ShapesHeldOut#SEED}) with their object masks, {@code --data DIR} reads
  * {@code DIR/inputs.npy} ({@code [N, ...]}) and, for localization, {@code DIR/masks.npy}
  * ({@code [N, H, W]}). {@code --model} is an ONNX file or the name of a bundled model.
  */
@@ -68,10 +68,6 @@ final class EvaluateCommand implements Callable<Integer> {
       RegionOrder.LEAST_RELEVANT_FIRST);
   private static final Map<String, Replacement> REPLACEMENTS = Map.of("zero", Replacement.ZERO, "mean",
       Replacement.MEAN, "blur", Replacement.BLUR, "noise", Replacement.NOISE);
-  /** Size of shapes-cnn's held-out set (its recipe's test count). */
-  static final int SHAPES_TEST_COUNT = 1000;
-  /** Seed of shapes-cnn's held-out set (its recipe's test seed). */
-  static final long SHAPES_TEST_SEED = 2L;
   private static final List<String> METRICS = List.of("pixel-flipping", "insertion", "deletion", "continuity",
       "local-lipschitz", "max-sensitivity", "infidelity", "randomization", "localization", "positivity");
 
@@ -190,7 +186,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Dataset full = switch (data) {
       case "mnist" -> new Dataset(Mnist.load().test().images(), null);
       case "shapes" -> {
-        ShapesData s = Shapes.generate(SHAPES_TEST_COUNT, SHAPES_TEST_SEED);
+        ShapesData s = ShapesHeldOut.generate();
         yield new Dataset(s.images().images(), s.masks());
       }
       default -> {

@@ -4,11 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +28,7 @@ import org.xai4j.explain.image.Heatmaps;
 import org.xai4j.explain.image.ImageInput;
 import org.xai4j.explain.image.Scaling;
 import org.xai4j.explain.lrp.BoxBound;
+import org.xai4j.explain.lrp.Lrp;
 import org.xai4j.explain.lrp.LrpAttributor;
 import org.xai4j.explain.lrp.LrpResult;
 import org.xai4j.explain.lrp.composite.Composites;
@@ -58,7 +56,7 @@ final class ExplainCommand implements Callable<Integer> {
   private static final int MAP_RANK = 3;
   private static final int VECTOR_RANK = 2;
   private static final int OCCLUSION_PATCH = 8;
-  private static final String LRP_PREFIX = "lrp:";
+  static final String LRP_PREFIX = "lrp:";
 
   @Spec CommandSpec spec;
 
@@ -72,8 +70,9 @@ final class ExplainCommand implements Callable<Integer> {
       completionCandidates = MethodNames.class)
   String method;
 
-  @Option(names = "--target", description = "Output index to explain (default: the argmax).")
-  Integer target;
+  @Option(names = "--target", split = ",", paramLabel = "K",
+      description = "Output index to explain, one for all samples or one per sample (default: each sample's argmax).")
+  int[] target;
 
   @Option(names = "--layer", description = "Node for grad-cam.")
   String layer;
@@ -130,7 +129,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Option(names = "--composite", paramLabel = "NAME",
       description = "lrp: one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-      completionCandidates = LrpCommand.CompositeNames.class)
+      completionCandidates = CompositeNames.class)
   String composite = "epsilon-plus-flat";
 
   @Option(names = "--canonize", description = "lrp: merge batch norms, residual additions as sums.")
@@ -144,6 +143,21 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Option(names = "--per-layer", paramLabel = "S.json", description = "lrp: write relevance sums per layer as JSON.")
   Path perLayer;
+
+  @Option(names = "--one-hot", description = "lrp: start from 1 at the target instead of the target logit.")
+  boolean oneHot;
+
+  @Option(names = "--rules", description = "lrp: print the rule every node gets.")
+  boolean rules;
+
+  /** The composite names, for help and completion. */
+  static final class CompositeNames extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    CompositeNames() {
+      super(Composites.NAMES);
+    }
+  }
 
   /** CLI method names to their attributors, configured from the command's options and the input. */
   private static final Map<String, BiFunction<ExplainCommand, Tensor, Attributor>> METHODS = methods();
@@ -181,7 +195,21 @@ final class ExplainCommand implements Callable<Integer> {
    * @throws IllegalArgumentException listing the names if {@code name} is unknown
    */
   static Attributor attributor(String name, Tensor input) {
+    return attributor(name, input, null, false, null, null);
+  }
+
+  /**
+   * Like {@link #attributor(String, Tensor)}, with {@code --layer} and {@code --upsample} (grad-cam) and
+   * {@code --low}/{@code --high} (the LRP input bounds of the zB rule); {@code null} keeps the command's default.
+   *
+   * @throws IllegalArgumentException listing the names if {@code name} is unknown
+   */
+  static Attributor attributor(String name, Tensor input, String layer, boolean upsample, Float low, Float high) {
     ExplainCommand defaults = new ExplainCommand();
+    defaults.layer = layer;
+    defaults.upsample = upsample;
+    defaults.low = low;
+    defaults.high = high;
     String base = name;
     if (name.startsWith(LRP_PREFIX)) {
       base = "lrp";
@@ -210,15 +238,18 @@ final class ExplainCommand implements Callable<Integer> {
     LrpResult r = lrp().explainLayers(graph, x, t);
     int[] targets = Target.Argmax.argmaxPerSample(r.output());
     if (target != null) {
-      Arrays.fill(targets, target);
+      for (int n = 0; n < targets.length; n++) {
+        targets[n] = target[target.length == 1 ? 0 : n];
+      }
     }
-    Files.writeString(perLayer, LrpCommand.json(r.conservation(), targets), StandardCharsets.UTF_8);
+    ConservationJson.write(perLayer, r.conservation(), targets);
     return new Attribution(r.relevance(), r.output());
   }
 
   private LrpAttributor lrp() {
     LrpAttributor a = LrpAttributor.of(Composites.byName(composite,
         low == null ? null : BoxBound.scalar(low), high == null ? null : BoxBound.scalar(high)));
+    a = oneHot ? a.withOneHot() : a;
     return canonize ? a.withCanonizer(Canonizers.standard()) : a;
   }
 
@@ -250,8 +281,15 @@ final class ExplainCommand implements Callable<Integer> {
       Tensor x = readInput();
       Target t = target == null ? Target.argmax() : Target.classes(target);
       Attribution a = perLayer == null ? factory.apply(this, x).explain(graph, x, t) : explainLayers(graph, x, t);
-      int chosen = target == null ? Target.Argmax.argmaxPerSample(a.output())[0] : target;
+      int chosen = target == null ? Target.Argmax.argmaxPerSample(a.output())[0] : target[0];
       PrintWriter pw = spec.commandLine().getOut();
+      if (rules) {
+        if (!method.equals("lrp")) {
+          throw new IllegalArgumentException("--rules needs --method lrp, got " + method);
+        }
+        LrpAttributor l = lrp();
+        pw.print(Lrp.of(l.canonizer().apply(graph), l.composite()).rules());
+      }
       pw.printf("model:  %s%ninput:  %s %s%nmethod: %s%ntarget: %d (logit %.6g)%n", model, input, x.shape(),
           method, chosen, a.output().getFlat(chosen));
       write(a, x);
@@ -291,7 +329,7 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   /** The first sample's relevance as a 2-D map: channels summed for images, a strip for vectors. */
-  private static Tensor heatmap(Attribution a) {
+  static Tensor heatmap(Attribution a) {
     Attribution first = a.sample(0);
     Tensor r = first.relevance();
     return switch (r.rank()) {

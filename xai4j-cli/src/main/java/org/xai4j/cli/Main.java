@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Interpret and explain deep neural networks on the JVM.",
-    subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, ExplainCommand.class, LrpCommand.class,
+    subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, ExplainCommand.class,
         TrainCommand.class, EvaluateCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {

@@ -1,20 +1,167 @@
 package org.xai4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.models.BundledModels;
+import org.xai4j.models.bundled.BundledModelFiles;
 import picocli.CommandLine;
 
+/** Runs {@code xai4j demo --samples 2} once into a temporary folder and checks its output and files. */
 class DemoCommandTest {
-  @Test
-  void demoRunsAndPrintsAnExplanation() {
+  private static final int SAMPLES = 2;
+  private static final Pattern IMG = Pattern.compile("<img class=\"(tile|plot)\" src=\"([^\"]+)\"");
+  /** 9 gradient-family methods and 6 LRP composites. */
+  private static final int METHODS = 15;
+  /** Deep Taylor (zB, then z+) on mnist-cnn conserves but for what max pooling and the biases take. */
+  private static final double DEEP_TAYLOR_MIN = 0.95;
+  /** Epsilon, z+, flat, gamma and zB rules conserve up to biases and stabilizers: ratio within 10% of 1. */
+  private static final double CONSERVATIVE_TOLERANCE = 0.1;
+  /**
+   * Alpha-beta rules with alpha = 2 conserve only where a neuron has both positive and negative
+   * contributions; with none negative a layer passes up to alpha times its relevance.
+   */
+  private static final double ALPHA = 2;
+
+  @TempDir static Path dir;
+  private static String console;
+
+  @BeforeAll
+  static void runDemo() {
     CommandLine cli = Main.commandLine();
     StringWriter out = new StringWriter();
     cli.setOut(new PrintWriter(out));
-    assertEquals(0, cli.execute("demo"));
-    assertTrue(out.toString().contains("gradient x input"), out.toString());
+    assertEquals(0, cli.execute("demo", "--out", dir.toString(), "--samples", Integer.toString(SAMPLES)));
+    console = out.toString();
+  }
+
+  @Test
+  void printsTheCommittedAndTheReMeasuredAccuracyOfEveryClassifier() {
+    // measured independently for mnist-cnn; every bundled classifier reproduces its sidecar accuracy exactly
+    double cnn = BundledModels.named("mnist-cnn").evaluate(BundledModelFiles.load("mnist-cnn")).get("test_accuracy");
+    assertEquals(BundledModelFiles.metrics("mnist-cnn").get("test_accuracy"), cnn);
+    for (String model : List.of("mnist-mlp", "mnist-cnn", "shapes-cnn")) {
+      String committed = String.format(Locale.ROOT, "%.4g", BundledModelFiles.metrics(model).get("test_accuracy"));
+      assertTrue(console.matches("(?s).*" + model + " +\\d+ +test_accuracy +" + committed + " +" + committed
+          + "\\R.*"), model + " " + committed + "\n" + console);
+    }
+    assertTrue(console.matches("(?s).*mnist-decoder +\\d+ +test_mse +0\\.01513 +-\\R.*"), console);
+  }
+
+  @Test
+  void printsConservationRatiosNearTheirExpectedValuesForEveryLrpComposite() {
+    Map<String, double[]> ratios = conservation("held-out MNIST digits");
+    assertEquals(6, ratios.size(), ratios.keySet().toString());
+    for (Map.Entry<String, double[]> e : ratios.entrySet()) {
+      assertEquals(SAMPLES, e.getValue().length, e.getKey());
+      for (double r : e.getValue()) {
+        if (e.getKey().contains("alpha2-beta1")) {
+          assertTrue(r > 0 && r <= ALPHA, e.getKey() + ": " + r);
+        } else {
+          assertEquals(1, r, CONSERVATIVE_TOLERANCE, e.getKey());
+        }
+      }
+    }
+    for (double r : ratios.get("lrp:deep-taylor")) {
+      assertTrue(r >= DEEP_TAYLOR_MIN && r <= 1 + 1e-3, "deep Taylor conserves up to dead units: " + r);
+    }
+  }
+
+  @Test
+  void indexReferencesExistingPngsInTheGridOrder() throws IOException {
+    String html = Files.readString(dir.resolve(DemoCommand.INDEX));
+    List<String> tiles = new ArrayList<>();
+    List<String> plots = new ArrayList<>();
+    Matcher m = IMG.matcher(html);
+    while (m.find()) {
+      (m.group(1).equals("tile") ? tiles : plots).add(m.group(2));
+    }
+    assertEquals(2 * SAMPLES * (1 + METHODS), tiles.size(), tiles.toString());
+    assertEquals(List.of("max2d-continuity.png", "pixel-flipping-curves.png"), plots);
+    List<String> images = new ArrayList<>(tiles);
+    images.addAll(plots);
+    for (String png : images) {
+      assertFalse(png.contains("/") || png.contains(":"), "relative file name expected: " + png);
+      assertTrue(ImageIO.read(dir.resolve(png).toFile()).getWidth() > 0, png);
+    }
+    assertEquals("mnist-input-0.png", tiles.get(0));
+    assertEquals("mnist-gradient-0.png", tiles.get(1));
+    assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script"), "self-contained");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertTrue(files.noneMatch(p -> p.toString().endsWith(".part")), "no temporary files left");
+    }
+  }
+
+  @Test
+  void continuityOnMax2dSeparatesDeepTaylorFromGradients() {
+    // Montavon et al. 2018: along (1.5, 0.5) -> (0.5, 1.5) the gradient jumps by |(1,0) - (0,1)|_1 = 2 where
+    // the winner changes; deep Taylor moves by about the spacing of the 101 points
+    Map<String, String[]> rows = rows("Continuity on max2d");
+    assertEquals(2.0, Double.parseDouble(rows.get("gradient")[1]), 1e-3);
+    assertTrue(Double.parseDouble(rows.get("lrp:deep-taylor")[1]) < 0.05, rows.get("lrp:deep-taylor")[1]);
+  }
+
+  @Test
+  void pixelFlippingBeatsTheRandomBaselineAndLocalizationScoresAreFractions() {
+    Map<String, String[]> aopc = rows("Pixel flipping on " + (8 * SAMPLES) + " held-out digits");
+    assertEquals(METHODS + 1, aopc.size(), aopc.keySet().toString());
+    double random = Double.parseDouble(aopc.get("random")[1]);
+    assertTrue(Double.parseDouble(aopc.get("lrp:epsilon-plus-flat")[1]) > random, "AOPC vs random " + random);
+    assertTrue(Double.parseDouble(aopc.get("gradient-x-input")[1]) > random, "AOPC vs random " + random);
+    Map<String, String[]> localization = rows("Localization against the Shapes masks");
+    assertEquals(METHODS, localization.size());
+    for (String[] r : localization.values()) {
+      for (int c = 1; c < r.length; c++) {
+        double v = Double.parseDouble(r[c]);
+        assertTrue(v >= 0 && v <= 1, String.join(" ", r));
+      }
+    }
+  }
+
+  /** The rows of the console table whose title starts with {@code title}, by first cell. */
+  private static Map<String, String[]> rows(String title) {
+    String table = console.substring(console.indexOf(title));
+    table = table.substring(0, table.indexOf(System.lineSeparator() + System.lineSeparator()));
+    Map<String, String[]> rows = new LinkedHashMap<>();
+    String[] lines = table.split("\\R");
+    for (int i = 2; i < lines.length; i++) {
+      String[] cells = lines[i].trim().split(" +");
+      rows.put(cells[0], cells);
+    }
+    return rows;
+  }
+
+  /** The LRP rows of the console table whose title contains {@code title}: composite to ratios per sample. */
+  private static Map<String, double[]> conservation(String title) {
+    Map<String, double[]> ratios = new LinkedHashMap<>();
+    for (String[] cells : rows(title).values()) {
+      if (cells[0].startsWith("lrp:")) {
+        // method, SAMPLES targets, SAMPLES sums, SAMPLES ratios, ms
+        double[] r = new double[SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+          r[i] = Double.parseDouble(cells[1 + 2 * SAMPLES + i]);
+        }
+        ratios.put(cells[0], r);
+      }
+    }
+    return ratios;
   }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,23 +22,12 @@ import org.xai4j.explain.metric.Replacement;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
 import org.xai4j.io.Npy;
-import org.xai4j.onnx.OnnxExporter;
 import org.xai4j.op.Flatten;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
-import picocli.CommandLine;
 
-class EvaluateCommandTest {
+class EvaluateCommandTest extends CliTestSupport {
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
-  }
 
   /** [N, 1, 8, 8] -> conv 3x3 (4) -> relu -> flatten -> fc (256 -> 3). */
   private static Graph convNet() {
@@ -53,8 +40,7 @@ class EvaluateCommandTest {
   @Test
   void writesMetricsJsonCsvAndPlots() throws IOException {
     Graph g = convNet();
-    Path model = dir.resolve("m.onnx");
-    OnnxExporter.write(g, model);
+    Path model = writeModel(dir, "m.onnx", g);
     Path data = dir.resolve("data");
     Files.createDirectories(data);
     Tensor x = Tensor.randomUniform(Shape.of(6, 1, 8, 8), 0, 1, new Random(3));
@@ -90,8 +76,7 @@ class EvaluateCommandTest {
 
   @Test
   void unknownNamesListTheChoices() throws IOException {
-    Path model = dir.resolve("m.onnx");
-    OnnxExporter.write(convNet(), model);
+    Path model = writeModel(dir, "m.onnx", convNet());
     Npy.write(dir.resolve("inputs.npy"), Tensor.zeros(Shape.of(1, 1, 8, 8)));
     assertEquals(1, run("evaluate", "--model", model.toString(), "--data", dir.toString(), "--methods", "magic",
         "--metric", "pixel-flipping", "--out", dir.resolve("o").toString()));

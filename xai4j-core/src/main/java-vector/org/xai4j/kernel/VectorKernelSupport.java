@@ -16,41 +16,26 @@ import jdk.incubator.vector.VectorSpecies;
  * tried on JDK 17 and 25 (about 200 GFLOP/s per core on L1-resident data here), and
  * {@link ThroughputCheck} guards against the rest.
  */
-final class VectorKernelSupport implements KernelSupport {
+final class VectorKernelSupport extends BlockedKernelSupport {
   /** The widest float shape the CPU runs natively (16 lanes with AVX-512, 8 with AVX2). */
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   /** Narrower vectors (or none: a 64-bit "preferred" shape) gain nothing over the scalar twin. */
   static final int MIN_VECTOR_BITS = 128;
-
-  private final BlockedSgemm sgemm;
 
   /**
    * @throws UnsupportedOperationException when the CPU's preferred float vector is narrower than
    *     {@value #MIN_VECTOR_BITS} bits
    */
   VectorKernelSupport() {
+    super("vector", checkedMicroKernel());
+  }
+
+  private static MicroKernel checkedMicroKernel() {
     if (SPECIES.vectorBitSize() < MIN_VECTOR_BITS) {
       throw new UnsupportedOperationException("the preferred float vector is " + SPECIES.vectorBitSize()
           + " bits wide, narrower than " + MIN_VECTOR_BITS);
     }
-    sgemm = new BlockedSgemm(new BroadcastFmaMicroKernel());
-  }
-
-  @Override
-  public String name() {
-    return "vector";
-  }
-
-  @Override
-  public MicroKernel microKernel() {
-    return sgemm.microKernel();
-  }
-
-  @Override
-  public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-      float beta, float[] c, int cOff, int ldc) {
-    sgemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    return new BroadcastFmaMicroKernel();
   }
 
   /**

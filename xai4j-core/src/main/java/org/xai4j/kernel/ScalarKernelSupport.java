@@ -6,24 +6,9 @@ package org.xai4j.kernel;
  * driver with a row micro-kernel whose inner loop runs along rows of C, which HotSpot's C2
  * auto-vectorizes.
  */
-final class ScalarKernelSupport implements KernelSupport {
-  private final BlockedSgemm sgemm = new BlockedSgemm(new RowMicroKernel());
-
-  @Override
-  public String name() {
-    return "scalar";
-  }
-
-  @Override
-  public MicroKernel microKernel() {
-    return sgemm.microKernel();
-  }
-
-  @Override
-  public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-      float beta, float[] c, int cOff, int ldc) {
-    sgemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+final class ScalarKernelSupport extends BlockedKernelSupport {
+  ScalarKernelSupport() {
+    super("scalar", new RowMicroKernel());
   }
 
   /**

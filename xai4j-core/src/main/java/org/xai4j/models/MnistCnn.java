@@ -1,14 +1,10 @@
 package org.xai4j.models;
 
-import java.util.Map;
 import org.xai4j.data.Mnist;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
 import org.xai4j.op.Flatten;
-import org.xai4j.train.Adam;
 import org.xai4j.train.LearningRateSchedule;
-import org.xai4j.train.RandomShift;
-import org.xai4j.train.TrainingListener;
 
 /**
  * {@code mnist-cnn}: two blocks of 3x3 convolution ("same" padding), ReLU and 2x2 max pooling
@@ -18,7 +14,7 @@ import org.xai4j.train.TrainingListener;
  * pixels; the bar is 97.5% on the 2,000
  * held-out digits.
  */
-final class MnistCnn implements ModelRecipe {
+final class MnistCnn extends MnistClassifierRecipe {
   static final int CHANNELS1 = 8;
   static final int CHANNELS2 = 16;
   static final int HIDDEN = 64;
@@ -32,6 +28,10 @@ final class MnistCnn implements ModelRecipe {
   static final int PADDING = 1;
   static final int POOL = 2;
   private static final int POOLED_SIDE = Mnist.SIDE / POOL / POOL;
+
+  MnistCnn() {
+    super(EPOCHS, SHUFFLE_SEED, LEARNING_RATE, BATCH_SIZE, MAX_SHIFT, LearningRateSchedule.COSINE);
+  }
 
   @Override
   public String name() {
@@ -52,24 +52,5 @@ final class MnistCnn implements ModelRecipe {
     String flat = b.add("flatten", new Flatten(), h);
     String d = b.relu("relu3", b.linear("fc1", flat, CHANNELS2 * POOLED_SIDE * POOLED_SIDE, HIDDEN));
     return b.output(b.linear("fc2", d, HIDDEN, Mnist.CLASSES)).build();
-  }
-
-  @Override
-  public TrainingBudget defaultBudget() {
-    return new TrainingBudget(EPOCHS, Mnist.TRAIN_SIZE, SHUFFLE_SEED);
-  }
-
-  @Override
-  public Map<String, Double> evaluate(Graph trained) {
-    return ClassifierTraining.testAccuracy(trained, Mnist.load().test());
-  }
-
-  @Override
-  public TrainedModel train(TrainingBudget budget, TrainingListener listener) {
-    Mnist mnist = Mnist.load();
-    RandomShift shift = new RandomShift(MAX_SHIFT);
-    return ClassifierTraining.run(this, new ClassifierTraining.Setup(MnistData.DESCRIPTION, mnist.train(),
-        Mnist.TEST_SIZE, Adam.withLearningRate(LEARNING_RATE), BATCH_SIZE, shift, shift.toString(),
-        LearningRateSchedule.COSINE), budget, listener);
   }
 }

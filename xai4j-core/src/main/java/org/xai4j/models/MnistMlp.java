@@ -1,21 +1,17 @@
 package org.xai4j.models;
 
-import java.util.Map;
 import org.xai4j.data.Mnist;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
 import org.xai4j.op.Flatten;
-import org.xai4j.train.Adam;
 import org.xai4j.train.LearningRateSchedule;
-import org.xai4j.train.RandomShift;
-import org.xai4j.train.TrainingListener;
 
 /**
  * {@code mnist-mlp}: Flatten, 784-256-128-10 fully connected layers with ReLU, trained with Adam
  * (learning rate {@link #LEARNING_RATE}) on the 8,000 MNIST training digits shifted by up to
  * {@link #MAX_SHIFT} pixels; the bar is 96% accuracy on the 2,000 held-out digits.
  */
-final class MnistMlp implements ModelRecipe {
+final class MnistMlp extends MnistClassifierRecipe {
   static final int HIDDEN1 = 256;
   static final int HIDDEN2 = 128;
   static final double LEARNING_RATE = 1e-3;
@@ -24,6 +20,10 @@ final class MnistMlp implements ModelRecipe {
   static final int MAX_SHIFT = 2;
   static final long INIT_SEED = 1L;
   static final long SHUFFLE_SEED = 1L;
+
+  MnistMlp() {
+    super(EPOCHS, SHUFFLE_SEED, LEARNING_RATE, BATCH_SIZE, MAX_SHIFT, LearningRateSchedule.CONSTANT);
+  }
 
   @Override
   public String name() {
@@ -43,24 +43,5 @@ final class MnistMlp implements ModelRecipe {
     String h1 = b.relu("relu1", b.linear("fc1", flat, Mnist.SIDE * Mnist.SIDE, HIDDEN1));
     String h2 = b.relu("relu2", b.linear("fc2", h1, HIDDEN1, HIDDEN2));
     return b.output(b.linear("fc3", h2, HIDDEN2, Mnist.CLASSES)).build();
-  }
-
-  @Override
-  public TrainingBudget defaultBudget() {
-    return new TrainingBudget(EPOCHS, Mnist.TRAIN_SIZE, SHUFFLE_SEED);
-  }
-
-  @Override
-  public Map<String, Double> evaluate(Graph trained) {
-    return ClassifierTraining.testAccuracy(trained, Mnist.load().test());
-  }
-
-  @Override
-  public TrainedModel train(TrainingBudget budget, TrainingListener listener) {
-    Mnist mnist = Mnist.load();
-    RandomShift shift = new RandomShift(MAX_SHIFT);
-    return ClassifierTraining.run(this, new ClassifierTraining.Setup(MnistData.DESCRIPTION, mnist.train(),
-        Mnist.TEST_SIZE, Adam.withLearningRate(LEARNING_RATE), BATCH_SIZE, shift, shift.toString(),
-        LearningRateSchedule.CONSTANT), budget, listener);
   }
 }

@@ -18,8 +18,8 @@ import org.xai4j.train.TrainingListener;
  * {@value #CHANNELS2} channels, 64 to 32 to 16 pixels), 2x2 max pooling (to 8 pixels), one
  * residual block ({@code relu(x + bn(conv(relu(bn(conv(x))))))}), global average pooling and a
  * dense layer to the 4 classes. Trained with Adam on {@value #TRAIN_COUNT} images of seed {@value #TRAIN_SEED}; the
- * bar is 95% accuracy on a fresh test set of {@value #TEST_COUNT} images of seed
- * {@value #TEST_SEED}.
+ * bar is 95% accuracy on the {@link ShapesHeldOut} test set of {@value ShapesHeldOut#COUNT} images of seed
+ * {@value ShapesHeldOut#SEED}.
  */
 final class ShapesCnn implements ModelRecipe {
   static final int CHANNELS1 = 8;
@@ -29,9 +29,7 @@ final class ShapesCnn implements ModelRecipe {
   static final int PADDING = 1;
   static final int POOL = 2;
   static final int TRAIN_COUNT = 4000;
-  static final int TEST_COUNT = 1000;
   static final long TRAIN_SEED = 1L;
-  static final long TEST_SEED = 2L;
   static final double LEARNING_RATE = 3e-3;
   static final int BATCH_SIZE = 32;
   static final int EPOCHS = 16;
@@ -74,15 +72,15 @@ final class ShapesCnn implements ModelRecipe {
 
   @Override
   public Map<String, Double> evaluate(Graph trained) {
-    return ClassifierTraining.testAccuracy(trained, Shapes.generate(TEST_COUNT, TEST_SEED).images());
+    return ClassifierTraining.testAccuracy(trained, ShapesHeldOut.generate().images());
   }
 
   @Override
   public TrainedModel train(TrainingBudget budget, TrainingListener listener) {
     ShapesData train = Shapes.generate(Math.min(budget.trainSamples(), TRAIN_COUNT), TRAIN_SEED);
     String data = "synthetic shapes: " + TRAIN_COUNT + " training images (seed " + TRAIN_SEED + "), "
-        + TEST_COUNT + " test images (seed " + TEST_SEED + ")";
-    return ClassifierTraining.run(this, new ClassifierTraining.Setup(data, train.images(), TEST_COUNT,
+        + ShapesHeldOut.COUNT + " test images (seed " + ShapesHeldOut.SEED + ")";
+    return ClassifierTraining.run(this, new ClassifierTraining.Setup(data, train.images(), ShapesHeldOut.COUNT,
         Adam.withLearningRate(LEARNING_RATE), BATCH_SIZE, Augmentation.none(), "none",
         LearningRateSchedule.CONSTANT), budget, listener);
   }

@@ -8,10 +8,7 @@ import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,6 +16,7 @@ import java.util.TreeSet;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphInput;
 import org.xai4j.graph.Node;
+import org.xai4j.io.AtomicFiles;
 
 /**
  * Exports an xai4j {@link Graph} as an ONNX model (opset {@value #OPSET}, IR version
@@ -80,16 +78,7 @@ public final class OnnxExporter {
    */
   public static void write(Graph graph, Path file) throws IOException {
     ModelProto model = export(graph);
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        model.writeTo(out);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(file, model::writeTo);
   }
 
   private static ValueInfoProto valueInfo(String name, int[] dims) {

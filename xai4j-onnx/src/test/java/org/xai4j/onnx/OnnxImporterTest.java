@@ -139,15 +139,20 @@ class OnnxImporterTest {
         .node("Gemm", List.of("x", "W"), "y", ExportContext.attr("transB", 1)).output("y").build();
   }
 
+  /** {@code y = x + float(Shape(x)[index])} for {@code x[?, 3]}: a shape computation feeding an Add. */
+  private static ModelProto addShapeDim(int index) {
+    return new TestModels(OPSET).input("x", -1, 3)
+        .initializer(OnnxTensors.writeInts("index", index))
+        .node("Shape", List.of("x"), "s")
+        .node("Gather", List.of("s", "index"), "d", ExportContext.attr("axis", 0))
+        .node("Cast", List.of("d"), "f", ExportContext.attr("to", TensorProto.DataType.FLOAT_VALUE))
+        .node("Add", List.of("x", "f"), "y").output("y").build();
+  }
+
   @Test
   void shapeComputationsAreFolded() {
     // y = Unsqueeze(Gather(Shape(x), 1)) + c: a float vector [3] from a folded shape computation.
-    ModelProto m = new TestModels(OPSET).input("x", -1, 3)
-        .initializer(OnnxTensors.writeInts("one", 1))
-        .node("Shape", List.of("x"), "s")
-        .node("Gather", List.of("s", "one"), "d", ExportContext.attr("axis", 0))
-        .node("Cast", List.of("d"), "f", ExportContext.attr("to", TensorProto.DataType.FLOAT_VALUE))
-        .node("Add", List.of("x", "f"), "y").output("y").build();
+    ModelProto m = addShapeDim(1);
     Graph g = OnnxImporter.convert(m, null, "m.onnx");
     assertEquals(List.of("f", "y"), g.nodes().stream().map(n -> n.name()).toList());
     assertArrayEquals(new float[] {4f, 5f, 6f}, g.forward(Tensor.of(Shape.of(1, 3), 1f, 2f, 3f)).output().toArray());
@@ -155,12 +160,7 @@ class OnnxImporterTest {
 
   @Test
   void batchDependentDataIsRejected() {
-    ModelProto m = new TestModels(OPSET).input("x", -1, 3)
-        .initializer(OnnxTensors.writeInts("zero", 0))
-        .node("Shape", List.of("x"), "s")
-        .node("Gather", List.of("s", "zero"), "d", ExportContext.attr("axis", 0))
-        .node("Cast", List.of("d"), "f", ExportContext.attr("to", TensorProto.DataType.FLOAT_VALUE))
-        .node("Add", List.of("x", "f"), "y").output("y").build();
+    ModelProto m = addShapeDim(0);
     UnsupportedModelException e = assertThrows(UnsupportedModelException.class, () -> OnnxImporter.convert(m, null, "m.onnx"));
     assertTrue(e.getMessage().startsWith("m.onnx: node 'y_node' (Add, opset 13): input 'f' is computed from a dynamic"),
         e.getMessage());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.xai4j.io.AtomicFiles;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 import org.xai4j.tensor.TensorInternals;
@@ -125,15 +126,17 @@ public final class Heatmaps {
   }
 
   /**
-   * Writes an image as PNG.
+   * Writes an image as PNG, atomically ({@link AtomicFiles#write}): a failed write leaves no partial file.
    *
    * @throws UncheckedIOException naming the file if writing fails
    */
   public static void writePng(BufferedImage image, Path file) {
     try {
-      if (!ImageIO.write(image, "png", file.toFile())) {
-        throw new IOException("no PNG writer available");
-      }
+      AtomicFiles.write(file, out -> {
+        if (!ImageIO.write(image, "png", out)) {
+          throw new IOException("no PNG writer available");
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write PNG " + file, e);
     }

@@ -1,6 +1,5 @@
 package org.xai4j.explain.metric;
 
-import java.util.Random;
 import org.xai4j.explain.Attributor;
 import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Tensor;
@@ -41,18 +40,8 @@ public record LocalLipschitz(int samples, double std, long seed) implements Metr
 
   @Override
   public Robustness evaluate(Graph graph, Tensor input, int[] classes, Attributor method) {
-    int n = input.shape().dim(0);
-    Classes.require(classes, n);
-    double[][] base = Vectors.perSample(Scores.relevance(method, graph, input, classes));
-    Random random = new Random(seed);
-    double[] out = new double[n];
-    for (int b = 0; b < n; b++) {
-      Perturbed p = Perturbed.gaussian(input, b, samples, std, random);
-      double[][] r = Vectors.perSample(Scores.relevance(method, graph, p.inputs(), classes[b]));
-      for (int k = 0; k < samples; k++) {
-        out[b] = Math.max(out[b], Vectors.distance(base[b], r[k], 2) / Vectors.norm2(p.deltas()[k]));
-      }
-    }
-    return Robustness.of(out);
+    return MaxOverPerturbations.evaluate(graph, input, classes, method, seed,
+        (batch, b, random) -> Perturbed.gaussian(batch, b, samples, std, random),
+        (relevance, delta) -> Vectors.norm2(delta));
   }
 }

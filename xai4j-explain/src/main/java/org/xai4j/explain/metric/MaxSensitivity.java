@@ -1,6 +1,5 @@
 package org.xai4j.explain.metric;
 
-import java.util.Random;
 import org.xai4j.explain.Attributor;
 import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Tensor;
@@ -42,20 +41,11 @@ public record MaxSensitivity(int samples, double radius, long seed) implements M
 
   @Override
   public Robustness evaluate(Graph graph, Tensor input, int[] classes, Attributor method) {
-    int n = input.shape().dim(0);
-    Classes.require(classes, n);
-    double[][] base = Vectors.perSample(Scores.relevance(method, graph, input, classes));
-    Random random = new Random(seed);
-    double[] out = new double[n];
-    for (int b = 0; b < n; b++) {
-      Perturbed p = Perturbed.uniform(input, b, samples, radius, random);
-      double[][] r = Vectors.perSample(Scores.relevance(method, graph, p.inputs(), classes[b]));
-      double norm = Vectors.norm2(base[b]);
-      double denominator = norm == 0 ? 1 : norm;
-      for (int k = 0; k < samples; k++) {
-        out[b] = Math.max(out[b], Vectors.distance(base[b], r[k], 2) / denominator);
-      }
-    }
-    return Robustness.of(out);
+    return MaxOverPerturbations.evaluate(graph, input, classes, method, seed,
+        (batch, b, random) -> Perturbed.uniform(batch, b, samples, radius, random),
+        (relevance, delta) -> {
+          double norm = Vectors.norm2(relevance);
+          return norm == 0 ? 1 : norm;
+        });
   }
 }

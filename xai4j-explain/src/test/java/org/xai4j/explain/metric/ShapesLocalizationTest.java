@@ -14,11 +14,12 @@ import org.xai4j.explain.attribution.Sensitivity;
 import org.xai4j.explain.lrp.LrpAttributor;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.graph.Graph;
+import org.xai4j.models.ShapesHeldOut;
 import org.xai4j.models.bundled.BundledModelFiles;
 import org.xai4j.tensor.Tensor;
 
 /**
- * Localization on the bundled shapes-cnn and 100 images of its held-out set (seed 2) with their
+ * Localization on the bundled shapes-cnn and 100 images of its held-out set ({@link ShapesHeldOut}, seed 2) with their
  * object masks. The baseline is a uniform map, whose relevance mass accuracy is the mask's share
  * of the image. Measured (share 0.101): relevance mass accuracy / rank accuracy / pointing game
  * for sensitivity 0.204 / 0.178 / 0.38, gradient x input 0.110 / 0.106 / 0.24, LRP EpsilonPlusFlat
@@ -28,12 +29,11 @@ import org.xai4j.tensor.Tensor;
  */
 class ShapesLocalizationTest {
   static final int IMAGES = 100;
-  static final long HELD_OUT_SEED = 2L;
 
   @Test
   void lrpLocalizesTheObject() {
     Graph g = BundledModelFiles.load("shapes-cnn");
-    ShapesData data = Shapes.generate(IMAGES, HELD_OUT_SEED);
+    ShapesData data = Shapes.generate(IMAGES, ShapesHeldOut.SEED);
     Tensor x = data.images().images();
     int[] classes = Classes.argmax(g, x);
     double share = data.masks().mean();

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.xai4j.io.AtomicFiles;
 
 /** Comma-separated tables: a header and rows, numbers in full precision, text quoted when needed. */
 public final class CsvTable {
@@ -43,7 +44,7 @@ public final class CsvTable {
 
   private static void write(Path file, StringBuilder sb) throws IOException {
     byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-    AtomicFiles.write(file, out -> out.write(bytes));
+    AtomicFiles.writeCreatingDirectories(file, out -> out.write(bytes));
   }
 
   private static String number(double v) {

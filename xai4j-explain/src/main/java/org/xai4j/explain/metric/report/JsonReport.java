@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.xai4j.io.AtomicFiles;
 
 /**
  * Writes metric results as indented JSON. Values are maps, lists, numbers, strings, arrays and the
@@ -21,6 +22,6 @@ public final class JsonReport {
   /** Writes {@code value} to {@code file} atomically. */
   public static void write(Path file, Object value) throws IOException {
     byte[] bytes = MAPPER.writeValueAsBytes(value);
-    AtomicFiles.write(file, out -> out.write(bytes));
+    AtomicFiles.writeCreatingDirectories(file, out -> out.write(bytes));
   }
 }

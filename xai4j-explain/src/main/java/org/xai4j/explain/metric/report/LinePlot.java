@@ -16,6 +16,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
+import org.xai4j.io.AtomicFiles;
 
 /**
  * Line plots of {@link Curves} (pixel-flipping curves per method, explanation change along a
@@ -50,7 +51,7 @@ public record LinePlot(int width, int height) {
   /** Writes the curves as a PNG image. */
   public void writePng(Path file, Curves curves) throws IOException {
     JFreeChart chart = chart(curves);
-    AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
+    AtomicFiles.writeCreatingDirectories(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
   }
 
   /** Writes the curves as an SVG document. */
@@ -58,7 +59,7 @@ public record LinePlot(int width, int height) {
     SVGGraphics2D g = new SVGGraphics2D(width, height);
     chart(curves).draw(g, new Rectangle(0, 0, width, height));
     byte[] bytes = g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
-    AtomicFiles.write(file, out -> out.write(bytes));
+    AtomicFiles.writeCreatingDirectories(file, out -> out.write(bytes));
   }
 
   private static JFreeChart chart(Curves curves) {

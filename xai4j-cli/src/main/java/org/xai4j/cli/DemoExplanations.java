@@ -1,0 +1,136 @@
+package org.xai4j.cli;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+import org.xai4j.explain.Attribution;
+import org.xai4j.explain.Target;
+import org.xai4j.explain.canon.Canonizers;
+import org.xai4j.explain.image.ColorMap;
+import org.xai4j.explain.image.Heatmaps;
+import org.xai4j.explain.image.Scaling;
+import org.xai4j.explain.lrp.LrpAttributor;
+import org.xai4j.explain.lrp.LrpResult;
+import org.xai4j.graph.Graph;
+import org.xai4j.tensor.Tensor;
+
+/**
+ * Steps 2 and 3 of {@code xai4j demo}: explains a batch of inputs with every method (each sample's
+ * argmax class), times each method, records the LRP conservation ratio (input relevance sum over the
+ * seed's sum; LRP graphs are canonized first, which merges batch norms where there are any) and
+ * writes one heatmap PNG per input and method (Zennit's {@code bwr} map, symmetric scaling) next to
+ * a PNG of each input.
+ */
+final class DemoExplanations {
+  /** Colour map of the heatmaps: blue negative, white zero, red positive. */
+  static final String COLOR_MAP = "bwr";
+  private static final double NANOS_PER_MILLI = 1e6;
+
+  private DemoExplanations() {}
+
+  /**
+   * One method's explanation of the whole batch.
+   *
+   * @param method the method
+   * @param attribution relevance and model output
+   * @param conservation per sample, the input relevance sum over the seed sum ({@code NaN} for non-LRP methods)
+   * @param millis wall time of the explanation
+   * @param heatmaps PNG file names, one per sample
+   */
+  record Explained(DemoMethods.Method method, Attribution attribution, double[] conservation, double millis,
+      List<String> heatmaps) {}
+
+  /**
+   * The explanations of one batch.
+   *
+   * @param title what was explained with which model
+   * @param images PNG file names of the inputs
+   * @param labels the true class per input
+   * @param methods one entry per method, in the order run
+   */
+  record Result(String title, List<String> images, int[] labels, List<Explained> methods) {
+    /** The class each sample was explained for (its argmax). */
+    int[] targets() {
+      return Target.Argmax.argmaxPerSample(methods.get(0).attribution().output());
+    }
+
+    /** One row per method: targets, relevance sum per sample, conservation ratio per sample, time. */
+    DemoTable table() {
+      List<List<String>> rows = new ArrayList<>();
+      String targets = join(targets());
+      for (Explained e : methods) {
+        Tensor r = e.attribution().relevance();
+        double[] sums = new double[r.shape().dim(0)];
+        for (int i = 0; i < sums.length; i++) {
+          sums[i] = r.slice0(i, i + 1).sum();
+        }
+        rows.add(List.of(e.method().name(), targets, join(sums),
+            e.method().isLrp() ? join(e.conservation()) : DemoTable.NOT_AVAILABLE,
+            String.format(Locale.ROOT, "%.0f", e.millis())));
+      }
+      return new DemoTable(title, List.of("method", "target", "relevance sum", "conservation", "ms"), rows);
+    }
+  }
+
+  /**
+   * Explains {@code inputs} with every method and writes the PNGs as {@code PREFIX-input-I.png} and
+   * {@code PREFIX-METHOD-I.png}.
+   */
+  static Result run(String title, String prefix, Graph graph, Tensor inputs, int[] labels,
+      List<DemoMethods.Method> methods, DemoFiles files) {
+    int n = inputs.shape().dim(0);
+    List<String> images = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Tensor x = inputs.slice0(i, i + 1);
+      images.add(files.png(prefix + "-input-" + i + ".png",
+          Heatmaps.image(x.reshape(x.shape().dim(1), x.shape().dim(2), x.shape().dim(3)))));
+    }
+    ColorMap cmap = ColorMap.named(COLOR_MAP);
+    List<Explained> explained = new ArrayList<>();
+    for (DemoMethods.Method m : methods) {
+      long start = System.nanoTime();
+      Attribution a;
+      double[] conservation;
+      if (m.attributor() instanceof LrpAttributor lrp) {
+        LrpResult r = lrp.withCanonizer(Canonizers.standard()).explainLayers(graph, inputs, Target.argmax());
+        a = new Attribution(r.relevance(), r.output());
+        conservation = r.conservation().row(graph.inputs().get(0).name()).ratios();
+      } else {
+        a = m.attributor().explain(graph, inputs, Target.argmax());
+        conservation = new double[n];
+        Arrays.fill(conservation, Double.NaN);
+      }
+      double millis = (System.nanoTime() - start) / NANOS_PER_MILLI;
+      List<String> heatmaps = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        heatmaps.add(files.png(prefix + "-" + fileName(m.name()) + "-" + i + ".png",
+            Heatmaps.render(ExplainCommand.heatmap(a.sample(i)), cmap, Scaling.SYMMETRIC, Heatmaps.DEFAULT_LEVEL)));
+      }
+      explained.add(new Explained(m, a, conservation, millis, heatmaps));
+    }
+    return new Result(title, images, labels.clone(), explained);
+  }
+
+  /** A method name usable in a file name ({@code lrp:deep-taylor} becomes {@code lrp-deep-taylor}). */
+  private static String fileName(String method) {
+    return method.replace(':', '-');
+  }
+
+  private static String join(int[] values) {
+    StringJoiner j = new StringJoiner(" ");
+    for (int v : values) {
+      j.add(Integer.toString(v));
+    }
+    return j.toString();
+  }
+
+  private static String join(double[] values) {
+    StringJoiner j = new StringJoiner(" ");
+    for (double v : values) {
+      j.add(String.format(Locale.ROOT, "%.3g", v));
+    }
+    return j.toString();
+  }
+}

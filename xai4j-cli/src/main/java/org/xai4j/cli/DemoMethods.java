@@ -1,0 +1,72 @@
+package org.xai4j.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.xai4j.explain.lrp.composite.Composites;
+import org.xai4j.explain.Attributor;
+import org.xai4j.tensor.Tensor;
+
+/**
+ * The methods {@code xai4j demo} compares, taken from the {@code xai4j explain} registry
+ * ({@link ExplainCommand#attributor}): every method except the plain {@code lrp} entry, then
+ * {@code lrp:NAME} for every LRP composite ({@link Composites#NAMES}), with the model's input range as
+ * the zB bounds (so epsilon-gamma-box runs and deep Taylor uses zB at the first layer). Grad-CAM is
+ * upsampled to the input size, so every heatmap can be scored against masks and pixel regions.
+ */
+final class DemoMethods {
+  private static final String LRP = "lrp";
+  /** Methods that need an image input {@code [N, C, H, W]}. */
+  private static final Set<String> IMAGE_ONLY = Set.of("grad-cam", "occlusion");
+
+  private DemoMethods() {}
+
+  /**
+   * One method to run.
+   *
+   * @param name the registry name, for example {@code integrated-gradients} or {@code lrp:deep-taylor}
+   * @param attributor the configured method
+   */
+  record Method(String name, Attributor attributor) {
+    /** Whether this is an LRP composite (its conservation is reported). */
+    boolean isLrp() {
+      return name.startsWith(ExplainCommand.LRP_PREFIX);
+    }
+  }
+
+  /**
+   * All methods for an image model.
+   *
+   * @param input a sample batch of the model (occlusion sizes its window from it)
+   * @param camLayer the node grad-cam explains
+   * @param low the lowest input value
+   * @param high the highest input value
+   */
+  static List<Method> all(Tensor input, String camLayer, float low, float high) {
+    List<Method> methods = new ArrayList<>();
+    for (String n : names()) {
+      methods.add(new Method(n, ExplainCommand.attributor(n, input, camLayer, true, low, high)));
+    }
+    return methods;
+  }
+
+  /** The methods that apply to vector inputs {@code [N, D]} (all but grad-cam and occlusion). */
+  static List<Method> forVectors(Tensor input, float low, float high) {
+    List<Method> methods = new ArrayList<>();
+    for (String n : names()) {
+      if (!IMAGE_ONLY.contains(n)) {
+        methods.add(new Method(n, ExplainCommand.attributor(n, input, null, false, low, high)));
+      }
+    }
+    return methods;
+  }
+
+  private static List<String> names() {
+    List<String> names = new ArrayList<>(new ExplainCommand.MethodNames());
+    names.remove(LRP);
+    for (String composite : Composites.NAMES) {
+      names.add(ExplainCommand.LRP_PREFIX + composite);
+    }
+    return names;
+  }
+}

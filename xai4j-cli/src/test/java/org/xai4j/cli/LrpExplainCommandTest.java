@@ -1,0 +1,94 @@
+package org.xai4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.explain.lrp.BoxBound;
+import org.xai4j.explain.lrp.InitialRelevance;
+import org.xai4j.explain.lrp.Lrp;
+import org.xai4j.explain.lrp.composite.Composites;
+import org.xai4j.io.Npy;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
+
+/** {@code xai4j explain --method lrp}: composites, targets per sample, seeds, per-layer sums and the rule table. */
+class LrpExplainCommandTest extends CliTestSupport {
+  @Test
+  void writesTheSameRelevanceAsTheLibraryAndPerLayerSums(@TempDir Path dir) throws IOException {
+    Path model = writeModel(dir, "mlp.onnx", mlp());
+    Tensor x = Tensor.randomNormal(Shape.of(2, 4), 1f, new Random(9));
+    Path in = writeNpy(dir, "x.npy", x);
+    Path rel = dir.resolve("r.npy");
+    Path json = dir.resolve("layers.json");
+    assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--out", rel.toString(),
+        "--method", "lrp", "--composite", "epsilon-alpha2-beta1-flat", "--target", "2,0",
+        "--per-layer", json.toString(), "--rules"), err.toString());
+    Lrp lrp = Lrp.of(mlp(), Composites.epsilonAlpha2Beta1Flat());
+    Tensor expected = lrp.explain(x, 2, 0).relevance();
+    assertEquals(0f, Npy.read(rel).maxAbsDifference(expected), 1e-6f);
+    JsonNode layers = new ObjectMapper().readTree(json.toFile());
+    assertEquals("[2,0]", layers.get("targets").toString());
+    JsonNode top = null;
+    for (JsonNode layer : layers.get("layers")) {
+      top = layer.get("value").asText().equals("fc2") ? layer : top;
+    }
+    assertEquals("fc2", top.get("value").asText());
+    assertEquals("Gemm", top.get("op").asText());
+    double[] sums = lrp.explain(x, 2, 0).conservation().row("fc2").sums();
+    assertEquals(sums[0], top.get("sums").get(0).asDouble(), 1e-6);
+    assertEquals(sums[1], top.get("sums").get(1).asDouble(), 1e-6);
+    assertTrue(out.toString().contains(lrp.rules().toString()), out.toString());
+  }
+
+  @Test
+  void oneHotSeedAndDefaultArgmaxTarget(@TempDir Path dir) throws IOException {
+    Path model = writeModel(dir, "mlp.onnx", mlp());
+    Tensor x = Tensor.randomNormal(Shape.of(3, 4), 1f, new Random(4));
+    Path in = writeNpy(dir, "x.npy", x);
+    Path rel = dir.resolve("r.npy");
+    assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--out", rel.toString(),
+        "--method", "lrp", "--composite", "deep-taylor", "--one-hot"), err.toString());
+    int[] argmax = mlp().forward(x).output().argmaxRows();
+    Tensor expected = Lrp.of(mlp(), Composites.deepTaylor()).explain(x, InitialRelevance.oneHot(argmax)).relevance();
+    assertEquals(0f, Npy.read(rel).maxAbsDifference(expected), 1e-6f);
+  }
+
+  @Test
+  void unknownCompositeFailsListingTheNames(@TempDir Path dir) throws IOException {
+    Path model = writeModel(dir, "mlp.onnx", mlp());
+    Path in = writeNpy(dir, "x.npy", Tensor.zeros(Shape.of(1, 4)));
+    assertEquals(1, run("explain", "--model", model.toString(), "--input", in.toString(), "--out",
+        dir.resolve("r.npy").toString(), "--method", "lrp", "--composite", "nope"));
+    assertTrue(err.toString().contains("unknown composite 'nope'; choose one of [epsilon-plus-flat"), err.toString());
+  }
+
+  @Test
+  void boundedDeepTaylorWithOneTarget(@TempDir Path dir) throws IOException {
+    Path model = writeModel(dir, "mlp.onnx", mlp());
+    Tensor x = Tensor.randomNormal(Shape.of(1, 4), 1f, new Random(2));
+    Path in = writeNpy(dir, "x.npy", x);
+    Path rel = dir.resolve("r.npy");
+    assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "lrp",
+        "--composite", "deep-taylor", "--low", "-3", "--high", "3", "--target", "1", "--out", rel.toString()),
+        err.toString());
+    Tensor expected = Lrp.of(mlp(), Composites.deepTaylor(BoxBound.scalar(-3f), BoxBound.scalar(3f)))
+        .explain(x, 1).relevance();
+    assertEquals(0f, Npy.read(rel).maxAbsDifference(expected), 1e-6f);
+  }
+
+  @Test
+  void rulesNeedLrp(@TempDir Path dir) throws IOException {
+    Path model = writeModel(dir, "mlp.onnx", mlp());
+    Path in = writeNpy(dir, "x.npy", Tensor.zeros(Shape.of(1, 4)));
+    assertEquals(1, run("explain", "--model", model.toString(), "--input", in.toString(), "--out",
+        dir.resolve("r.npy").toString(), "--method", "gradient", "--rules"));
+    assertTrue(err.toString().contains("--rules needs --method lrp, got gradient"), err.toString());
+  }
+}
