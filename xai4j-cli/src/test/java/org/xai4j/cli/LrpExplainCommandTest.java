@@ -11,7 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.explain.lrp.BoxBound;
-import org.xai4j.explain.lrp.InitialRelevance;
+import org.xai4j.explain.Target;
 import org.xai4j.explain.lrp.Lrp;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.io.Npy;
@@ -56,7 +56,7 @@ class LrpExplainCommandTest extends CliTestSupport {
     assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--out", rel.toString(),
         "--method", "lrp", "--composite", "deep-taylor", "--one-hot"), err.toString());
     int[] argmax = mlp().forward(x).output().argmaxRows();
-    Tensor expected = Lrp.of(mlp(), Composites.deepTaylor()).explain(x, InitialRelevance.oneHot(argmax)).relevance();
+    Tensor expected = Lrp.of(mlp(), Composites.deepTaylor()).explain(x, Target.classes(argmax), false).relevance();
     assertEquals(0f, Npy.read(rel).maxAbsDifference(expected), 1e-6f);
   }
 

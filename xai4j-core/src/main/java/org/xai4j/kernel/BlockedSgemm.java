@@ -90,10 +90,6 @@ final class BlockedSgemm {
       plain(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
-    if (transB && alpha == 1f && m <= DIRECT_A_MAX_COLS && n > m) {
-      sgemmTransposed(transA, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-      return;
-    }
     boolean parallel = work >= PARALLEL_WORK && Parallelism.threads() > 1;
     boolean directB = !transB && m <= DIRECT_B_MAX_ROWS;
     boolean directA = !transA && alpha == 1f && n <= DIRECT_A_MAX_COLS;
@@ -115,33 +111,6 @@ final class BlockedSgemm {
               (t / colTiles) * TILE_ROWS, (t % colTiles) * TILE_COLS, a, aOff, lda, packA, b, bOff, ldb, packB,
               blockBeta, c, cOff, ldc));
         }
-      }
-    }
-  }
-
-  /**
-   * {@code C = A * B^T + beta * C} for a short A (a fully connected layer on a small batch: B is
-   * the weight, {@code [n, k]}, often hundreds of megabytes) computed as
-   * {@code C^T = B * op(A)^T + beta * C^T}: B is then the left operand, whose rows are read in
-   * place, rather than a transposed right operand that would be copied in full into packed
-   * slivers. C is transposed into a scratch block and back. Every element sees the same
-   * multiply-adds in the same order as on the direct route (a product of two floats does not
-   * depend on their order), so the result is identical.
-   */
-  private void sgemmTransposed(boolean transA, int m, int n, int k, float[] a, int aOff, int lda,
-      float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-    float[] ct = new float[n * m];
-    if (beta != 0f) {
-      for (int i = 0; i < m; i++) {
-        for (int j = 0; j < n; j++) {
-          ct[j * m + i] = c[cOff + i * ldc + j];
-        }
-      }
-    }
-    sgemm(false, !transA, n, m, k, 1f, b, bOff, ldb, a, aOff, lda, beta, ct, 0, m);
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
-        c[cOff + i * ldc + j] = ct[j * m + i];
       }
     }
   }

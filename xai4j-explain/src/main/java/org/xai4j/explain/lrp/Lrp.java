@@ -18,7 +18,8 @@ import org.xai4j.tensor.Tensor;
  *
  * <pre>{@code
  * Lrp lrp = Lrp.of(graph, Composites.epsilonPlusFlat());
- * LrpResult r = lrp.explain(images, InitialRelevance.outputAtTarget(targets));
+ * LrpResult r = lrp.explain(images, targets);                       // seed: target logit x one-hot
+ * LrpResult h = lrp.explain(images, Target.channel("conv3", 5), false); // a hidden channel
  * Tensor heatmap = r.relevance();
  * }</pre>
  *
@@ -67,24 +68,16 @@ public final class Lrp {
    * @param targets one output index per sample
    */
   public LrpResult explain(Tensor input, int... targets) {
-    return explain(input, InitialRelevance.outputAtTarget(targets));
-  }
-
-  /**
-   * Relevance for each sample of {@code input}, starting from {@code seed} at the graph's first
-   * output. Samples are independent: explaining a batch equals explaining each sample alone.
-   */
-  public LrpResult explain(Tensor input, InitialRelevance seed) {
-    Trace trace = graph.forward(input);
-    String output = graph.outputs().get(0);
-    return run(trace, output, seed.at(trace.get(output)));
+    return explain(input, Target.classes(targets), true);
   }
 
   /**
    * Relevance for a {@link Target} of the attribution API: the reverse pass starts at the target's
    * value (the output, or a hidden node) with the target's seed, multiplied element-wise by that
    * value when {@code scaleByValue}. For a class target that product is Zennit's
-   * {@code output * one_hot}, LRP's default; without it the seed is the one-hot itself.
+   * {@code output * one_hot}, LRP's default; without it the seed is the one-hot itself, and
+   * {@link Target#outputSeed} starts from any given tensor. Samples are independent: explaining a
+   * batch equals explaining each sample alone.
    */
   public LrpResult explain(Tensor input, Target target, boolean scaleByValue) {
     Trace trace = graph.forward(input);

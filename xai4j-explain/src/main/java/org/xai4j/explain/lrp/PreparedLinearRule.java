@@ -67,6 +67,7 @@ final class PreparedLinearRule implements BackwardRule {
     Tensor x = ctx.input(0);
     float[] relevance = new float[x.size()];
     Map<InputModifier, Tensor> modifiedInputs = new HashMap<>();
+    boolean nonNegative = isNonNegative(x);
     for (int g = 0; g < modifiedOps.length; g++) {
       TermGroup group = rule.groups().get(g);
       int n = group.terms().size();
@@ -76,8 +77,13 @@ final class PreparedLinearRule implements BackwardRule {
       boolean[] vanishes = new boolean[n];
       for (int k = 0; k < n; k++) {
         Term term = group.terms().get(k);
-        inputs[k] = modifiedInputs.computeIfAbsent(term.input(), m -> m.apply(x));
         // a zero input (x- after a ReLU) with a zero bias adds nothing: skip its forward and backward
+        boolean zeroInput = nonNegative && term.input() == InputModifier.Elementwise.NEGATIVE;
+        if (term.bias() == BiasPolicy.ZERO && zeroInput) {
+          vanishes[k] = true;
+          continue;
+        }
+        inputs[k] = modifiedInputs.computeIfAbsent(term.input(), m -> modifiedInput(m, x, nonNegative));
         vanishes[k] = term.bias() == BiasPolicy.ZERO && isZero(inputs[k]);
         if (vanishes[k]) {
           continue;
@@ -113,6 +119,27 @@ final class PreparedLinearRule implements BackwardRule {
       g[j] = selection.selects(z[j]) ? rule.stabilizer().divide(r[j], denominator[j]) : 0f;
     }
     return TensorInternals.adopt(like.shape(), g);
+  }
+
+  /**
+   * {@code m} applied to {@code x}; for an input without negative values (after a ReLU) {@code x+}
+   * is {@code x} itself and is not copied.
+   */
+  private static Tensor modifiedInput(InputModifier m, Tensor x, boolean nonNegative) {
+    return nonNegative && m == InputModifier.Elementwise.POSITIVE ? x : m.apply(x);
+  }
+
+  /**
+   * Whether every element is positive or +0 (not -0, not NaN), so that {@code max(x, 0)} returns
+   * {@code x} bit for bit and {@code min(x, 0)} is zero.
+   */
+  private static boolean isNonNegative(Tensor t) {
+    for (float v : TensorInternals.array(t)) {
+      if (!(v > 0f) && Float.floatToRawIntBits(v) != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isZero(Tensor t) {

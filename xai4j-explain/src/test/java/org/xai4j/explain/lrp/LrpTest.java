@@ -2,12 +2,14 @@ package org.xai4j.explain.lrp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.xai4j.backprop.Backprop;
 import org.xai4j.backprop.NodeRules;
+import org.xai4j.explain.Target;
 import org.xai4j.explain.lrp.composite.Assignment;
 import org.xai4j.explain.lrp.composite.Composite;
 import org.xai4j.explain.lrp.composite.Composites;
@@ -88,15 +90,15 @@ class LrpTest {
     Lrp lrp = Lrp.of(mlpWithBias(), Composites.epsilonPlus());
     Tensor x = inputs(2);
     int[] targets = {1, 3};
-    LrpResult byOutput = lrp.explain(x, InitialRelevance.outputAtTarget(targets));
-    LrpResult byOne = lrp.explain(x, InitialRelevance.oneHot(targets));
+    LrpResult byOutput = lrp.explain(x, Target.classes(targets), true);
+    LrpResult byOne = lrp.explain(x, Target.classes(targets), false);
     for (int n = 0; n < 2; n++) {
       float logit = byOutput.output().get(n, targets[n]);
       Tensor expected = byOne.relevance().slice0(n, n + 1).mul(logit);
       assertEquals(0f, expected.maxAbsDifference(byOutput.relevance().slice0(n, n + 1)), 1e-5f * expected.maxAbs());
     }
     Tensor given = Tensor.zeros(Shape.of(2, 5)).add(Tensor.of(Shape.of(5), 0f, 2f, 0f, 0f, 0f));
-    LrpResult byGiven = lrp.explain(x, InitialRelevance.of(given));
+    LrpResult byGiven = lrp.explain(x, Target.outputSeed(given), false);
     assertEquals(2.0, byGiven.conservation().row("fc3").sums()[1], 1e-6);
   }
 
