@@ -2,6 +2,7 @@ package org.xai4j.op;
 
 import java.util.Arrays;
 import org.xai4j.kernel.Kernels;
+import org.xai4j.kernel.Parallelism;
 
 /**
  * The three products of a grouped 2-D convolution, computed with im2col and
@@ -22,10 +23,21 @@ final class ConvEngine {
 
   private ConvEngine() {}
 
-  /** Output positions handled per im2col chunk. */
+  /**
+   * Output positions handled per im2col chunk: at most the cache-sized width, and when a sample
+   * needs several chunks, as many chunks as a multiple of the kernel thread count, of equal width
+   * (the chunks are split into one contiguous range per thread, so 7 chunks on 2 threads would
+   * leave one thread a chunk short for a seventh of the time).
+   */
   private static int chunkColumns(ConvGeometry g) {
     int area = g.window().outArea();
-    return Math.max(1, Math.min(area, Math.max(MIN_CHUNK_COLUMNS, COL_BUFFER_FLOATS / g.patchRows())));
+    int widest = Math.max(1, Math.min(area, Math.max(MIN_CHUNK_COLUMNS, COL_BUFFER_FLOATS / g.patchRows())));
+    int chunks = WindowAxis.ceilDiv(area, widest);
+    if (chunks == 1) {
+      return widest;
+    }
+    int threads = Parallelism.threads();
+    return WindowAxis.ceilDiv(area, WindowAxis.ceilDiv(chunks, threads) * threads);
   }
 
   private static float[] colBuffer(ConvGeometry g, int chunk) {
