@@ -79,6 +79,9 @@ class NpyTest {
     Path junk = dir.resolve("junk.npy");
     Files.write(junk, "hello world".getBytes(StandardCharsets.US_ASCII));
     assertThrows(IOException.class, () -> Npy.read(junk));
+    Path missing = dir.resolve("missing.npy");
+    e = assertThrows(IOException.class, () -> Npy.read(missing));
+    assertEquals(missing + ": no such file", e.getMessage());
   }
 
   @Test

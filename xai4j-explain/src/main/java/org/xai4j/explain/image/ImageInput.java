@@ -3,6 +3,8 @@ package org.xai4j.explain.image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
@@ -68,14 +70,18 @@ public record ImageInput(int resize, int crop, float[] mean, float[] std) {
    * @throws IllegalArgumentException if the crop is larger than the resized image
    */
   public Tensor read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new UncheckedIOException(file + ": no such file", new NoSuchFileException(file.toString()));
+    }
     BufferedImage img;
     try {
       img = ImageIO.read(file.toFile());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read image " + file, e);
+      throw new UncheckedIOException("cannot read image " + file + ": " + e.getMessage(), e);
     }
     if (img == null) {
-      throw new UncheckedIOException(new IOException("not a PNG/JPEG image: " + file));
+      String message = "not a PNG/JPEG image: " + file;
+      throw new UncheckedIOException(message, new IOException(message));
     }
     return apply(img);
   }

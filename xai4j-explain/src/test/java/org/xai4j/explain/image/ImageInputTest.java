@@ -2,8 +2,11 @@ package org.xai4j.explain.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.awt.image.BufferedImage;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -39,5 +42,16 @@ class ImageInputTest {
   void resizeScalesTheShorterSide() {
     BufferedImage img = new BufferedImage(4, 2, BufferedImage.TYPE_INT_RGB);
     assertEquals(Shape.of(1, 3, 4, 8), new ImageInput(4, 0, new float[3], new float[] {1, 1, 1}).apply(img).shape());
+  }
+
+  @Test
+  void missingFileAndNonImageNameTheFile(@TempDir Path dir) throws Exception {
+    ImageInput in = new ImageInput(0, 0, new float[3], new float[] {1, 1, 1});
+    Path missing = dir.resolve("missing.png");
+    UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> in.read(missing));
+    assertEquals(missing + ": no such file", e.getMessage());
+    Path text = Files.writeString(dir.resolve("text.png"), "not an image");
+    e = assertThrows(UncheckedIOException.class, () -> in.read(text));
+    assertEquals("not a PNG/JPEG image: " + text, e.getMessage());
   }
 }
