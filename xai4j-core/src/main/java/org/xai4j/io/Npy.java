@@ -42,10 +42,12 @@ public final class Npy {
    *     or holds another element type or Fortran order
    */
   public static Tensor read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
+    ByteBuffer b;
+    try {
+      b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+    } catch (NoSuchFileException e) {
       throw new NoSuchFileException(file.toString(), null, "no such file");
     }
-    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     byte[] magic = new byte[MAGIC.length];
     if (b.remaining() < PREAMBLE_V1 || !Arrays.equals(magic(b, magic), MAGIC)) {
       throw new IOException(file + ": not a .npy file (no \\x93NUMPY magic)");
