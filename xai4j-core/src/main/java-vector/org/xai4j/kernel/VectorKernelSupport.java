@@ -14,7 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * floats with 512-bit vectors). Larger register blocks (14 x 32) were seen to JIT-compile badly on
  * JDK 25 in some JVM starts (about 1 GFLOP/s); this modest block compiled well in every start we
  * tried on JDK 17 and 25 (about 200 GFLOP/s per core on L1-resident data here), and
- * {@link ThroughputCheck} guards against the rest.
+ * {@link ThroughputCheck} guards against the rest. Matrix-vector products run
+ * {@link VectorMatVecKernel}.
  */
 final class VectorKernelSupport extends BlockedKernelSupport {
   /** The widest float shape the CPU runs natively (16 lanes with AVX-512, 8 with AVX2). */
@@ -27,7 +28,7 @@ final class VectorKernelSupport extends BlockedKernelSupport {
    *     {@value #MIN_VECTOR_BITS} bits
    */
   VectorKernelSupport() {
-    super("vector", checkedMicroKernel());
+    super("vector", checkedMicroKernel(), new VectorMatVecKernel());
   }
 
   private static MicroKernel checkedMicroKernel() {
@@ -177,6 +178,103 @@ final class VectorKernelSupport extends BlockedKernelSupport {
       r += ldc;
       FloatVector.fromArray(SPECIES, c, r).fma(bv, c70).intoArray(c, r);
       FloatVector.fromArray(SPECIES, c, r + LANES).fma(bv, c71).intoArray(c, r + LANES);
+    }
+  }
+
+  /**
+   * {@link MatVecKernel} on full vectors. Both loops are bound by reading the matrix (one
+   * multiply-add per element loaded), so they aim only at streaming it: four vectors per step.
+   */
+  static final class VectorMatVecKernel implements MatVecKernel {
+    private static final int LANES = SPECIES.length();
+    /** Vectors per step: four independent accumulators (dot) or four columns blocks (combine). */
+    private static final int UNROLL = 4;
+    private static final int STEP = UNROLL * LANES;
+
+    /**
+     * Per row: four vector partial sums over blocks of {@code 4 * LANES} elements (lane {@code l}
+     * of sum {@code u} takes the elements {@code p} with {@code p % STEP == u * LANES + l}), then
+     * one vector over the remaining whole vectors into the first sum, added as
+     * {@code (s0 + s1) + (s2 + s3)}; its lanes are then added in lane order (not with
+     * {@code reduceLanes}, whose order is unspecified and may differ between interpreted and
+     * compiled code), and the last {@code depth % LANES} products are added one by one.
+     */
+    @Override
+    public void dotRows(int rows, int depth, float[] a, int aOff, int lda, float[] x, float[] y, int yOff) {
+      float[] lanes = new float[LANES];
+      int unrolled = depth - depth % STEP;
+      int vectors = depth - depth % LANES;
+      for (int i = 0; i < rows; i++) {
+        int row = aOff + i * lda;
+        FloatVector s0 = FloatVector.zero(SPECIES);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        int p = 0;
+        for (; p < unrolled; p += STEP) {
+          s0 = FloatVector.fromArray(SPECIES, a, row + p).fma(FloatVector.fromArray(SPECIES, x, p), s0);
+          s1 = FloatVector.fromArray(SPECIES, a, row + p + LANES)
+              .fma(FloatVector.fromArray(SPECIES, x, p + LANES), s1);
+          s2 = FloatVector.fromArray(SPECIES, a, row + p + 2 * LANES)
+              .fma(FloatVector.fromArray(SPECIES, x, p + 2 * LANES), s2);
+          s3 = FloatVector.fromArray(SPECIES, a, row + p + 3 * LANES)
+              .fma(FloatVector.fromArray(SPECIES, x, p + 3 * LANES), s3);
+        }
+        for (; p < vectors; p += LANES) {
+          s0 = FloatVector.fromArray(SPECIES, a, row + p).fma(FloatVector.fromArray(SPECIES, x, p), s0);
+        }
+        s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
+        float s = 0f;
+        for (int l = 0; l < LANES; l++) {
+          s += lanes[l];
+        }
+        for (; p < depth; p++) {
+          s = Math.fma(a[row + p], x[p], s);
+        }
+        y[yOff + i] = s;
+      }
+    }
+
+    /**
+     * Blocks of four vectors of columns, then single vectors, each summed down all the rows in
+     * registers; the last {@code cols % LANES} columns one by one (the same fused multiply-adds).
+     */
+    @Override
+    public void combineRows(int cols, int depth, float[] a, int aOff, int lda, float[] x, float[] y, int yOff) {
+      int unrolled = cols - cols % STEP;
+      int vectors = cols - cols % LANES;
+      int j = 0;
+      for (; j < unrolled; j += STEP) {
+        FloatVector c0 = FloatVector.zero(SPECIES);
+        FloatVector c1 = c0;
+        FloatVector c2 = c0;
+        FloatVector c3 = c0;
+        for (int p = 0, idx = aOff + j; p < depth; p++, idx += lda) {
+          FloatVector xp = FloatVector.broadcast(SPECIES, x[p]);
+          c0 = xp.fma(FloatVector.fromArray(SPECIES, a, idx), c0);
+          c1 = xp.fma(FloatVector.fromArray(SPECIES, a, idx + LANES), c1);
+          c2 = xp.fma(FloatVector.fromArray(SPECIES, a, idx + 2 * LANES), c2);
+          c3 = xp.fma(FloatVector.fromArray(SPECIES, a, idx + 3 * LANES), c3);
+        }
+        c0.intoArray(y, yOff + j);
+        c1.intoArray(y, yOff + j + LANES);
+        c2.intoArray(y, yOff + j + 2 * LANES);
+        c3.intoArray(y, yOff + j + 3 * LANES);
+      }
+      for (; j < vectors; j += LANES) {
+        FloatVector c0 = FloatVector.zero(SPECIES);
+        for (int p = 0, idx = aOff + j; p < depth; p++, idx += lda) {
+          c0 = FloatVector.broadcast(SPECIES, x[p]).fma(FloatVector.fromArray(SPECIES, a, idx), c0);
+        }
+        c0.intoArray(y, yOff + j);
+      }
+      for (; j < cols; j++) {
+        float s = 0f;
+        for (int p = 0, idx = aOff + j; p < depth; p++, idx += lda) {
+          s = Math.fma(x[p], a[idx], s);
+        }
+        y[yOff + j] = s;
+      }
     }
   }
 }

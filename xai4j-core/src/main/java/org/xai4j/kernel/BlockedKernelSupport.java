@@ -1,22 +1,31 @@
 package org.xai4j.kernel;
 
 /**
- * A {@link KernelSupport} whose SGEMM is the shared {@link BlockedSgemm} driver around one {@link MicroKernel}: the
- * part that the scalar and the vector implementation share. Subclasses only choose the name and the micro-kernel.
+ * A {@link KernelSupport} whose SGEMM is the shared {@link BlockedSgemm} driver around one {@link MicroKernel}, with
+ * matrix-vector shapes (one row or one column of C, from {@link BlockedSgemm#SMALL_WORK} multiply-adds up) sent to
+ * the shared {@link MatVec} driver around one {@link MatVecKernel}: the part that the scalar and the vector
+ * implementation share. Subclasses only choose the name and the two inner loops.
  */
 abstract class BlockedKernelSupport implements KernelSupport {
   private final String name;
   private final BlockedSgemm sgemm;
+  private final MatVec matVec;
 
-  /** Runs SGEMM through {@link BlockedSgemm} with {@code microKernel}. */
-  BlockedKernelSupport(String name, MicroKernel microKernel) {
+  /** Runs SGEMM through {@link BlockedSgemm} with {@code microKernel} and {@link MatVec} with {@code matVecKernel}. */
+  BlockedKernelSupport(String name, MicroKernel microKernel, MatVecKernel matVecKernel) {
     this.name = name;
     this.sgemm = new BlockedSgemm(microKernel);
+    this.matVec = new MatVec(matVecKernel);
   }
 
   @Override
   public final String name() {
     return name;
+  }
+
+  /** The matrix-vector inner loops this support runs. */
+  final MatVecKernel matVecKernel() {
+    return matVec.kernel();
   }
 
   @Override
@@ -28,6 +37,10 @@ abstract class BlockedKernelSupport implements KernelSupport {
   public final void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
       float beta, float[] c, int cOff, int ldc) {
+    if (MatVec.applies(m, n) && alpha != 0f && (long) m * n * k >= BlockedSgemm.SMALL_WORK) {
+      matVec.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
     sgemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
   }
 }

@@ -1,5 +1,7 @@
 package org.xai4j.kernel;
 
+import java.util.Arrays;
+
 /**
  * Plain-Java implementation of {@link KernelSupport}: the fallback when the Vector API is absent
  * and the twin every vector kernel is tested against. It uses the shared {@link BlockedSgemm}
@@ -8,7 +10,52 @@ package org.xai4j.kernel;
  */
 final class ScalarKernelSupport extends BlockedKernelSupport {
   ScalarKernelSupport() {
-    super("scalar", new RowMicroKernel());
+    super("scalar", new RowMicroKernel(), new ScalarMatVecKernel());
+  }
+
+  /**
+   * Plain loops for {@link MatVec}. A row is dotted with {@value #DOT_SUMS} interleaved partial
+   * sums (element {@code p} goes to sum {@code p % DOT_SUMS}), added pairwise at the end: independent
+   * chains keep the adder busy where one running sum would wait on each addition. The combination
+   * of rows is the exact sequence of fused multiply-adds that {@link MatVecKernel#combineRows} fixes.
+   */
+  static final class ScalarMatVecKernel implements MatVecKernel {
+    private static final int DOT_SUMS = 4;
+
+    @Override
+    public void dotRows(int rows, int depth, float[] a, int aOff, int lda, float[] x, float[] y, int yOff) {
+      int body = depth - depth % DOT_SUMS;
+      for (int i = 0; i < rows; i++) {
+        int row = aOff + i * lda;
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        for (int p = 0; p < body; p += DOT_SUMS) {
+          s0 = Math.fma(a[row + p], x[p], s0);
+          s1 = Math.fma(a[row + p + 1], x[p + 1], s1);
+          s2 = Math.fma(a[row + p + 2], x[p + 2], s2);
+          s3 = Math.fma(a[row + p + 3], x[p + 3], s3);
+        }
+        float s = (s0 + s1) + (s2 + s3);
+        for (int p = body; p < depth; p++) {
+          s = Math.fma(a[row + p], x[p], s);
+        }
+        y[yOff + i] = s;
+      }
+    }
+
+    @Override
+    public void combineRows(int cols, int depth, float[] a, int aOff, int lda, float[] x, float[] y, int yOff) {
+      Arrays.fill(y, yOff, yOff + cols, 0f);
+      for (int p = 0; p < depth; p++) {
+        int row = aOff + p * lda;
+        float xp = x[p];
+        for (int j = 0; j < cols; j++) {
+          y[yOff + j] = Math.fma(xp, a[row + j], y[yOff + j]);
+        }
+      }
+    }
   }
 
   /**
