@@ -23,8 +23,8 @@ abstract class BlockedKernelSupport implements KernelSupport {
     return name;
   }
 
-  /** The matrix-vector inner loops this support runs. */
-  final MatVecKernel matVecKernel() {
+  @Override
+  public final MatVecKernel matVecKernel() {
     return matVec.kernel();
   }
 

@@ -11,6 +11,9 @@ interface KernelSupport {
   /** The SGEMM micro-kernel, exposed for the start-up {@link ThroughputCheck}. */
   MicroKernel microKernel();
 
+  /** The matrix-vector inner loops, exposed for the start-up warm-up in {@link ThroughputCheck}. */
+  MatVecKernel matVecKernel();
+
   /**
    * Row-major {@code C = alpha * op(A) * op(B) + beta * C} with {@code op(A)} of shape m x k and
    * {@code op(B)} of shape k x n. When {@code beta == 0}, C is overwritten (NaNs in C are ignored).
