@@ -37,10 +37,39 @@ abstract class BlockedKernelSupport implements KernelSupport {
   public final void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
       float beta, float[] c, int cOff, int ldc) {
-    if (MatVec.applies(m, n) && alpha != 0f && (long) m * n * k >= BlockedSgemm.SMALL_WORK) {
+    if (usesMatVec(m, n, k, alpha)) {
       matVec.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
     sgemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  private static boolean usesMatVec(int m, int n, int k, float alpha) {
+    return MatVec.applies(m, n) && alpha != 0f && (long) m * n * k >= BlockedSgemm.SMALL_WORK;
+  }
+
+  @Override
+  public final PackedMatrix pack(boolean transA, int m, int k, float[] a, int aOff, int lda) {
+    return new PackedMatrix(this, transA, m, k, a, aOff, lda, sgemm.packWhole(transA, m, k, a, aOff, lda));
+  }
+
+  /**
+   * The shapes that {@link #sgemm} does not send to the blocked loop (no depth, small, matrix-vector) run
+   * exactly as there, on the original A; the others run {@link BlockedSgemm#sgemmPacked}.
+   */
+  @Override
+  public final void sgemm(PackedMatrix a, boolean transB, int n, float[] b, int bOff, int ldb,
+      float beta, float[] c, int cOff, int ldc) {
+    if (a.packer() != this) {
+      throw new IllegalArgumentException("the packed matrix was made by the " + a.packer().name()
+          + " kernels, not by these " + name + " kernels");
+    }
+    int m = a.rows();
+    int k = a.depth();
+    if (k == 0 || (long) m * n * k < BlockedSgemm.SMALL_WORK || usesMatVec(m, n, k, 1f)) {
+      sgemm(a.transA(), transB, m, n, k, 1f, a.a(), a.aOff(), a.lda(), b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
+    sgemm.sgemmPacked(a.packed(), transB, m, n, k, b, bOff, ldb, beta, c, cOff, ldc);
   }
 }

@@ -90,12 +90,51 @@ final class BlockedSgemm {
       plain(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
+    blocked(transA, transB, m, n, k, alpha, a, aOff, lda, null, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  /**
+   * op(A) (m x k, alpha 1) packed whole, for {@link #sgemmPacked}: depth block {@code d} (depth
+   * {@code [d*kc, d*kc + kb)}) starts at {@code d * kc * roundUp(m, mr)} and holds every row
+   * sliver in the layout of the class documentation, sliver {@code s} at {@code s * mr * kb} within
+   * the block. Every element is stored exactly as the per-call packing stores it.
+   */
+  float[] packWhole(boolean transA, int m, int k, float[] a, int aOff, int lda) {
+    int rows = roundUp(m, mr);
+    float[] packed = new float[rows * k];
+    for (int pc = 0; pc < k; pc += kc) {
+      int kb = Math.min(kc, k - pc);
+      for (int s = 0; s * mr < m; s++) {
+        packASliver(transA, 1f, a, aOff, lda, s * mr, Math.min(mr, m - s * mr), pc, kb,
+            packed, pc * rows + s * mr * kb);
+      }
+    }
+    return packed;
+  }
+
+  /**
+   * {@code C = A * op(B) + beta * C} with A given by {@link #packWhole}; the blocked loop only,
+   * with {@code m * n * k >= SMALL_WORK}. Bit for bit the result of {@link #sgemm} on the unpacked
+   * A with alpha 1 (the same micro-kernel calls on the same values in the same order).
+   */
+  void sgemmPacked(float[] packedA, boolean transB, int m, int n, int k, float[] b, int bOff, int ldb,
+      float beta, float[] c, int cOff, int ldc) {
+    blocked(false, transB, m, n, k, 1f, null, 0, 0, packedA, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  /** The blocked loop; {@code prepacked} (from {@link #packWhole}) replaces the A arguments when not null. */
+  private void blocked(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int aOff, int lda, float[] prepacked, float[] b, int bOff, int ldb,
+      float beta, float[] c, int cOff, int ldc) {
+    long work = (long) m * n * k;
     boolean parallel = work >= PARALLEL_WORK && Parallelism.threads() > 1;
     boolean directB = !transB && m <= DIRECT_B_MAX_ROWS;
-    boolean directA = !transA && alpha == 1f && n <= DIRECT_A_MAX_COLS;
+    boolean directA = prepacked == null && !transA && alpha == 1f && n <= DIRECT_A_MAX_COLS;
     int depth = Math.min(kc, k);
     // Read in place, only the one ragged sliver of a panel (if any) is packed.
-    float[] packA = new float[(directA ? mr : roundUp(Math.min(m, PANEL_ROWS), mr)) * depth];
+    float[] packA = prepacked != null ? prepacked
+        : new float[(directA ? mr : roundUp(Math.min(m, PANEL_ROWS), mr)) * depth];
+    int packedRows = roundUp(m, mr);
     float[] packB = new float[(directB ? nr : roundUp(Math.min(n, PANEL_COLS), nr)) * depth];
     for (int jc = 0; jc < n; jc += PANEL_COLS) {
       int nb = Math.min(PANEL_COLS, n - jc);
@@ -104,8 +143,9 @@ final class BlockedSgemm {
         float blockBeta = pc == 0 ? beta : 1f;
         for (int ic = 0; ic < m; ic += PANEL_ROWS) {
           int mb = Math.min(PANEL_ROWS, m - ic);
-          Panel panel = new Panel(ic, mb, jc, nb, pc, kb, directA, directB);
-          pack(parallel, panel, ic == 0, transA, alpha, a, aOff, lda, packA, transB, b, bOff, ldb, packB);
+          Panel panel = new Panel(ic, mb, jc, nb, pc, kb, directA, directB,
+              prepacked == null ? 0 : pc * packedRows + ic * kb);
+          pack(parallel, panel, prepacked == null, ic == 0, transA, alpha, a, aOff, lda, packA, transB, b, bOff, ldb, packB);
           int colTiles = ceilDiv(nb, TILE_COLS);
           run(parallel, ceilDiv(mb, TILE_ROWS) * colTiles, t -> computeTile(panel,
               (t / colTiles) * TILE_ROWS, (t % colTiles) * TILE_COLS, a, aOff, lda, packA, b, bOff, ldb, packB,
@@ -118,13 +158,14 @@ final class BlockedSgemm {
   /**
    * One round of the blocked loop: rows {@code [ic, ic+mb)}, columns {@code [jc, jc+nb)}, depth
    * {@code [pc, pc+kb)}; with {@code directA} ({@code directB}), full-height A (full-width B)
-   * slivers are read in place.
+   * slivers are read in place. The panel's first packed A sliver starts at {@code aBase}.
    */
-  private record Panel(int ic, int mb, int jc, int nb, int pc, int kb, boolean directA, boolean directB) {}
+  private record Panel(int ic, int mb, int jc, int nb, int pc, int kb, boolean directA, boolean directB,
+      int aBase) {}
 
   /** Where packed A sliver {@code s} starts (panels are whole slivers, so only the last can be ragged). */
   private int packedA(Panel p, int s) {
-    return p.directA ? 0 : s * mr * p.kb;
+    return p.directA ? 0 : p.aBase + s * mr * p.kb;
   }
 
   /** Where packed B sliver {@code s} starts. */
@@ -140,10 +181,10 @@ final class BlockedSgemm {
     return p.directB && width == nr;
   }
 
-  private void pack(boolean parallel, Panel p, boolean withB, boolean transA, float alpha,
+  private void pack(boolean parallel, Panel p, boolean withA, boolean withB, boolean transA, float alpha,
       float[] a, int aOff, int lda, float[] packA,
       boolean transB, float[] b, int bOff, int ldb, float[] packB) {
-    int aSlivers = ceilDiv(p.mb, mr);
+    int aSlivers = withA ? ceilDiv(p.mb, mr) : 0;
     int bSlivers = withB ? ceilDiv(p.nb, nr) : 0;
     int aTasks = ceilDiv(aSlivers, SLIVERS_PER_TASK);
     int bTasks = ceilDiv(bSlivers, SLIVERS_PER_TASK);

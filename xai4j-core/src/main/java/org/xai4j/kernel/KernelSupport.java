@@ -21,4 +21,14 @@ interface KernelSupport {
   void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
       float beta, float[] c, int cOff, int ldc);
+
+  /** op(A) (m x k) packed for {@link #sgemm(PackedMatrix, boolean, int, float[], int, int, float, float[], int, int)}. */
+  PackedMatrix pack(boolean transA, int m, int k, float[] a, int aOff, int lda);
+
+  /**
+   * {@code C = A * op(B) + beta * C} with A packed by this support; bit for bit
+   * {@link #sgemm} on A's original array with alpha 1.
+   */
+  void sgemm(PackedMatrix a, boolean transB, int n, float[] b, int bOff, int ldb,
+      float beta, float[] c, int cOff, int ldc);
 }

@@ -50,6 +50,40 @@ public final class Kernels {
     KernelProvider.support().sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
   }
 
+  /**
+   * Packs the left factor op(A) (m x k; A itself is k x m when {@code transA}) for repeated
+   * products with {@link #sgemm(PackedMatrix, boolean, int, float[], int, int, float, float[], int, int)}.
+   * The array {@code a} must not change while the result is in use.
+   */
+  public static PackedMatrix pack(boolean transA, int m, int k, float[] a, int aOff, int lda) {
+    if (m < 0 || k < 0) {
+      throw new IllegalArgumentException("pack sizes must be non-negative: m=" + m + " k=" + k);
+    }
+    checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
+    return KernelProvider.support().pack(transA, m, k, a, aOff, lda);
+  }
+
+  /**
+   * {@code C = A * op(B) + beta * C} with A packed by {@link #pack}: op(B) is
+   * {@code a.depth() x n} and C is {@code a.rows() x n}. Bit for bit the same as
+   * {@link #sgemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int, float, float[], int, int)}
+   * on the original A with alpha 1.
+   */
+  public static void sgemm(PackedMatrix a, boolean transB, int n, float[] b, int bOff, int ldb,
+      float beta, float[] c, int cOff, int ldc) {
+    int m = a.rows();
+    int k = a.depth();
+    if (n < 0) {
+      throw new IllegalArgumentException("sgemm sizes must be non-negative: n=" + n);
+    }
+    checkMatrix("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
+    checkMatrix("C", c, cOff, ldc, m, n);
+    if (m == 0 || n == 0) {
+      return;
+    }
+    KernelProvider.support().sgemm(a, transB, n, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
   private static void checkMatrix(String name, float[] x, int off, int ld, int rows, int cols) {
     if (rows == 0 || cols == 0) {
       return;

@@ -113,8 +113,7 @@ public record Conv(Tensor weight, Tensor bias, List<Integer> strides, List<Integ
   public Tensor forward(List<Tensor> inputs) {
     OpChecks.arity(TYPE, inputs, 1);
     ConvGeometry g = geometry(inputs.get(0).shape());
-    float[] y = ConvEngine.forward(
-        TensorInternals.array(inputs.get(0)), TensorInternals.array(weight), g);
+    float[] y = ConvEngine.forward(TensorInternals.array(inputs.get(0)), weight, g);
     if (bias != null) {
       ChannelSums.addBias(y, TensorInternals.array(bias), g.batch(), g.outChannels(),
           g.window().outArea());
@@ -137,7 +136,7 @@ public record Conv(Tensor weight, Tensor bias, List<Integer> strides, List<Integ
     OpChecks.require(gradOutput.shape().equals(out), TYPE, "output gradient " + gradOutput.shape()
         + " differs from the output " + out + " for input " + inputShape);
     return TensorInternals.adopt(inputShape, ConvEngine.inputGradient(
-        TensorInternals.array(gradOutput), TensorInternals.array(weight), g));
+        TensorInternals.array(gradOutput), weight, g));
   }
 
   @Override

@@ -2,7 +2,10 @@ package org.xai4j.op;
 
 import java.util.Arrays;
 import org.xai4j.kernel.Kernels;
+import org.xai4j.kernel.PackedMatrix;
 import org.xai4j.kernel.Parallelism;
+import org.xai4j.tensor.Tensor;
+import org.xai4j.tensor.TensorInternals;
 
 /**
  * The three products of a grouped 2-D convolution, computed with im2col and
@@ -14,6 +17,12 @@ import org.xai4j.kernel.Parallelism;
  * column per output position. It is built for a chunk of output positions at a time, so that the
  * buffer stays cache-sized ({@link #COL_BUFFER_FLOATS}); each thread owns one buffer. A pointwise
  * convolution (1x1 kernel, unit stride, no padding) hands the input to the GEMM directly.
+ *
+ * <p>The weight is the left factor of the forward and input-gradient products, the same for every
+ * chunk and every call: it is packed for the kernels once per weight tensor and direction
+ * ({@link Kernels#pack}) and the packed copies are kept with the tensor
+ * ({@link TensorInternals#derived}), about one more copy of the weight each (59 MB per direction for
+ * VGG-16). A weight modified for LRP is a new tensor, so it is packed afresh.
  */
 final class ConvEngine {
   /** Target size of one im2col buffer in floats (4 MiB), chosen to stay in the last-level cache. */
@@ -59,14 +68,39 @@ final class ConvEngine {
     return grp * g.groupOutChannels() * g.patchRows();
   }
 
-  /** {@code y[n, m] = sum over c, taps of w[m, c, tap] * x[n, c, window(tap)]}, without bias. */
-  static float[] forward(float[] x, float[] w, ConvGeometry g) {
-    int area = g.window().outArea();
-    int inArea = g.window().inArea();
+  /**
+   * Identifies a packed weight among a tensor's derived values: the direction (the input gradient
+   * multiplies by the transposed weight) and the sizes that fix the layout.
+   */
+  private record WeightPack(boolean transposed, int group, int groupOutChannels, int patchRows) {}
+
+  /**
+   * The weight's packed left factor per group, made on first use and kept with the weight: rows
+   * {@code [m, patch]} for the forward product, their transpose for the input gradient.
+   */
+  private static PackedMatrix[] packedWeight(Tensor weight, ConvGeometry g, boolean transposed) {
     int rows = g.patchRows();
     int mg = g.groupOutChannels();
+    WeightPack key = new WeightPack(transposed, g.group(), mg, rows);
+    return TensorInternals.derived(weight, key, PackedMatrix[].class, t -> {
+      float[] w = TensorInternals.array(t);
+      PackedMatrix[] packs = new PackedMatrix[g.group()];
+      for (int grp = 0; grp < packs.length; grp++) {
+        packs[grp] = transposed
+            ? Kernels.pack(true, rows, mg, w, weightOffset(g, grp), rows)
+            : Kernels.pack(false, mg, rows, w, weightOffset(g, grp), rows);
+      }
+      return packs;
+    });
+  }
+
+  /** {@code y[n, m] = sum over c, taps of w[m, c, tap] * x[n, c, window(tap)]}, without bias. */
+  static float[] forward(float[] x, Tensor weight, ConvGeometry g) {
+    int area = g.window().outArea();
+    int inArea = g.window().inArea();
     int chunk = chunkColumns(g);
     int chunks = WindowAxis.ceilDiv(area, chunk);
+    PackedMatrix[] w = packedWeight(weight, g, false);
     float[] y = new float[g.batch() * g.outChannels() * area];
     Ranges.run(g.batch() * chunks, (part, from, to) -> {
       float[] col = colBuffer(g, chunk);
@@ -78,12 +112,10 @@ final class ConvEngine {
           int xBase = inputOffset(g, n, grp);
           int yOff = outputOffset(g, n, grp) + p0;
           if (col == null) {
-            Kernels.sgemm(false, false, mg, p1 - p0, rows, 1f, w, weightOffset(g, grp), rows,
-                x, xBase + p0, inArea, 0f, y, yOff, area);
+            Kernels.sgemm(w[grp], false, p1 - p0, x, xBase + p0, inArea, 0f, y, yOff, area);
           } else {
             transfer(false, x, xBase, col, g, p0, p1);
-            Kernels.sgemm(false, false, mg, p1 - p0, rows, 1f, w, weightOffset(g, grp), rows,
-                col, 0, p1 - p0, 0f, y, yOff, area);
+            Kernels.sgemm(w[grp], false, p1 - p0, col, 0, p1 - p0, 0f, y, yOff, area);
           }
         }
       }
@@ -94,15 +126,14 @@ final class ConvEngine {
   /**
    * The gradient of the forward pass with respect to its input for output gradient {@code gy}:
    * {@code col = W^T * gy} per group, scattered back by col2im. This is also the transposed
-   * convolution of {@code gy} with {@code w}. Samples run in parallel (chunks of one sample
+   * convolution of {@code gy} with {@code weight}. Samples run in parallel (chunks of one sample
    * overlap in the input and run in order).
    */
-  static float[] inputGradient(float[] gy, float[] w, ConvGeometry g) {
+  static float[] inputGradient(float[] gy, Tensor weight, ConvGeometry g) {
     int area = g.window().outArea();
     int inArea = g.window().inArea();
-    int rows = g.patchRows();
-    int mg = g.groupOutChannels();
     int chunk = chunkColumns(g);
+    PackedMatrix[] wt = packedWeight(weight, g, true);
     float[] dx = new float[g.batch() * g.inChannels() * inArea];
     Ranges.run(g.batch(), (part, from, to) -> {
       float[] col = colBuffer(g, chunk);
@@ -113,11 +144,9 @@ final class ConvEngine {
             int xBase = inputOffset(g, n, grp);
             int gOff = outputOffset(g, n, grp) + p0;
             if (col == null) {
-              Kernels.sgemm(true, false, rows, p1 - p0, mg, 1f, w, weightOffset(g, grp), rows,
-                  gy, gOff, area, 0f, dx, xBase + p0, inArea);
+              Kernels.sgemm(wt[grp], false, p1 - p0, gy, gOff, area, 0f, dx, xBase + p0, inArea);
             } else {
-              Kernels.sgemm(true, false, rows, p1 - p0, mg, 1f, w, weightOffset(g, grp), rows,
-                  gy, gOff, area, 0f, col, 0, p1 - p0);
+              Kernels.sgemm(wt[grp], false, p1 - p0, gy, gOff, area, 0f, col, 0, p1 - p0);
               transfer(true, dx, xBase, col, g, p0, p1);
             }
           }

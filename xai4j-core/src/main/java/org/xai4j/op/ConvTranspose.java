@@ -125,8 +125,7 @@ public record ConvTranspose(Tensor weight, Tensor bias, List<Integer> strides, L
   public Tensor forward(List<Tensor> inputs) {
     OpChecks.arity(TYPE, inputs, 1);
     ConvGeometry g = geometry(inputs.get(0).shape());
-    float[] y = ConvEngine.inputGradient(
-        TensorInternals.array(inputs.get(0)), TensorInternals.array(weight), g);
+    float[] y = ConvEngine.inputGradient(TensorInternals.array(inputs.get(0)), weight, g);
     if (bias != null) {
       ChannelSums.addBias(y, TensorInternals.array(bias), g.batch(), g.inChannels(),
           g.window().inArea());
@@ -141,9 +140,8 @@ public record ConvTranspose(Tensor weight, Tensor bias, List<Integer> strides, L
     OpChecks.require(gradOutput.shape().equals(outputShape(g)), TYPE, "output gradient "
         + gradOutput.shape() + " differs from the output " + outputShape(g) + " for input " + x.shape());
     float[] gy = TensorInternals.array(gradOutput);
-    float[] w = TensorInternals.array(weight);
     Tensor gradX = ctx.needsInput(0)
-        ? TensorInternals.adopt(x.shape(), ConvEngine.forward(gy, w, g)) : null;
+        ? TensorInternals.adopt(x.shape(), ConvEngine.forward(gy, weight, g)) : null;
     Map<String, Tensor> params = new LinkedHashMap<>();
     if (ctx.needsParameters()) {
       params.put("weight", TensorInternals.adopt(weight.shape(),

@@ -3,6 +3,8 @@ package org.xai4j.tensor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * An immutable float32 tensor of any rank, stored row-major (images NCHW).
@@ -14,6 +16,8 @@ import java.util.Random;
 public final class Tensor {
   private final Shape shape;
   private final float[] data;
+  /** Values derived from the (immutable) data, by key; created on first use (see {@link TensorInternals#derived}). */
+  private volatile ConcurrentHashMap<Object, Object> derived;
 
   Tensor(Shape shape, float[] data) {
     if (shape.size() != data.length) {
@@ -385,5 +389,19 @@ public final class Tensor {
 
   float[] data() {
     return data;
+  }
+
+  <V> V derived(Object key, Class<V> type, Function<Tensor, ? extends V> compute) {
+    ConcurrentHashMap<Object, Object> map = derived;
+    if (map == null) {
+      synchronized (this) {
+        map = derived;
+        if (map == null) {
+          map = new ConcurrentHashMap<>();
+          derived = map;
+        }
+      }
+    }
+    return type.cast(map.computeIfAbsent(key, k -> compute.apply(this)));
   }
 }

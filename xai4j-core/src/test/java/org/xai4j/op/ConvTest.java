@@ -178,6 +178,37 @@ class ConvTest {
         1e-4 * Math.abs(expected) + 1e-2);
   }
 
+  /**
+   * The weight is packed once and kept with the weight tensor; a copy with modified weights (as
+   * LRP makes) must multiply with its own weight. Sizes take the blocked kernels (which read the
+   * packed weight). Scaling the weight by -2 scales every product and sum exactly, so the copy's
+   * forward and input gradient are exactly -2 times the original's; a rectified weight (w+, as in
+   * LRP's z+ rule) is checked against the definition.
+   */
+  @Test
+  void modifiedCopiesDoNotReuseThePackedWeightOfTheOriginal() {
+    Random r = new Random(16);
+    Conv conv = new Conv(Tensor.randomNormal(Shape.of(16, 32, 3, 3), 1f, r), null, null,
+        List.of(1, 1, 1, 1), null, 1);
+    Tensor x = Tensor.randomNormal(Shape.of(1, 32, 12, 12), 1f, r);
+    Tensor y = conv.forward(List.of(x));
+    Tensor g = Tensor.randomNormal(y.shape(), 1f, r);
+    Tensor dx = conv.inputGradient(g, x.shape());
+    assertArrayEquals(y.toArray(), conv.forward(List.of(x)).toArray(), 0f, "second call, same packed weight");
+    assertArrayEquals(reference(x, conv), y.toArray(), 1e-3f);
+
+    Conv scaled = (Conv) conv.withParameters(Parameters.of("weight", conv.weight().mul(-2f), "bias", null));
+    assertArrayEquals(y.mul(-2f).toArray(), scaled.forward(List.of(x)).toArray(), 0f);
+    assertArrayEquals(dx.mul(-2f).toArray(), scaled.inputGradient(g, x.shape()).toArray(), 0f);
+
+    Conv positive = (Conv) conv.withParameters(
+        Parameters.of("weight", conv.weight().map(v -> Math.max(v, 0f)), "bias", null));
+    assertArrayEquals(reference(x, positive), positive.forward(List.of(x)).toArray(), 1e-3f);
+    // the input gradient is the adjoint: <conv+(x), g> = <x, conv+^T(g)>
+    double expected = positive.forward(List.of(x)).mul(g).sum();
+    assertEquals(expected, x.mul(positive.inputGradient(g, x.shape())).sum(), 1e-4 * Math.abs(expected) + 1e-2);
+  }
+
   @Test
   void backwardSkipsWhatIsNotAsked() {
     Random r = new Random(15);

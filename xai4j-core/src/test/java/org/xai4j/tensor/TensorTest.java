@@ -2,9 +2,12 @@ package org.xai4j.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TensorTest {
@@ -49,5 +52,30 @@ class TensorTest {
     assertArrayEquals(t.toArray(), back.toArray());
     assertEquals(3f, t.get(1, 0));
     assertArrayEquals(new int[] {1, 1, 1}, t.argmaxRows());
+  }
+
+  /** Derived values are computed once per tensor and key, from any number of threads, and not shared with copies. */
+  @Test
+  void derivedValueIsComputedOncePerTensorAndKey() {
+    record Key(String name) {}
+    Tensor t = Tensor.of(Shape.of(2, 2), 1f, 2f, 3f, 4f);
+    AtomicInteger computed = new AtomicInteger();
+    float[][] sums = IntStream.range(0, 64).parallel()
+        .mapToObj(i -> TensorInternals.derived(t, new Key("sum"), float[].class, x -> {
+          computed.incrementAndGet();
+          return new float[] {(float) x.sum()};
+        }))
+        .toArray(float[][]::new);
+    assertEquals(1, computed.get());
+    for (float[] s : sums) {
+      assertSame(sums[0], s);
+    }
+    assertEquals(10f, sums[0][0]);
+    float[] doubled = TensorInternals.derived(t, new Key("twice"), float[].class, x -> new float[] {(float) (2 * x.sum())});
+    assertEquals(20f, doubled[0]);
+    // a modified copy (or a reshape: another tensor object) derives its own value
+    Tensor copy = t.mul(3f);
+    assertEquals(30f, TensorInternals.derived(copy, new Key("sum"), float[].class, x -> new float[] {(float) x.sum()})[0]);
+    assertEquals(1, computed.get());
   }
 }
