@@ -127,7 +127,8 @@ final class ConvEngine {
    * The gradient of the forward pass with respect to its input for output gradient {@code gy}:
    * {@code col = W^T * gy} per group, scattered back by col2im. This is also the transposed
    * convolution of {@code gy} with {@code weight}. Samples run in parallel (chunks of one sample
-   * overlap in the input and run in order).
+   * overlap in the input and run in order); the col2im of a single sample's chunk is split over
+   * its input channels.
    */
   static float[] inputGradient(float[] gy, Tensor weight, ConvGeometry g) {
     int area = g.window().outArea();
@@ -147,7 +148,7 @@ final class ConvEngine {
               Kernels.sgemm(wt[grp], false, p1 - p0, gy, gOff, area, 0f, dx, xBase + p0, inArea);
             } else {
               Kernels.sgemm(wt[grp], false, p1 - p0, gy, gOff, area, 0f, col, 0, p1 - p0);
-              transfer(true, dx, xBase, col, g, p0, p1);
+              scatterByChannels(dx, xBase, col, g, p0, p1);
             }
           }
         }
@@ -209,6 +210,22 @@ final class ConvEngine {
    */
   private static void transfer(boolean scatter, float[] x, int xBase, float[] col, ConvGeometry g,
       int p0, int p1) {
+    transfer(scatter, x, xBase, col, g, p0, p1, 0, g.groupInChannels());
+  }
+
+  /**
+   * col2im of output positions {@code [p0, p1)} with the input channels split over the kernel
+   * threads: channels own disjoint input planes, and each element still receives its additions in
+   * the same order, so the result is the serial one. Called where the samples do not already
+   * occupy every thread (batch 1); inside a parallel task the channel ranges run in turn.
+   */
+  private static void scatterByChannels(float[] x, int xBase, float[] col, ConvGeometry g, int p0, int p1) {
+    Ranges.run(g.groupInChannels(), (part, from, to) -> transfer(true, x, xBase, col, g, p0, p1, from, to));
+  }
+
+  /** {@link #transfer} restricted to the input channels {@code [c0, c1)} of the group (and their im2col rows). */
+  private static void transfer(boolean scatter, float[] x, int xBase, float[] col, ConvGeometry g,
+      int p0, int p1, int c0, int c1) {
     WindowAxis ah = g.window().h();
     WindowAxis aw = g.window().w();
     int inW = aw.in();
@@ -216,8 +233,8 @@ final class ConvEngine {
     int sw = aw.stride();
     int plane = g.window().inArea();
     int len = p1 - p0;
-    int row = 0;
-    for (int c = 0; c < g.groupInChannels(); c++) {
+    int row = c0 * ah.kernel() * aw.kernel();
+    for (int c = c0; c < c1; c++) {
       int xc = xBase + c * plane;
       for (int kh = 0; kh < ah.kernel(); kh++) {
         for (int kw = 0; kw < aw.kernel(); kw++, row++) {
