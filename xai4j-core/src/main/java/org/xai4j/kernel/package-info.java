@@ -13,6 +13,10 @@
  *   <li>{@code ScalarKernelSupport}, plain Java, the fallback and the reference in parity tests.</li>
  * </ul>
  * Both run the same SGEMM driver ({@code BlockedSgemm}: packing, cache blocking, threads over
- * output tiles) around their own micro-kernel, so they differ only in the innermost loop.
+ * output tiles) around their own micro-kernel, and the same matrix-vector driver ({@code MatVec}:
+ * products with one row or column of C, such as fully connected layers at batch 1, reading the
+ * matrix in place) around their own dot and row-combination loops, so they differ only in the
+ * innermost loops. A left factor used many times (a convolution's weight) can be packed once with
+ * {@link org.xai4j.kernel.Kernels#pack} into a {@link org.xai4j.kernel.PackedMatrix}.
  */
 package org.xai4j.kernel;
