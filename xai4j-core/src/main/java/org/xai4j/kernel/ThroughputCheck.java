@@ -39,13 +39,18 @@ record ThroughputCheck(double minGflops, long budgetNanos) {
   /** The check also fails after this many times its CPU budget in wall time. */
   private static final int WALL_FACTOR = 5;
   private static final float[] BETAS = {0f, 1f, 0.5f};
-  /** Untimed warm-up calls of each matrix-vector loop. */
-  private static final int MATVEC_WARMUP_CALLS = 3000;
+  /**
+   * Untimed warm-up calls of each matrix-vector loop: with the loop iterations of each call, past
+   * HotSpot's thresholds for a C2 compilation (600 calls and 15000 calls plus loop iterations).
+   * Kept low because interpreted Vector API code is slow: 3000 calls of 8 rows added a second to
+   * the start-up on a busy machine.
+   */
+  private static final int MATVEC_WARMUP_CALLS = 800;
   /**
    * Rows and columns of the matrix-vector warm-up: 150 columns run every loop of both kernels
    * (whole four-vector steps, single vectors, the scalar tail).
    */
-  private static final int MATVEC_ROWS = 8;
+  private static final int MATVEC_ROWS = 2;
   private static final int MATVEC_DEPTH = 150;
   /**
    * Default bar: 5 GFLOP/s on one thread, an order of magnitude under a healthy vector
