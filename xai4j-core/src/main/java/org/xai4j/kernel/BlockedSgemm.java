@@ -145,7 +145,8 @@ final class BlockedSgemm {
           int mb = Math.min(PANEL_ROWS, m - ic);
           Panel panel = new Panel(ic, mb, jc, nb, pc, kb, directA, directB,
               prepacked == null ? 0 : pc * packedRows + ic * kb);
-          pack(parallel, panel, prepacked == null, ic == 0, transA, alpha, a, aOff, lda, packA, transB, b, bOff, ldb, packB);
+          pack(parallel, panel, prepacked == null, ic == 0, transA, alpha, a, aOff, lda, packA,
+              transB, b, bOff, ldb, packB);
           int colTiles = ceilDiv(nb, TILE_COLS);
           run(parallel, ceilDiv(mb, TILE_ROWS) * colTiles, t -> computeTile(panel,
               (t / colTiles) * TILE_ROWS, (t % colTiles) * TILE_COLS, a, aOff, lda, packA, b, bOff, ldb, packB,

@@ -22,7 +22,7 @@ interface KernelSupport {
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
       float beta, float[] c, int cOff, int ldc);
 
-  /** op(A) (m x k) packed for {@link #sgemm(PackedMatrix, boolean, int, float[], int, int, float, float[], int, int)}. */
+  /** op(A) (m x k) packed for the {@code sgemm} overload that takes a {@link PackedMatrix}. */
   PackedMatrix pack(boolean transA, int m, int k, float[] a, int aOff, int lda);
 
   /**

@@ -65,9 +65,8 @@ public final class Kernels {
 
   /**
    * {@code C = A * op(B) + beta * C} with A packed by {@link #pack}: op(B) is
-   * {@code a.depth() x n} and C is {@code a.rows() x n}. Bit for bit the same as
-   * {@link #sgemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int, float, float[], int, int)}
-   * on the original A with alpha 1.
+   * {@code a.depth() x n} and C is {@code a.rows() x n}. Bit for bit the same as the unpacked
+   * {@code sgemm} on the original A with alpha 1.
    */
   public static void sgemm(PackedMatrix a, boolean transB, int n, float[] b, int bOff, int ldb,
       float beta, float[] c, int cOff, int ldc) {

@@ -1,7 +1,7 @@
 package org.xai4j.kernel;
 
 /**
- * The left factor op(A) of {@link Kernels#sgemm(PackedMatrix, boolean, int, float[], int, int, float, float[], int, int)},
+ * The left factor op(A) of the {@link Kernels} {@code sgemm} overload that takes one,
  * copied once into the layout the kernels in use read, for products that reuse the same A many
  * times (a convolution's weight, multiplied with every im2col chunk of every call). Multiplying
  * with it gives bit for bit the result of {@link Kernels#sgemm} on the original A with alpha 1,

@@ -71,11 +71,13 @@ class TensorTest {
       assertSame(sums[0], s);
     }
     assertEquals(10f, sums[0][0]);
-    float[] doubled = TensorInternals.derived(t, new Key("twice"), float[].class, x -> new float[] {(float) (2 * x.sum())});
+    float[] doubled = TensorInternals.derived(t, new Key("twice"), float[].class,
+        x -> new float[] {(float) (2 * x.sum())});
     assertEquals(20f, doubled[0]);
     // a modified copy (or a reshape: another tensor object) derives its own value
     Tensor copy = t.mul(3f);
-    assertEquals(30f, TensorInternals.derived(copy, new Key("sum"), float[].class, x -> new float[] {(float) x.sum()})[0]);
+    assertEquals(30f, TensorInternals.derived(copy, new Key("sum"), float[].class,
+        x -> new float[] {(float) x.sum()})[0]);
     assertEquals(1, computed.get());
   }
 }
