@@ -115,6 +115,16 @@ final class PreparedLinearRule implements BackwardRule {
     shares = List.copyOf(list);
   }
 
+  /** Whether the last group's denominator is derived from the recorded output (seen by tests). */
+  boolean derivesLastGroup() {
+    return derivedLast;
+  }
+
+  /** How many input shares propagate through a stacked convolution (seen by tests). */
+  int stackedShares() {
+    return (int) shares.stream().filter(s -> s.stack().isPresent()).count();
+  }
+
   private static Op modify(Op op, Term term) {
     if (term.param() == ParamModifier.Elementwise.IDENTITY && term.bias() == BiasPolicy.MODIFY) {
       return op;
