@@ -161,33 +161,23 @@ final class PreparedLinearRule implements BackwardRule {
     float[][] scaled = new float[groups.size()][];
     float[] z = TensorInternals.array(ctx.output());
     float[] r = TensorInternals.array(signal);
-    float[] derived = derivedLast ? z.clone() : null;
+    int last = groups.size() - 1;
+    float[][] denominators = new float[groups.size()][];
     for (int g = 0; g < groups.size(); g++) {
-      List<Term> terms = groups.get(g).terms();
-      outputs[g] = new Tensor[terms.size()];
-      if (derivedLast && g == groups.size() - 1) {
-        scaled[g] = distribute(groups.get(g).selection(), r, z, derived);
-        continue;
+      outputs[g] = new Tensor[groups.get(g).terms().size()];
+      if (!(derivedLast && g == last)) {
+        denominators[g] = denominator(g, ctx, x, inputs, zero, outputs[g]);
       }
-      float[] denominator = new float[signal.size()];
-      for (int k = 0; k < terms.size(); k++) {
-        Term term = terms.get(k);
-        int s = shareOf[g][k];
-        // a zero input with a zero bias gives a zero output
-        if (zero[s] && term.bias() == BiasPolicy.ZERO) {
-          continue;
-        }
-        if (inputs[s] == null) {
-          inputs[s] = shares.get(s).modifier().apply(x);
-        }
-        outputs[g][k] = term.isUnmodified() ? ctx.output() : modifiedOps[g][k].forward(withInput(ctx, inputs[s]));
-        float[] out = TensorInternals.array(outputs[g][k]);
-        addScaled(denominator, out, term.sign());
-        if (derived != null) {
-          addScaled(derived, out, -term.sign());
-        }
+    }
+    if (derivedLast) {
+      float[] derived = z.clone();
+      for (int g = 0; g < last; g++) {
+        addScaled(derived, denominators[g], -1f);
       }
-      scaled[g] = distribute(groups.get(g).selection(), r, z, denominator);
+      denominators[last] = derived;
+    }
+    for (int g = 0; g < groups.size(); g++) {
+      scaled[g] = distribute(groups.get(g).selection(), r, z, denominators[g]);
     }
     float[] relevance = new float[x.size()];
     for (int s = 0; s < inputs.length; s++) {
@@ -197,6 +187,40 @@ final class PreparedLinearRule implements BackwardRule {
     }
     result[0] = TensorInternals.adopt(x.shape(), relevance);
     return Gradients.ofInputs(result);
+  }
+
+  /**
+   * {@code sum_k sign_k z_k} of group {@code g}, filling {@code outputs} with the modified forward
+   * passes; a lone term with sign +1 is its own denominator (shared, not copied).
+   */
+  private float[] denominator(int g, BackwardContext ctx, Tensor x, Tensor[] inputs, boolean[] zero, Tensor[] outputs) {
+    List<Term> terms = rule.groups().get(g).terms();
+    float[] denominator = null;
+    boolean shared = false;
+    for (int k = 0; k < terms.size(); k++) {
+      Term term = terms.get(k);
+      int s = shareOf[g][k];
+      // a zero input with a zero bias gives a zero output
+      if (zero[s] && term.bias() == BiasPolicy.ZERO) {
+        continue;
+      }
+      if (inputs[s] == null) {
+        inputs[s] = shares.get(s).modifier().apply(x);
+      }
+      outputs[k] = term.isUnmodified() ? ctx.output() : modifiedOps[g][k].forward(withInput(ctx, inputs[s]));
+      float[] out = TensorInternals.array(outputs[k]);
+      if (denominator == null && term.sign() > 0) {
+        denominator = out;
+        shared = true;
+        continue;
+      }
+      if (denominator == null || shared) {
+        denominator = denominator == null ? new float[out.length] : denominator.clone();
+        shared = false;
+      }
+      addScaled(denominator, out, term.sign());
+    }
+    return denominator != null ? denominator : new float[ctx.output().size()];
   }
 
   /** Adds {@code sum_t c_t sign_t in * (df_t/dx)^T g_t} over the share's terms to {@code relevance}. */
