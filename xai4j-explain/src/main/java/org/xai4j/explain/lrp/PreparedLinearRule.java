@@ -238,9 +238,11 @@ final class PreparedLinearRule implements BackwardRule {
     if (share.stack().isPresent()) {
       float[] back = TensorInternals.array(
           share.stack().get().inputGradient(signals, coefficients, signal.shape(), input.shape()));
-      for (int i = 0; i < relevance.length; i++) {
-        relevance[i] += in[i] * back[i];
-      }
+      ElementRanges.run(relevance.length, (from, to) -> {
+        for (int i = from; i < to; i++) {
+          relevance[i] += in[i] * back[i];
+        }
+      });
       return;
     }
     for (int t = 0; t < n; t++) {
@@ -251,18 +253,23 @@ final class PreparedLinearRule implements BackwardRule {
       float[] back = TensorInternals.array(
           modifiedOps[g][k].backward(termCtx, TensorInternals.adopt(signal.shape(), signals[t])).input(0));
       float c = coefficients[t];
-      for (int i = 0; i < relevance.length; i++) {
-        relevance[i] += c * in[i] * back[i];
-      }
+      ElementRanges.run(relevance.length, (from, to) -> {
+        for (int i = from; i < to; i++) {
+          relevance[i] += c * in[i] * back[i];
+        }
+      });
     }
   }
 
   /** {@code sel(z) * R / stab(denominator)} per output. */
   private float[] distribute(OutputSelection selection, float[] r, float[] z, float[] denominator) {
     float[] g = new float[r.length];
-    for (int j = 0; j < g.length; j++) {
-      g[j] = selection.selects(z[j]) ? rule.stabilizer().divide(r[j], denominator[j]) : 0f;
-    }
+    Stabilizer stabilizer = rule.stabilizer();
+    ElementRanges.run(g.length, (from, to) -> {
+      for (int j = from; j < to; j++) {
+        g[j] = selection.selects(z[j]) ? stabilizer.divide(r[j], denominator[j]) : 0f;
+      }
+    });
     return g;
   }
 
@@ -279,12 +286,18 @@ final class PreparedLinearRule implements BackwardRule {
    * {@code x} bit for bit and {@code min(x, 0)} is zero.
    */
   private static boolean isNonNegative(Tensor t) {
-    for (float v : TensorInternals.array(t)) {
-      if (!(v > 0f) && Float.floatToRawIntBits(v) != 0) {
-        return false;
+    float[] a = TensorInternals.array(t);
+    // set (never cleared) by a range that finds an offending element; read after all ranges ended
+    boolean[] negative = new boolean[1];
+    ElementRanges.run(a.length, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        if (!(a[i] > 0f) && Float.floatToRawIntBits(a[i]) != 0) {
+          negative[0] = true;
+          return;
+        }
       }
-    }
-    return true;
+    });
+    return !negative[0];
   }
 
   private static boolean isZero(Tensor t) {
@@ -297,9 +310,11 @@ final class PreparedLinearRule implements BackwardRule {
   }
 
   private static void addScaled(float[] into, float[] values, float factor) {
-    for (int i = 0; i < into.length; i++) {
-      into[i] += factor * values[i];
-    }
+    ElementRanges.run(into.length, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        into[i] += factor * values[i];
+      }
+    });
   }
 
   private static List<Tensor> withInput(BackwardContext ctx, Tensor first) {

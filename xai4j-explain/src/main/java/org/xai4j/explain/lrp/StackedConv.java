@@ -64,9 +64,11 @@ final class StackedConv {
         float[] s = signals[t];
         int from = n * block;
         int to = (n * copies + t) * block;
-        for (int i = 0; i < block; i++) {
-          joined[to + i] = c * s[from + i];
-        }
+        ElementRanges.run(block, (lo, hi) -> {
+          for (int i = lo; i < hi; i++) {
+            joined[to + i] = c * s[from + i];
+          }
+        });
       }
     }
     Shape joinedShape = outputShape.withDim(1, channels * copies);
