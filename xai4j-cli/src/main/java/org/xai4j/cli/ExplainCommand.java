@@ -28,7 +28,6 @@ import org.xai4j.explain.image.Heatmaps;
 import org.xai4j.explain.image.ImageInput;
 import org.xai4j.explain.image.Scaling;
 import org.xai4j.explain.lrp.BoxBound;
-import org.xai4j.explain.lrp.Lrp;
 import org.xai4j.explain.lrp.LrpAttributor;
 import org.xai4j.explain.lrp.LrpResult;
 import org.xai4j.explain.lrp.composite.Composites;
@@ -134,6 +133,10 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Option(names = "--canonize", description = "lrp: merge batch norms, residual additions as sums.")
   boolean canonize;
+
+  @Option(names = "--zennit-merged-bias", description = "lrp, with --canonize: a bias that merging a batch norm gave a "
+      + "bias-free layer enters every rule term unmodified, as in Zennit master 6b0bbdf (reproduces its results).")
+  boolean zennitMergedBias;
 
   @Option(names = "--low", description = "lrp: lowest input value (zB rule; with --high).")
   Float low;
@@ -250,6 +253,10 @@ final class ExplainCommand implements Callable<Integer> {
     LrpAttributor a = LrpAttributor.of(Composites.byName(composite,
         low == null ? null : BoxBound.scalar(low), high == null ? null : BoxBound.scalar(high)));
     a = oneHot ? a.withOneHot() : a;
+    if (zennitMergedBias && !canonize) {
+      throw new IllegalArgumentException("--zennit-merged-bias needs --canonize");
+    }
+    a = zennitMergedBias ? a.withUnmodifiedMergedBias() : a;
     return canonize ? a.withCanonizer(Canonizers.standard()) : a;
   }
 
@@ -287,8 +294,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (!method.equals("lrp")) {
           throw new IllegalArgumentException("--rules needs --method lrp, got " + method);
         }
-        LrpAttributor l = lrp();
-        pw.print(Lrp.of(l.canonizer().apply(graph), l.composite()).rules());
+        pw.print(lrp().prepare(graph).rules());
       }
       pw.printf("model:  %s%ninput:  %s %s%nmethod: %s%ntarget: %d (logit %.6g)%n", model, input, x.shape(),
           method, chosen, a.output().getFlat(chosen));

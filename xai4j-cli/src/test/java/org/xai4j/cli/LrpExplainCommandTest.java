@@ -7,14 +7,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.explain.lrp.BoxBound;
 import org.xai4j.explain.Target;
+import org.xai4j.explain.canon.Canonizers;
 import org.xai4j.explain.lrp.Lrp;
+import org.xai4j.explain.lrp.LrpAttributor;
 import org.xai4j.explain.lrp.composite.Composites;
+import org.xai4j.graph.Graph;
+import org.xai4j.graph.GraphBuilder;
 import org.xai4j.io.Npy;
+import org.xai4j.onnx.OnnxImporter;
+import org.xai4j.op.BatchNormalization;
+import org.xai4j.op.Conv;
+import org.xai4j.op.Flatten;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
@@ -81,6 +90,46 @@ class LrpExplainCommandTest extends CliTestSupport {
     Tensor expected = Lrp.of(mlp(), Composites.deepTaylor(BoxBound.scalar(-3f), BoxBound.scalar(3f)))
         .explain(x, 1).relevance();
     assertEquals(0f, Npy.read(rel).maxAbsDifference(expected), 1e-6f);
+  }
+
+  /** conv (no bias) + batch norm + ReLU + dense: canonizing gives the convolution a bias. */
+  private static Graph convBatchNorm() {
+    Random r = new Random(8);
+    GraphBuilder b = Graph.builder();
+    String x = b.input("x", -1, 2, 5, 5);
+    String c = b.add("conv", new Conv(Tensor.randomNormal(Shape.of(3, 2, 3, 3), 0.5f, r), null, null,
+        List.of(1, 1, 1, 1), null, 1), x);
+    String n = b.add("bn", new BatchNormalization(Tensor.randomNormal(Shape.of(3), 1f, r),
+        Tensor.randomNormal(Shape.of(3), 1f, r), Tensor.randomNormal(Shape.of(3), 0.5f, r),
+        Tensor.full(Shape.of(3), 0.7f), 1e-5f), c);
+    String h = b.add("flat", new Flatten(1), b.relu("relu", n));
+    return b.output(b.linear("fc", h, 75, 4)).build();
+  }
+
+  @Test
+  void zennitMergedBiasReproducesZennitMaster(@TempDir Path dir) throws IOException {
+    Path model = writeModel(dir, "cbn.onnx", convBatchNorm());
+    Tensor x = Tensor.randomNormal(Shape.of(1, 2, 5, 5), 1f, new Random(3));
+    Path in = writeNpy(dir, "x.npy", x);
+    Path rel = dir.resolve("r.npy");
+    assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--out", rel.toString(),
+        "--method", "lrp", "--canonize", "--zennit-merged-bias", "--rules"), err.toString());
+    LrpAttributor zennit = LrpAttributor.of(Composites.epsilonPlusFlat()).withCanonizer(Canonizers.standard());
+    Graph graph = OnnxImporter.read(model);
+    Tensor expected = zennit.withUnmodifiedMergedBias().explain(graph, x, Target.argmax()).relevance();
+    Tensor rules = zennit.explain(graph, x, Target.argmax()).relevance();
+    assertEquals(0f, Npy.read(rel).maxAbsDifference(expected), 1e-6f);
+    assertTrue(expected.maxAbsDifference(rules) > 1e-3 * expected.maxAbs(), "the merged bias must change the result");
+    assertTrue(out.toString().contains("Flat[bias KEEP]"), out.toString());
+  }
+
+  @Test
+  void zennitMergedBiasNeedsCanonize(@TempDir Path dir) throws IOException {
+    Path model = writeModel(dir, "mlp.onnx", mlp());
+    Path in = writeNpy(dir, "x.npy", Tensor.zeros(Shape.of(1, 4)));
+    assertEquals(1, run("explain", "--model", model.toString(), "--input", in.toString(), "--out",
+        dir.resolve("r.npy").toString(), "--method", "lrp", "--zennit-merged-bias"));
+    assertEquals("--zennit-merged-bias needs --canonize\n", err.toString());
   }
 
   @Test

@@ -20,10 +20,11 @@ import org.xai4j.tensor.TensorInternals;
  * sample, or zero noise, gives the gradient). The aggregations follow Captum's
  * {@code NoiseTunnel}: {@link Aggregation#SMOOTHGRAD} the mean, {@link
  * Aggregation#SMOOTHGRAD_SQUARED} the mean of squares, {@link Aggregation#VARGRAD} the variance
- * {@code E[g^2] - E[g]^2}. Noise is drawn from a {@link SplittableRandom} seeded with {@code seed}
- * in sample-major order of the stacked copies, so a result depends on the seed and on each
- * sample's position in the batch. Defaults (Zennit's): noise level {@value #DEFAULT_NOISE_LEVEL},
- * {@value #DEFAULT_SAMPLES} samples. Example: {@code SmoothGrad.defaults().withSeed(7).explain(graph,
+ * {@code E[g^2] - E[g]^2}. Noise copy {@code c} of every sample is the same standard normal draw
+ * (from a {@link SplittableRandom} whose seed is the {@code c}-th value drawn from one seeded with
+ * {@code seed}) times that sample's sigma, so a sample's result depends only on the seed and its
+ * own values, not on the batch around it: explaining a batch equals explaining each sample alone.
+ * Defaults (Zennit's): noise level {@value #DEFAULT_NOISE_LEVEL}, {@value #DEFAULT_SAMPLES} samples. Example: {@code SmoothGrad.defaults().withSeed(7).explain(graph,
  * x, Target.argmax())}.
  *
  * @param aggregation which statistic of the noisy gradients
@@ -104,15 +105,16 @@ public record SmoothGrad(Aggregation aggregation, double noiseLevel, int samples
       Tensor sample = input.slice0(s, s + 1);
       sigma[s] = (float) (noiseLevel * (sample.max() - sample.min()));
     }
-    SplittableRandom random = new SplittableRandom(seed);
+    long[] copySeeds = new SplittableRandom(seed).longs(samples - 1).toArray();
     int noisy = (samples - 1) * n;
     PointBatches.Points points = (from, to) -> {
       float[] rows = new float[(to - from) * per];
       for (int r = from; r < to; r++) {
         int src = (r % n) * per;
         int dst = (r - from) * per;
+        SplittableRandom copyNoise = r < noisy ? new SplittableRandom(copySeeds[r / n]) : null;
         for (int j = 0; j < per; j++) {
-          float eps = r < noisy ? (float) (random.nextGaussian() * sigma[r % n]) : 0f;
+          float eps = copyNoise == null ? 0f : (float) (copyNoise.nextGaussian() * sigma[r % n]);
           rows[dst + j] = x[src + j] + eps;
         }
       }

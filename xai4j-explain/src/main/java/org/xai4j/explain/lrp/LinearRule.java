@@ -175,6 +175,18 @@ public record LinearRule(String name, List<TermGroup> groups, Stabilizer stabili
     return zBox(BoxBound.scalar(low), BoxBound.scalar(high));
   }
 
+  /**
+   * This rule with {@code policy} for the bias of every term (the same modifiers otherwise), named
+   * for example {@code ZPlus[bias KEEP]}.
+   */
+  public LinearRule withBias(BiasPolicy policy) {
+    List<TermGroup> changed = groups.stream()
+        .map(g -> new TermGroup(g.coefficient(), g.selection(), g.terms().stream()
+            .map(t -> new Term(t.input(), t.param(), policy, t.sign())).toList()))
+        .toList();
+    return new LinearRule(name + "[bias " + policy + "]", changed, stabilizer);
+  }
+
   /** This rule with another stabilizer (the same terms). */
   public LinearRule withStabilizer(Stabilizer replacement) {
     return new LinearRule(name, groups, replacement);

@@ -5,6 +5,7 @@ import org.xai4j.explain.Attributor;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.canon.Canonizer;
 import org.xai4j.explain.lrp.composite.Composite;
+import org.xai4j.explain.lrp.composite.UnmodifiedMergedBias;
 import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Tensor;
 
@@ -17,8 +18,11 @@ import org.xai4j.tensor.Tensor;
  * @param composite the rules
  * @param canonizer applied to the graph first ({@code g -> g} for none)
  * @param scaleByOutput whether the seed is multiplied by the target value
+ * @param unmodifiedMergedBias whether a bias that canonizing gave a bias-free layer enters every
+ *     rule term unmodified, as in Zennit master {@code 6b0bbdf} ({@link UnmodifiedMergedBias})
  */
-public record LrpAttributor(Composite composite, Canonizer canonizer, boolean scaleByOutput) implements Attributor {
+public record LrpAttributor(Composite composite, Canonizer canonizer, boolean scaleByOutput,
+    boolean unmodifiedMergedBias) implements Attributor {
   /** Rejects missing parts. */
   public LrpAttributor {
     if (composite == null || canonizer == null) {
@@ -28,17 +32,31 @@ public record LrpAttributor(Composite composite, Canonizer canonizer, boolean sc
 
   /** The composite on the graph as given, seeded with the target output value. */
   public static LrpAttributor of(Composite composite) {
-    return new LrpAttributor(composite, g -> g, true);
+    return new LrpAttributor(composite, g -> g, true, false);
   }
 
   /** This attributor canonizing graphs with {@code c} first. */
   public LrpAttributor withCanonizer(Canonizer c) {
-    return new LrpAttributor(composite, c, scaleByOutput);
+    return new LrpAttributor(composite, c, scaleByOutput, unmodifiedMergedBias);
   }
 
   /** This attributor seeded with the target's one-hot (value 1) instead of the output value. */
   public LrpAttributor withOneHot() {
-    return new LrpAttributor(composite, canonizer, false);
+    return new LrpAttributor(composite, canonizer, false, unmodifiedMergedBias);
+  }
+
+  /**
+   * This attributor reproducing Zennit master {@code 6b0bbdf}: the bias that canonizing gives a
+   * layer without one enters every term of its rule unmodified ({@link UnmodifiedMergedBias}).
+   */
+  public LrpAttributor withUnmodifiedMergedBias() {
+    return new LrpAttributor(composite, canonizer, scaleByOutput, true);
+  }
+
+  /** The canonized graph with the rules prepared, as every explanation of this attributor uses it. */
+  public Lrp prepare(Graph graph) {
+    Graph canonized = canonizer.apply(graph);
+    return Lrp.of(canonized, unmodifiedMergedBias ? UnmodifiedMergedBias.of(composite, graph, canonized) : composite);
   }
 
   @Override
@@ -49,11 +67,12 @@ public record LrpAttributor(Composite composite, Canonizer canonizer, boolean sc
 
   /** Like {@link #explain}, with the relevance of every layer and the conservation report. */
   public LrpResult explainLayers(Graph graph, Tensor input, Target target) {
-    return Lrp.of(canonizer.apply(graph), composite).explain(input, target, scaleByOutput);
+    return prepare(graph).explain(input, target, scaleByOutput);
   }
 
   @Override
   public String toString() {
-    return "LRP(" + composite + (scaleByOutput ? "" : ", one-hot") + ")";
+    return "LRP(" + composite + (scaleByOutput ? "" : ", one-hot") + (unmodifiedMergedBias ? ", unmodified merged bias" : "")
+        + ")";
   }
 }

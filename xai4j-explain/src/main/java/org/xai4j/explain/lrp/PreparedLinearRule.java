@@ -126,15 +126,25 @@ final class PreparedLinearRule implements BackwardRule {
   }
 
   private static Op modify(Op op, Term term) {
-    if (term.param() == ParamModifier.Elementwise.IDENTITY && term.bias() == BiasPolicy.MODIFY) {
+    if (term.param() == ParamModifier.Elementwise.IDENTITY && term.bias() != BiasPolicy.ZERO) {
       return op;
     }
     Map<String, Tensor> modified = new LinkedHashMap<>();
     for (Map.Entry<String, Tensor> p : op.parameters().asMap().entrySet()) {
-      boolean zero = p.getKey().equals(BIAS) && term.bias() == BiasPolicy.ZERO;
-      modified.put(p.getKey(), zero ? Tensor.zeros(p.getValue().shape()) : term.param().apply(p.getValue()));
+      modified.put(p.getKey(), modifiedParameter(p.getKey(), p.getValue(), term));
     }
     return op.withParameters(Parameters.of(modified));
+  }
+
+  private static Tensor modifiedParameter(String name, Tensor value, Term term) {
+    if (!name.equals(BIAS)) {
+      return term.param().apply(value);
+    }
+    return switch (term.bias()) {
+      case MODIFY -> term.param().apply(value);
+      case ZERO -> Tensor.zeros(value.shape());
+      case KEEP -> value;
+    };
   }
 
   @Override

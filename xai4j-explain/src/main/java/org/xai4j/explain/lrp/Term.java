@@ -5,7 +5,7 @@ package org.xai4j.explain.lrp;
  * entering the group's denominator and the relevance with sign {@code +1} or {@code -1}.
  *
  * @param input how the layer input is modified
- * @param param how the weights (and, unless {@code bias} is {@link BiasPolicy#ZERO}, the bias) are
+ * @param param how the weights (and, if {@code bias} is {@link BiasPolicy#MODIFY}, the bias) are
  *     modified
  * @param bias what happens to the bias
  * @param sign {@code +1} or {@code -1}: how the term enters the sum (the zB rule subtracts its
@@ -35,11 +35,19 @@ public record Term(InputModifier input, ParamModifier param, BiasPolicy bias, in
   /** Whether the term is the unmodified layer, whose output the recorded forward pass already holds. */
   boolean isUnmodified() {
     return input == InputModifier.Elementwise.IDENTITY && param == ParamModifier.Elementwise.IDENTITY
-        && bias == BiasPolicy.MODIFY;
+        && bias != BiasPolicy.ZERO;
+  }
+
+  private String biasLabel() {
+    return switch (bias) {
+      case MODIFY -> "";
+      case ZERO -> ", no bias";
+      case KEEP -> ", unmodified bias";
+    };
   }
 
   @Override
   public String toString() {
-    return (sign < 0 ? "-" : "") + "[" + input + " x " + param + (bias == BiasPolicy.ZERO ? ", no bias" : "") + "]";
+    return (sign < 0 ? "-" : "") + "[" + input + " x " + param + biasLabel() + "]";
   }
 }

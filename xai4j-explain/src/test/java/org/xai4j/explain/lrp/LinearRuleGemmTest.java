@@ -67,6 +67,15 @@ class LinearRuleGemmTest {
   }
 
   @Test
+  void unmodifiedBiasEntersEveryTermWhole() {
+    // z+ = x+a+ + b + x-a- + b and z- = x+a- + b + x-a+ + b: each of the two terms adds b
+    check(LinearRule.zPlus().withBias(BiasPolicy.KEEP), n -> F.alphaBeta(X[n], R[n], 1, 0, b -> 2 * b, b -> 2 * b));
+    check(LinearRule.alphaBeta(2, 1).withBias(BiasPolicy.KEEP),
+        n -> F.alphaBeta(X[n], R[n], 2, 1, b -> 2 * b, b -> 2 * b));
+    assertEquals("ZPlus[bias KEEP]", LinearRule.zPlus().withBias(BiasPolicy.KEEP).toString());
+  }
+
+  @Test
   void alphaOneBetaZeroIsZPlus() {
     assertEquals(0f, relevance(LinearRule.alphaBeta(1, 0)).maxAbsDifference(relevance(LinearRule.zPlus())), 1e-7f);
   }

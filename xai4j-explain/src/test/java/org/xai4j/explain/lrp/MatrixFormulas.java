@@ -1,5 +1,7 @@
 package org.xai4j.explain.lrp;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * The LRP rules written out on the explicit matrix of a linear layer, in double precision, for one
  * sample: {@code z_j = sum_i A[j][i] x_i + b_j}, where {@code connected[j][i]} tells which entries
@@ -54,10 +56,16 @@ final class MatrixFormulas {
 
   /** Alpha-beta with z+ = x+a+ + x-a- + b+, z- = x+a- + x-a+ + b-. */
   double[] alphaBeta(double[] x, double[] r, double alpha, double beta) {
+    return alphaBeta(x, r, alpha, beta, MatrixFormulas::pos, MatrixFormulas::neg);
+  }
+
+  /** Alpha-beta with the bias parts of z+ and z- given as functions of the bias. */
+  double[] alphaBeta(double[] x, double[] r, double alpha, double beta, DoubleUnaryOperator posBias,
+      DoubleUnaryOperator negBias) {
     double[] out = new double[in()];
     for (int j = 0; j < a.length; j++) {
-      double zp = pos(b[j]);
-      double zn = neg(b[j]);
+      double zp = posBias.applyAsDouble(b[j]);
+      double zn = negBias.applyAsDouble(b[j]);
       for (int i = 0; i < in(); i++) {
         zp += pos(x[i]) * pos(a[j][i]) + neg(x[i]) * neg(a[j][i]);
         zn += pos(x[i]) * neg(a[j][i]) + neg(x[i]) * pos(a[j][i]);

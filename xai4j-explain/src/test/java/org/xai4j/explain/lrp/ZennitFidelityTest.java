@@ -2,7 +2,6 @@ package org.xai4j.explain.lrp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.xai4j.explain.canon.Canonizers;
 import org.xai4j.explain.lrp.composite.Composite;
 import org.xai4j.explain.lrp.composite.Composites;
+import org.xai4j.explain.lrp.composite.UnmodifiedMergedBias;
 import org.xai4j.explain.reference.ReferenceFiles;
 import org.xai4j.graph.Graph;
 import org.xai4j.onnx.OnnxImporter;
@@ -24,26 +24,29 @@ import org.xai4j.tensor.Tensor;
 
 /**
  * LRP on the reference models against Zennit (and the NumPy re-implementation, {@code manual__*})
- * from {@code shared/reference}: max|ours - ref| <= 1e-4 max|ref| in float32. Skips when the shared
- * folder is absent. Canonizers are applied where the reference used them.
+ * from {@code shared/reference}: max|ours - ref| <= 1e-4 max|ref| in float32, or against the float64
+ * file for the ill-conditioned canonized resnetish cases (see {@link #ILL_CONDITIONED}). Skips when
+ * the shared folder is absent. Canonizers are applied where the reference used them, together with
+ * {@link UnmodifiedMergedBias}: the references were made with Zennit master {@code 6b0bbdf}.
  */
 class ZennitFidelityTest {
   private static final double TOLERANCE = 1e-4;
 
   /**
-   * References we do not reproduce: Zennit's results on the canonized resnetish (BatchNorm merged,
-   * residual sums as Norm). Both graphs compute the same logits; the same network without
-   * canonizers matches to 2.3e-7; our canonized graph and the exporter's BN-folded model
-   * (resnetish_bnfused) give the same LRP result to 1e-7. The references were made with Zennit
-   * master after 0.5.1, where Zennit's issue #194 ("ResNet: Unstable Attributions", caused by its
-   * PR #185, not present in 0.5.1) reports negative input relevance sums on canonized ResNets; the
-   * reference sums are negative (-0.25x and -169x the logit) and float32 differs from float64 by up
-   * to 1.7e-3. We implement the documented rules instead. These cases run, print their error, and
-   * skip with that message.
+   * A reference is ill-conditioned when Zennit's own float32 result differs from its float64
+   * result by more than this (relative to max|ref|): then no float32 computation can be held to
+   * {@link #TOLERANCE} against the float32 file. Only the canonized resnetish cases are (Norm rule
+   * on residual sums whose terms nearly cancel, amplifying float32 rounding up to 5e4-fold).
    */
-  private static final Set<String> KNOWN_DIFFERENT = Set.of(
-      "resnetish/zennit__EpsilonPlusFlat", "resnetish/zennit__EpsilonGammaBox",
-      "resnetish/zennit__EpsilonAlpha2Beta1Flat");
+  private static final double ILL_CONDITIONED = 1e-5;
+
+  /**
+   * Ill-conditioned cases are compared with the float64 file at this relative tolerance: just above
+   * the worst float32 error of Zennit itself on them (1.72e-3, resnetish in1
+   * EpsilonAlpha2Beta1Flat).
+   */
+  private static final double ILL_CONDITIONED_TOLERANCE = 2e-3;
+
   private static final int INPUTS = 2;
 
   /** Every LRP reference (model, file); {@link #everyLrpReferenceIsCovered} keeps it complete. */
@@ -76,12 +79,16 @@ class ZennitFidelityTest {
   @MethodSource("cases")
   void reproducesReference(String model, int k, String file) {
     ReferenceFiles.Reference ref = ReferenceFiles.attribution(model, k, file);
-    Graph graph = OnnxImporter.read(ReferenceFiles.model(model));
+    Graph original = OnnxImporter.read(ReferenceFiles.model(model));
     JsonNode canonizers = ref.meta().get("params").get("canonizers");
+    Composite composite = composite(file, ref.meta().get("params"));
+    Graph graph = original;
     if (canonizers != null && !canonizers.isEmpty()) {
-      graph = Canonizers.standard().apply(graph);
+      graph = Canonizers.standard().apply(original);
+      // the references come from Zennit master 6b0bbdf, which adds the merged bias unmodified
+      composite = UnmodifiedMergedBias.of(composite, original, graph);
     }
-    Lrp lrp = Lrp.of(graph, composite(file, ref.meta().get("params")));
+    Lrp lrp = Lrp.of(graph, composite);
     Tensor input = ReferenceFiles.input(model, k);
     LrpResult result = lrp.explain(input, ref.target());
     assertEquals(ref.meta().get("target_logit").asDouble(), result.output().get(0, ref.target()), 1e-5);
@@ -90,9 +97,12 @@ class ZennitFidelityTest {
     double refError = ref.float32().maxAbsDifference(ref.float64()) / ref.float64().maxAbs();
     System.out.printf("fidelity %-10s in%d %-36s vs f32 %.3g  vs f64 %.3g  (f32 ref vs f64 ref %.3g)%n",
         model, k, file, error, error64, refError);
-    assumeFalse(KNOWN_DIFFERENT.contains(model + "/" + file),
-        "known difference from Zennit on the canonized resnetish: relative error " + error);
-    assertTrue(error <= TOLERANCE, file + " on " + model + " in" + k + ": relative error " + error + "\n" + lrp.rules());
+    if (refError > ILL_CONDITIONED) {
+      assertTrue(error64 <= ILL_CONDITIONED_TOLERANCE, file + " on " + model + " in" + k
+          + ": relative error to float64 " + error64 + "\n" + lrp.rules());
+    } else {
+      assertTrue(error <= TOLERANCE, file + " on " + model + " in" + k + ": relative error " + error + "\n" + lrp.rules());
+    }
   }
 
   private static Composite composite(String file, JsonNode params) {
