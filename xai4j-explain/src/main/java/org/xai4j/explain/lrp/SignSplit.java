@@ -14,8 +14,9 @@ import org.xai4j.op.Op;
  * {@code b = b+ + b-}. For an op that is bilinear in (input, weights) plus its bias,
  * {@code z = x w + b} is the sum of the four cells {@code x+ w+, x+ w-, x- w+, x- w-} and the two
  * bias halves. A term whose input modifier is {@code x}, {@code x+} or {@code x-} and whose
- * parameter modifier is {@code w}, {@code w+} or {@code w-} covers some of those cells (and, with
- * {@link BiasPolicy#MODIFY}, the bias halves of its parameter modifier). If every cell and every
+ * parameter modifier is {@code w}, {@code w+} or {@code w-} covers some of those cells (and the
+ * bias halves of its parameter modifier with {@link BiasPolicy#MODIFY}, both halves with
+ * {@link BiasPolicy#KEEP}, none with {@link BiasPolicy#ZERO}). If every cell and every
  * bias half is covered exactly once, counting term signs, then {@code sum_k sign_k z_k = z}.
  * LRP-alpha-beta (and Zennit's z+ plus its negative counterpart) is such a rule: its negative
  * group's denominator is {@code z - z+}.
@@ -56,7 +57,7 @@ final class SignSplit {
               cells[i][p] += t.sign();
             }
           }
-          if (t.bias() == BiasPolicy.MODIFY && has(param, i)) {
+          if (t.bias() == BiasPolicy.KEEP || (t.bias() == BiasPolicy.MODIFY && has(param, i))) {
             bias[i] += t.sign();
           }
         }

@@ -83,6 +83,14 @@ class LinearRuleShortcutTest {
   }
 
   @Test
+  void keptBiasIsNotDerived() {
+    Comparison c = compare(conv(1), LinearRule.alphaBeta(2, 1).withBias(BiasPolicy.KEEP), image(false));
+    assertFalse(c.fast().derivesLastGroup());
+    assertEquals(2, c.fast().stackedShares());
+    c.assertClose("alpha-beta with kept bias");
+  }
+
+  @Test
   void alphaBetaOnDenseLayerDerives() {
     Gemm op = new Gemm(Tensor.randomNormal(Shape.of(M, FEATURES), 0.5f, random),
         Tensor.randomNormal(Shape.of(M), 0.3f, random), false, true, 1f, 1f);
@@ -112,6 +120,11 @@ class LinearRuleShortcutTest {
     assertFalse(SignSplit.sumsToLayer(twiceBias));
     assertTrue(SignSplit.sumsToLayer(twiceBias.get(0).terms().subList(0, 2).stream()
         .map(TermGroup::of).toList()));
+    // every term keeps the whole bias (Zennit's merged bias): alpha-beta counts it twice
+    assertFalse(SignSplit.sumsToLayer(LinearRule.alphaBeta(2, 1).withBias(BiasPolicy.KEEP).groups()));
+    assertTrue(SignSplit.sumsToLayer(List.of(
+        TermGroup.of(Term.plus(InputModifier.Elementwise.POSITIVE, ParamModifier.Elementwise.IDENTITY, BiasPolicy.KEEP)),
+        TermGroup.of(Term.plus(InputModifier.Elementwise.NEGATIVE, ParamModifier.Elementwise.IDENTITY, BiasPolicy.ZERO)))));
   }
 
   /** The relevance of both evaluations and the fast rule, for inspection. */
