@@ -41,6 +41,9 @@ final class PreparedLinearRule implements BackwardRule {
   /** The parameter that {@link BiasPolicy} governs. */
   static final String BIAS = "bias";
 
+  /** The bit pattern of {@code +infinity}; larger patterns with a clear sign bit are NaNs. */
+  private static final int POSITIVE_INFINITY_BITS = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
+
   /** Whether the optional shortcuts above are taken. */
   enum Shortcuts {
     /** Derived denominators and stacked convolutions where they apply. */
@@ -293,18 +296,25 @@ final class PreparedLinearRule implements BackwardRule {
 
   /**
    * Whether every element is positive or +0 (not -0, not NaN), so that {@code max(x, 0)} returns
-   * {@code x} bit for bit and {@code min(x, 0)} is zero.
+   * {@code x} bit for bit and {@code min(x, 0)} is zero: exactly when every bit pattern, read as
+   * an int, lies in {@code [0, +infinity]} (a set sign bit means negative or -0; above infinity are
+   * the NaNs). Min and max of the bit patterns need no branch per element (after a ReLU half the
+   * elements are zero, in no predictable order).
    */
-  private static boolean isNonNegative(Tensor t) {
+  static boolean isNonNegative(Tensor t) {
     float[] a = TensorInternals.array(t);
     // set (never cleared) by a range that finds an offending element; read after all ranges ended
     boolean[] negative = new boolean[1];
     ElementRanges.run(a.length, (from, to) -> {
+      int min = 0;
+      int max = 0;
       for (int i = from; i < to; i++) {
-        if (!(a[i] > 0f) && Float.floatToRawIntBits(a[i]) != 0) {
-          negative[0] = true;
-          return;
-        }
+        int bits = Float.floatToRawIntBits(a[i]);
+        min = Math.min(min, bits);
+        max = Math.max(max, bits);
+      }
+      if (min < 0 || max > POSITIVE_INFINITY_BITS) {
+        negative[0] = true;
       }
     });
     return !negative[0];

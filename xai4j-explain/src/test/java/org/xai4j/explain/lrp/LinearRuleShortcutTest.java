@@ -104,6 +104,24 @@ class LinearRuleShortcutTest {
   }
 
   @Test
+  void nonNegativeMeansPlusZeroOrPositiveWithoutNaN() {
+    for (int size : new int[] {5, 3 * ElementRanges.MIN_PARALLEL + 1}) {
+      float[] values = new float[size];
+      for (int i = 0; i < size; i++) {
+        values[i] = i % 2 == 0 ? 0f : i;
+      }
+      values[size - 1] = Float.POSITIVE_INFINITY;
+      assertTrue(PreparedLinearRule.isNonNegative(Tensor.of(Shape.of(size), values)), "size " + size);
+      for (float bad : new float[] {-0f, Float.NaN, -Float.MIN_VALUE, Float.NEGATIVE_INFINITY, -1f,
+          Float.intBitsToFloat(0xffc00000)}) {
+        float[] copy = values.clone();
+        copy[size / 2] = bad;
+        assertFalse(PreparedLinearRule.isNonNegative(Tensor.of(Shape.of(size), copy)), "size " + size + " with " + bad);
+      }
+    }
+  }
+
+  @Test
   void signSplitRecognizesRulesThatSumToTheLayer() {
     assertTrue(SignSplit.sumsToLayer(LinearRule.alphaBeta(2, 1).groups()));
     assertTrue(SignSplit.sumsToLayer(LinearRule.epsilon().groups()));
