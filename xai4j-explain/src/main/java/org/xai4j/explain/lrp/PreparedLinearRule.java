@@ -21,17 +21,18 @@ import org.xai4j.tensor.TensorInternals;
  * here (one per distinct parameter modifier and bias policy), then every reverse pass only runs
  * the modified forward and backward passes. Immutable and thread-safe.
  *
- * <p>Work that provably changes no number beyond float rounding is skipped or shared
- * ({@link Shortcuts#ON}, the default):
+ * <p>Work that changes no number is always skipped: the recorded forward output is the
+ * unmodified term ({@code x w + b}, the epsilon rule), an input without negative values (after a
+ * ReLU) is its own {@code x+}, and terms on a zero input (its {@code x-}) with a zero bias vanish
+ * (no modified forward or backward pass). With {@link Shortcuts#ON}, the default, two more
+ * savings change results only by float rounding:
  * <ul>
- *   <li>the recorded forward output is the unmodified term ({@code x w + b}, the epsilon rule);
- *   <li>an input without negative values (after a ReLU) is its own {@code x+}, and terms on its
- *       {@code x-} vanish (no modified forward or backward pass);
  *   <li>a term group whose terms, with the other groups' terms, add up to the unmodified layer
  *       (see {@link SignSplit}: the negative group of alpha-beta) takes its denominator as the
  *       recorded output minus the other groups' denominators: {@code z- = z - z+}, one modified
- *       forward pass instead of two. (This subtraction rounds differently from a direct
- *       {@code x w-}: the two agree to float rounding of {@code |z+|}.)
+ *       forward pass instead of two. The subtraction's rounding error is of the order of the
+ *       float rounding of {@code |z|} and {@code |z+|}, so it is relatively larger only where
+ *       {@code |z-|} is orders of magnitude below them;
  *   <li>terms of all groups that share an input modifier propagate through one stacked transposed
  *       convolution ({@link StackedConv}).
  * </ul>
