@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.xai4j.backprop.BackwardRule;
 import org.xai4j.graph.Node;
 import org.xai4j.op.BackwardContext;
@@ -19,31 +20,113 @@ import org.xai4j.tensor.TensorInternals;
  * A {@link LinearRule} bound to one node: the op copies with modified parameters are built once
  * here (one per distinct parameter modifier and bias policy), then every reverse pass only runs
  * the modified forward and backward passes. Immutable and thread-safe.
+ *
+ * <p>Work that changes no number is always skipped: the recorded forward output is the
+ * unmodified term ({@code x w + b}, the epsilon rule), an input without negative values (after a
+ * ReLU) is its own {@code x+}, and terms on a zero input (its {@code x-}) with a zero bias vanish
+ * (no modified forward or backward pass). With {@link Shortcuts#ON}, the default, two more
+ * savings change results only by float rounding:
+ * <ul>
+ *   <li>a term group whose terms, with the other groups' terms, add up to the unmodified layer
+ *       (see {@link SignSplit}: the negative group of alpha-beta) takes its denominator as the
+ *       recorded output minus the other groups' denominators: {@code z- = z - z+}, one modified
+ *       forward pass instead of two. The subtraction's rounding error is of the order of the
+ *       float rounding of {@code |z|} and {@code |z+|}, so it is relatively larger only where
+ *       {@code |z-|} is orders of magnitude below them;
+ *   <li>terms of all groups that share an input modifier propagate through one stacked transposed
+ *       convolution ({@link StackedConv}).
+ * </ul>
+ * {@link Shortcuts#OFF} evaluates every term on its own, the reference the tests compare with.
  */
 final class PreparedLinearRule implements BackwardRule {
   /** The parameter that {@link BiasPolicy} governs. */
   static final String BIAS = "bias";
 
+  /** The bit pattern of {@code +infinity}; larger patterns with a clear sign bit are NaNs. */
+  private static final int POSITIVE_INFINITY_BITS = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
+
+  /** Whether the optional shortcuts above are taken. */
+  enum Shortcuts {
+    /** Derived denominators and stacked convolutions where they apply. */
+    ON,
+    /** Every term evaluated separately. */
+    OFF
+  }
+
+  /**
+   * The terms of all groups that share one input modifier: one modified input, and for
+   * convolutions one stacked transposed convolution, serves them all.
+   *
+   * @param modifier the shared input modifier
+   * @param groups the group of each term
+   * @param terms the index of each term in its group
+   * @param stack the terms' ops stacked, if they are two or more ungrouped convolutions
+   */
+  private record InputShare(InputModifier modifier, int[] groups, int[] terms, Optional<StackedConv> stack) {}
+
   private final LinearRule rule;
   private final Op[][] modifiedOps;
+  /** Per group and term: its index in {@link #shares}. */
+  private final int[][] shareOf;
+  private final List<InputShare> shares;
+  /** Whether the last group's denominator is the recorded output minus the other groups'. */
+  private final boolean derivedLast;
 
   PreparedLinearRule(LinearRule rule, Node node) {
+    this(rule, node, Shortcuts.ON);
+  }
+
+  PreparedLinearRule(LinearRule rule, Node node, Shortcuts shortcuts) {
     this.rule = rule;
     Op op = node.op();
     if (op.parameters().isEmpty()) {
       throw new IllegalArgumentException("rule " + rule + " needs a layer with weights; node '" + node.name()
           + "' (" + op.type() + ") has no parameters");
     }
+    List<TermGroup> groups = rule.groups();
     Map<List<Object>, Op> cache = new HashMap<>();
-    modifiedOps = new Op[rule.groups().size()][];
+    Map<InputModifier, List<int[]>> byInput = new LinkedHashMap<>();
+    modifiedOps = new Op[groups.size()][];
     for (int g = 0; g < modifiedOps.length; g++) {
-      List<Term> terms = rule.groups().get(g).terms();
+      List<Term> terms = groups.get(g).terms();
       modifiedOps[g] = new Op[terms.size()];
       for (int k = 0; k < terms.size(); k++) {
         Term t = terms.get(k);
         modifiedOps[g][k] = cache.computeIfAbsent(List.of(t.param(), t.bias()), key -> modify(op, t));
+        byInput.computeIfAbsent(t.input(), m -> new ArrayList<>()).add(new int[] {g, k});
       }
     }
+    boolean on = shortcuts == Shortcuts.ON;
+    derivedLast = on && groups.size() > 1 && SignSplit.isBilinear(op) && SignSplit.sumsToLayer(groups);
+    shareOf = new int[groups.size()][];
+    for (int g = 0; g < groups.size(); g++) {
+      shareOf[g] = new int[groups.get(g).terms().size()];
+    }
+    List<InputShare> list = new ArrayList<>();
+    for (Map.Entry<InputModifier, List<int[]>> e : byInput.entrySet()) {
+      List<int[]> members = e.getValue();
+      int[] gs = new int[members.size()];
+      int[] ks = new int[members.size()];
+      List<Op> ops = new ArrayList<>();
+      for (int i = 0; i < members.size(); i++) {
+        gs[i] = members.get(i)[0];
+        ks[i] = members.get(i)[1];
+        shareOf[gs[i]][ks[i]] = list.size();
+        ops.add(modifiedOps[gs[i]][ks[i]]);
+      }
+      list.add(new InputShare(e.getKey(), gs, ks, on ? StackedConv.of(ops) : Optional.empty()));
+    }
+    shares = List.copyOf(list);
+  }
+
+  /** Whether the last group's denominator is derived from the recorded output (seen by tests). */
+  boolean derivesLastGroup() {
+    return derivedLast;
+  }
+
+  /** How many input shares propagate through a stacked convolution (seen by tests). */
+  int stackedShares() {
+    return (int) shares.stream().filter(s -> s.stack().isPresent()).count();
   }
 
   private static Op modify(Op op, Term term) {
@@ -75,60 +158,133 @@ final class PreparedLinearRule implements BackwardRule {
       return Gradients.ofInputs(result);
     }
     Tensor x = ctx.input(0);
-    float[] relevance = new float[x.size()];
-    Map<InputModifier, Tensor> modifiedInputs = new HashMap<>();
     boolean nonNegative = isNonNegative(x);
-    for (int g = 0; g < modifiedOps.length; g++) {
-      TermGroup group = rule.groups().get(g);
-      int n = group.terms().size();
-      Tensor[] inputs = new Tensor[n];
-      Tensor[] outputs = new Tensor[n];
-      float[] denominator = new float[signal.size()];
-      boolean[] vanishes = new boolean[n];
-      for (int k = 0; k < n; k++) {
-        Term term = group.terms().get(k);
-        // a zero input (x- after a ReLU) with a zero bias adds nothing: skip its forward and backward
-        boolean zeroInput = nonNegative && term.input() == InputModifier.Elementwise.NEGATIVE;
-        if (term.bias() == BiasPolicy.ZERO && zeroInput) {
-          vanishes[k] = true;
-          continue;
-        }
-        inputs[k] = modifiedInputs.computeIfAbsent(term.input(), m -> modifiedInput(m, x, nonNegative));
-        vanishes[k] = term.bias() == BiasPolicy.ZERO && isZero(inputs[k]);
-        if (vanishes[k]) {
-          continue;
-        }
-        outputs[k] = term.isUnmodified() ? ctx.output() : modifiedOps[g][k].forward(withInput(ctx, inputs[k]));
-        addScaled(denominator, TensorInternals.array(outputs[k]), term.sign());
+    Tensor[] inputs = new Tensor[shares.size()];
+    boolean[] zero = new boolean[shares.size()];
+    for (int s = 0; s < inputs.length; s++) {
+      InputModifier m = shares.get(s).modifier();
+      // the x- of an input after a ReLU is zero: known without building and scanning it
+      zero[s] = nonNegative && m == InputModifier.Elementwise.NEGATIVE;
+      if (!zero[s]) {
+        inputs[s] = modifiedInput(m, x, nonNegative);
+        zero[s] = isZero(inputs[s]);
       }
-      Tensor scaled = distribute(group.selection(), TensorInternals.array(signal),
-          TensorInternals.array(ctx.output()), denominator, signal);
-      float[] groupRelevance = new float[x.size()];
-      for (int k = 0; k < n; k++) {
-        if (vanishes[k]) {
-          continue;
-        }
-        BackwardContext termCtx = new BackwardContext(withInput(ctx, inputs[k]), outputs[k], onlyFirst(ctx), false);
-        float[] back = TensorInternals.array(modifiedOps[g][k].backward(termCtx, scaled).input(0));
-        float[] in = TensorInternals.array(inputs[k]);
-        float sign = group.terms().get(k).sign();
-        for (int i = 0; i < groupRelevance.length; i++) {
-          groupRelevance[i] += sign * in[i] * back[i];
-        }
+    }
+    List<TermGroup> groups = rule.groups();
+    Tensor[][] outputs = new Tensor[groups.size()][];
+    float[][] scaled = new float[groups.size()][];
+    float[] z = TensorInternals.array(ctx.output());
+    float[] r = TensorInternals.array(signal);
+    int last = groups.size() - 1;
+    float[][] denominators = new float[groups.size()][];
+    for (int g = 0; g < groups.size(); g++) {
+      outputs[g] = new Tensor[groups.get(g).terms().size()];
+      if (!(derivedLast && g == last)) {
+        denominators[g] = denominator(g, ctx, x, inputs, zero, outputs[g]);
       }
-      addScaled(relevance, groupRelevance, (float) group.coefficient());
+    }
+    if (derivedLast) {
+      float[] derived = z.clone();
+      for (int g = 0; g < last; g++) {
+        addScaled(derived, denominators[g], -1f);
+      }
+      denominators[last] = derived;
+    }
+    for (int g = 0; g < groups.size(); g++) {
+      scaled[g] = distribute(groups.get(g).selection(), r, z, denominators[g]);
+    }
+    float[] relevance = new float[x.size()];
+    for (int s = 0; s < inputs.length; s++) {
+      if (!zero[s]) {
+        propagate(shares.get(s), ctx, signal, inputs[s], outputs, scaled, relevance);
+      }
     }
     result[0] = TensorInternals.adopt(x.shape(), relevance);
     return Gradients.ofInputs(result);
   }
 
-  /** {@code sel(z) * R / stab(denominator)} per output. */
-  private Tensor distribute(OutputSelection selection, float[] r, float[] z, float[] denominator, Tensor like) {
-    float[] g = new float[r.length];
-    for (int j = 0; j < g.length; j++) {
-      g[j] = selection.selects(z[j]) ? rule.stabilizer().divide(r[j], denominator[j]) : 0f;
+  /**
+   * {@code sum_k sign_k z_k} of group {@code g}, filling {@code outputs} with the modified forward
+   * passes; a lone term with sign +1 is its own denominator (shared, not copied).
+   */
+  private float[] denominator(int g, BackwardContext ctx, Tensor x, Tensor[] inputs, boolean[] zero, Tensor[] outputs) {
+    List<Term> terms = rule.groups().get(g).terms();
+    float[] denominator = null;
+    boolean shared = false;
+    for (int k = 0; k < terms.size(); k++) {
+      Term term = terms.get(k);
+      int s = shareOf[g][k];
+      // a zero input with a zero bias gives a zero output
+      if (zero[s] && term.bias() == BiasPolicy.ZERO) {
+        continue;
+      }
+      if (inputs[s] == null) {
+        inputs[s] = shares.get(s).modifier().apply(x);
+      }
+      outputs[k] = term.isUnmodified() ? ctx.output() : modifiedOps[g][k].forward(withInput(ctx, inputs[s]));
+      float[] out = TensorInternals.array(outputs[k]);
+      if (denominator == null && term.sign() > 0) {
+        denominator = out;
+        shared = true;
+        continue;
+      }
+      if (denominator == null || shared) {
+        denominator = denominator == null ? new float[out.length] : denominator.clone();
+        shared = false;
+      }
+      addScaled(denominator, out, term.sign());
     }
-    return TensorInternals.adopt(like.shape(), g);
+    return denominator != null ? denominator : new float[ctx.output().size()];
+  }
+
+  /** Adds {@code sum_t c_t sign_t in * (df_t/dx)^T g_t} over the share's terms to {@code relevance}. */
+  private void propagate(InputShare share, BackwardContext ctx, Tensor signal, Tensor input,
+      Tensor[][] outputs, float[][] scaled, float[] relevance) {
+    int n = share.groups().length;
+    float[] coefficients = new float[n];
+    float[][] signals = new float[n][];
+    for (int t = 0; t < n; t++) {
+      int g = share.groups()[t];
+      coefficients[t] = (float) (rule.groups().get(g).coefficient() * rule.groups().get(g).terms().get(share.terms()[t]).sign());
+      signals[t] = scaled[g];
+    }
+    float[] in = TensorInternals.array(input);
+    if (share.stack().isPresent()) {
+      float[] back = TensorInternals.array(
+          share.stack().get().inputGradient(signals, coefficients, signal.shape(), input.shape()));
+      ElementRanges.run(relevance.length, (from, to) -> {
+        for (int i = from; i < to; i++) {
+          relevance[i] += in[i] * back[i];
+        }
+      });
+      return;
+    }
+    for (int t = 0; t < n; t++) {
+      int g = share.groups()[t];
+      int k = share.terms()[t];
+      // the derived group's outputs are not computed; the bilinear ops' backward does not read them
+      BackwardContext termCtx = new BackwardContext(withInput(ctx, input), outputs[g][k], onlyFirst(ctx), false);
+      float[] back = TensorInternals.array(
+          modifiedOps[g][k].backward(termCtx, TensorInternals.adopt(signal.shape(), signals[t])).input(0));
+      float c = coefficients[t];
+      ElementRanges.run(relevance.length, (from, to) -> {
+        for (int i = from; i < to; i++) {
+          relevance[i] += c * in[i] * back[i];
+        }
+      });
+    }
+  }
+
+  /** {@code sel(z) * R / stab(denominator)} per output. */
+  private float[] distribute(OutputSelection selection, float[] r, float[] z, float[] denominator) {
+    float[] g = new float[r.length];
+    Stabilizer stabilizer = rule.stabilizer();
+    ElementRanges.run(g.length, (from, to) -> {
+      for (int j = from; j < to; j++) {
+        g[j] = selection.selects(z[j]) ? stabilizer.divide(r[j], denominator[j]) : 0f;
+      }
+    });
+    return g;
   }
 
   /**
@@ -141,15 +297,28 @@ final class PreparedLinearRule implements BackwardRule {
 
   /**
    * Whether every element is positive or +0 (not -0, not NaN), so that {@code max(x, 0)} returns
-   * {@code x} bit for bit and {@code min(x, 0)} is zero.
+   * {@code x} bit for bit and {@code min(x, 0)} is zero: exactly when every bit pattern, read as
+   * an int, lies in {@code [0, +infinity]} (a set sign bit means negative or -0; above infinity are
+   * the NaNs). Min and max of the bit patterns need no branch per element (after a ReLU half the
+   * elements are zero, in no predictable order).
    */
-  private static boolean isNonNegative(Tensor t) {
-    for (float v : TensorInternals.array(t)) {
-      if (!(v > 0f) && Float.floatToRawIntBits(v) != 0) {
-        return false;
+  static boolean isNonNegative(Tensor t) {
+    float[] a = TensorInternals.array(t);
+    // set (never cleared) by a range that finds an offending element; read after all ranges ended
+    boolean[] negative = new boolean[1];
+    ElementRanges.run(a.length, (from, to) -> {
+      int min = 0;
+      int max = 0;
+      for (int i = from; i < to; i++) {
+        int bits = Float.floatToRawIntBits(a[i]);
+        min = Math.min(min, bits);
+        max = Math.max(max, bits);
       }
-    }
-    return true;
+      if (min < 0 || max > POSITIVE_INFINITY_BITS) {
+        negative[0] = true;
+      }
+    });
+    return !negative[0];
   }
 
   private static boolean isZero(Tensor t) {
@@ -162,9 +331,11 @@ final class PreparedLinearRule implements BackwardRule {
   }
 
   private static void addScaled(float[] into, float[] values, float factor) {
-    for (int i = 0; i < into.length; i++) {
-      into[i] += factor * values[i];
-    }
+    ElementRanges.run(into.length, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        into[i] += factor * values[i];
+      }
+    });
   }
 
   private static List<Tensor> withInput(BackwardContext ctx, Tensor first) {
