@@ -24,7 +24,10 @@ import org.xai4j.tensor.Tensor;
  * }</pre>
  *
  * <p>Canonize the graph first (see package {@code org.xai4j.explain.canon}) to
- * match Zennit on models with batch normalization or residual connections.
+ * match Zennit on models with batch normalization or residual connections; to match results made
+ * with Zennit master after its PR #185, adjust the composite with
+ * {@link org.xai4j.explain.lrp.composite.UnmodifiedMergedBias} (or use
+ * {@link LrpAttributor#withUnmodifiedMergedBias}, which does both steps).
  */
 public final class Lrp {
   private final Graph graph;
