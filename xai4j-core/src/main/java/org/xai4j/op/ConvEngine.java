@@ -33,20 +33,35 @@ final class ConvEngine {
   private ConvEngine() {}
 
   /**
-   * Output positions handled per im2col chunk: at most the cache-sized width, and when a sample
-   * needs several chunks, as many chunks as a multiple of the kernel thread count, of equal width
-   * (the chunks are split into one contiguous range per thread, so 7 chunks on 2 threads would
-   * leave one thread a chunk short for a seventh of the time).
+   * Output positions handled per im2col chunk where a sample's chunks run in parallel (forward,
+   * weight gradient): at most the cache-sized width, and when a sample needs several chunks, as
+   * many chunks as a multiple of the kernel thread count, of equal width (the chunks are split into
+   * one contiguous range per thread, so 7 chunks on 2 threads would leave one thread a chunk short
+   * for a seventh of the time). Each output element is computed within one chunk, so the width
+   * does not change the forward pass's bits.
    */
   private static int chunkColumns(ConvGeometry g) {
     int area = g.window().outArea();
-    int widest = Math.max(1, Math.min(area, Math.max(MIN_CHUNK_COLUMNS, COL_BUFFER_FLOATS / g.patchRows())));
-    int chunks = WindowAxis.ceilDiv(area, widest);
-    if (chunks == 1) {
-      return widest;
-    }
+    int chunks = WindowAxis.ceilDiv(area, widestChunk(g));
     int threads = Parallelism.threads();
-    return WindowAxis.ceilDiv(area, WindowAxis.ceilDiv(chunks, threads) * threads);
+    return chunks == 1 ? area : WindowAxis.ceilDiv(area, WindowAxis.ceilDiv(chunks, threads) * threads);
+  }
+
+  /**
+   * Output positions per chunk where a sample's chunks run in turn (the input gradient): the
+   * fewest cache-sized chunks, of equal width. It does not depend on the thread count, because
+   * col2im adds chunk after chunk onto the input and the chunk boundaries set the order of those
+   * additions: this way the input gradient has the same bits on any number of threads.
+   */
+  private static int serialChunkColumns(ConvGeometry g) {
+    int area = g.window().outArea();
+    return WindowAxis.ceilDiv(area, WindowAxis.ceilDiv(area, widestChunk(g)));
+  }
+
+  /** The widest chunk whose im2col buffer stays near {@link #COL_BUFFER_FLOATS}. */
+  private static int widestChunk(ConvGeometry g) {
+    int area = g.window().outArea();
+    return Math.max(1, Math.min(area, Math.max(MIN_CHUNK_COLUMNS, COL_BUFFER_FLOATS / g.patchRows())));
   }
 
   private static float[] colBuffer(ConvGeometry g, int chunk) {
@@ -133,7 +148,7 @@ final class ConvEngine {
   static float[] inputGradient(float[] gy, Tensor weight, ConvGeometry g) {
     int area = g.window().outArea();
     int inArea = g.window().inArea();
-    int chunk = chunkColumns(g);
+    int chunk = serialChunkColumns(g);
     PackedMatrix[] wt = packedWeight(weight, g, true);
     float[] dx = new float[g.batch() * g.inChannels() * inArea];
     Ranges.run(g.batch(), (part, from, to) -> {

@@ -1,0 +1,68 @@
+package org.xai4j.op;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.xai4j.kernel.Parallelism;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
+
+/**
+ * A convolution's forward pass and input gradient have the same bits on any number of kernel
+ * threads. The thread count is fixed per JVM, so the test runs the computation in child JVMs with
+ * {@code -Dxai4j.threads=1} and {@code 3} and compares their hashes with this JVM's. The geometry
+ * (2304 im2col rows, 784 positions) needs two cache-sized chunks, which the parallel forward pass
+ * rounds up to a multiple of the thread count: three chunks on three threads, two on one, so a
+ * chunk layout that depended on the thread count would change the order of col2im's additions.
+ */
+class ThreadCountInvarianceTest {
+  private static final int CHANNELS = 256;
+  private static final int SIDE = 28;
+  private static final long CHILD_SECONDS = 120;
+
+  /** Entry point of the child JVMs: prints the hashes of the forward output and input gradient. */
+  public static void main(String[] args) {
+    System.out.println(hashes());
+  }
+
+  private static String hashes() {
+    Random r = new Random(11);
+    Conv conv = new Conv(Tensor.randomNormal(Shape.of(CHANNELS, CHANNELS, 3, 3), 0.05f, r),
+        Tensor.randomNormal(Shape.of(CHANNELS), 0.1f, r), null, List.of(1, 1, 1, 1), null, 1);
+    Tensor x = Tensor.randomNormal(Shape.of(1, CHANNELS, SIDE, SIDE), 1f, r);
+    Tensor y = conv.forward(List.of(x));
+    Tensor gy = Tensor.randomNormal(y.shape(), 1f, r);
+    Tensor dx = conv.backward(new BackwardContext(List.of(x), y, List.of(true), false), gy).input(0);
+    return Arrays.hashCode(y.toArray()) + " " + Arrays.hashCode(dx.toArray());
+  }
+
+  private static String childHashes(int threads) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+      command.add("--add-modules=jdk.incubator.vector");
+    }
+    command.add("-D" + Parallelism.THREADS_PROPERTY + "=" + threads);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ThreadCountInvarianceTest.class.getName()));
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    if (!p.waitFor(CHILD_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("child JVM with " + threads + " thread(s) failed: " + out);
+    }
+    return out;
+  }
+
+  @Test
+  void convolutionBitsDoNotDependOnTheThreadCount() throws IOException, InterruptedException {
+    String here = hashes();
+    assertEquals(here, childHashes(1), "1 thread vs " + Parallelism.threads());
+    assertEquals(here, childHashes(3), "3 threads vs " + Parallelism.threads());
+  }
+}
