@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.xai4j.op.OpAssertions.assertOpError;
 import static org.xai4j.op.OpTestData.arange;
 import static org.xai4j.op.OpTestData.awayFrom;
@@ -47,6 +48,22 @@ class ActivationTest {
   @MethodSource("unaryOps")
   void unaryGradientsMatchFiniteDifferences(UnaryElementwiseOp op, float[] kinks) {
     GradientCheck.standard().check(op, awayFrom(Shape.of(2, 3, 5), new Random(11), kinks));
+  }
+
+  @Test
+  void reluPassesTheGradientExactlyWhereTheInputIsPositive() {
+    float[] x = {3f, -2f, 0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE, Float.POSITIVE_INFINITY,
+        Float.NEGATIVE_INFINITY, Float.NaN, Float.intBitsToFloat(0xFFC00000)};
+    float[] g = {1.5f, 2f, 3f, 4f, -5f, 6f, -7f, 8f, 9f, 10f, 11f};
+    Tensor in = Tensor.of(Shape.of(x.length), x);
+    Tensor out = new Relu().forward(List.of(in));
+    Tensor gx = new Relu().backward(new BackwardContext(List.of(in), out, List.of(true), false),
+        Tensor.of(Shape.of(g.length), g)).input(0);
+    // g where x > 0 (positive finite, denormal and +inf); +0 for zeros of either sign, negatives and NaN
+    assertArrayEquals(new float[] {1.5f, 0f, 0f, 0f, -5f, 0f, -7f, 8f, 0f, 0f, 0f}, gx.toArray(), 0f);
+    for (float v : gx.toArray()) {
+      assertTrue(v != 0f || Float.floatToRawIntBits(v) == 0, "zeros are +0");
+    }
   }
 
   @Test
