@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -69,12 +70,19 @@ class LrpExplainCommandTest extends CliTestSupport {
     assertEquals(0f, Npy.read(rel).maxAbsDifference(expected), 1e-6f);
   }
 
-  @Test
-  void unknownCompositeFailsListingTheNames(@TempDir Path dir) throws IOException {
+  /** Runs {@code explain} on the MLP and one zero input with {@code options} added; the exit code. */
+  private int explainMlp(Path dir, String... options) throws IOException {
     Path model = writeModel(dir, "mlp.onnx", mlp());
     Path in = writeNpy(dir, "x.npy", Tensor.zeros(Shape.of(1, 4)));
-    assertEquals(1, run("explain", "--model", model.toString(), "--input", in.toString(), "--out",
-        dir.resolve("r.npy").toString(), "--method", "lrp", "--composite", "nope"));
+    List<String> args = new ArrayList<>(List.of("explain", "--model", model.toString(), "--input",
+        in.toString(), "--out", dir.resolve("r.npy").toString()));
+    args.addAll(List.of(options));
+    return run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void unknownCompositeFailsListingTheNames(@TempDir Path dir) throws IOException {
+    assertEquals(1, explainMlp(dir, "--method", "lrp", "--composite", "nope"));
     assertTrue(err.toString().contains("unknown composite 'nope'; choose one of [epsilon-plus-flat"), err.toString());
   }
 
@@ -125,19 +133,13 @@ class LrpExplainCommandTest extends CliTestSupport {
 
   @Test
   void zennitMergedBiasNeedsCanonize(@TempDir Path dir) throws IOException {
-    Path model = writeModel(dir, "mlp.onnx", mlp());
-    Path in = writeNpy(dir, "x.npy", Tensor.zeros(Shape.of(1, 4)));
-    assertEquals(1, run("explain", "--model", model.toString(), "--input", in.toString(), "--out",
-        dir.resolve("r.npy").toString(), "--method", "lrp", "--zennit-merged-bias"));
+    assertEquals(1, explainMlp(dir, "--method", "lrp", "--zennit-merged-bias"));
     assertEquals("--zennit-merged-bias needs --canonize\n", err.toString());
   }
 
   @Test
   void rulesNeedLrp(@TempDir Path dir) throws IOException {
-    Path model = writeModel(dir, "mlp.onnx", mlp());
-    Path in = writeNpy(dir, "x.npy", Tensor.zeros(Shape.of(1, 4)));
-    assertEquals(1, run("explain", "--model", model.toString(), "--input", in.toString(), "--out",
-        dir.resolve("r.npy").toString(), "--method", "gradient", "--rules"));
+    assertEquals(1, explainMlp(dir, "--method", "gradient", "--rules"));
     assertTrue(err.toString().contains("--rules needs --method lrp, got gradient"), err.toString());
   }
 }
