@@ -1,6 +1,7 @@
 package org.xai4j.op;
 
 import java.util.List;
+import org.xai4j.kernel.Ranges;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 import org.xai4j.tensor.TensorInternals;

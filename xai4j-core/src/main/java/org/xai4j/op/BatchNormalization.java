@@ -3,6 +3,7 @@ package org.xai4j.op;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.xai4j.kernel.Ranges;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 import org.xai4j.tensor.TensorInternals;

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.xai4j.kernel.Kernels;
 import org.xai4j.kernel.PackedMatrix;
 import org.xai4j.kernel.Parallelism;
+import org.xai4j.kernel.Ranges;
 import org.xai4j.tensor.Tensor;
 import org.xai4j.tensor.TensorInternals;
 

@@ -1,11 +1,11 @@
 package org.xai4j.explain.lrp;
 
-import org.xai4j.kernel.Parallelism;
+import org.xai4j.kernel.Ranges;
 
 /**
  * Splits the element-wise loops of the LRP rules (divide by the denominator, multiply by the
- * input) over the kernel threads, in one contiguous range per thread, so that at batch 1 they do
- * not run on one core while the convolutions around them use all. Each element is computed by
+ * input) over the kernel threads with {@link Ranges} once they are long enough to pay for it, so
+ * that at batch 1 they do not run on one core while the convolutions around them use all. Each element is computed by
  * the same expression whatever the split, so results do not depend on the thread count.
  */
 final class ElementRanges {
@@ -19,13 +19,12 @@ final class ElementRanges {
     void run(int from, int to);
   }
 
-  /** Runs {@code body} over contiguous ranges that cover {@code [0, length)}. */
+  /** Runs {@code body} over contiguous ranges that cover {@code [0, length)} ({@link Ranges} above the threshold). */
   static void run(int length, Body body) {
-    int parts = length < MIN_PARALLEL ? 1 : Math.max(1, Parallelism.threads());
-    if (parts == 1) {
+    if (length < MIN_PARALLEL) {
       body.run(0, length);
       return;
     }
-    Parallelism.forEach(parts, p -> body.run((int) ((long) length * p / parts), (int) ((long) length * (p + 1) / parts)));
+    Ranges.run(length, (part, from, to) -> body.run(from, to));
   }
 }
