@@ -250,13 +250,9 @@ final class PreparedLinearRule implements BackwardRule {
     }
     float[] in = TensorInternals.array(input);
     if (share.stack().isPresent()) {
-      float[] back = TensorInternals.array(
-          share.stack().get().inputGradient(signals, coefficients, signal.shape(), input.shape()));
-      ElementRanges.run(relevance.length, (from, to) -> {
-        for (int i = from; i < to; i++) {
-          relevance[i] += in[i] * back[i];
-        }
-      });
+      // the coefficients are inside the stacked product
+      addProduct(relevance, 1f, in, TensorInternals.array(
+          share.stack().get().inputGradient(signals, coefficients, signal.shape(), input.shape())));
       return;
     }
     for (int t = 0; t < n; t++) {
@@ -264,15 +260,18 @@ final class PreparedLinearRule implements BackwardRule {
       int k = share.terms()[t];
       // the derived group's outputs are not computed; the bilinear ops' backward does not read them
       BackwardContext termCtx = new BackwardContext(withInput(ctx, input), outputs[g][k], onlyFirst(ctx), false);
-      float[] back = TensorInternals.array(
-          modifiedOps[g][k].backward(termCtx, TensorInternals.adopt(signal.shape(), signals[t])).input(0));
-      float c = coefficients[t];
-      ElementRanges.run(relevance.length, (from, to) -> {
-        for (int i = from; i < to; i++) {
-          relevance[i] += c * in[i] * back[i];
-        }
-      });
+      addProduct(relevance, coefficients[t], in, TensorInternals.array(
+          modifiedOps[g][k].backward(termCtx, TensorInternals.adopt(signal.shape(), signals[t])).input(0)));
     }
+  }
+
+  /** {@code relevance += c * in * back}, element-wise. */
+  private static void addProduct(float[] relevance, float c, float[] in, float[] back) {
+    ElementRanges.run(relevance.length, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        relevance[i] += c * in[i] * back[i];
+      }
+    });
   }
 
   /** {@code sel(z) * R / stab(denominator)} per output. */
