@@ -294,7 +294,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (!method.equals("lrp")) {
           throw new IllegalArgumentException("--rules needs --method lrp, got " + method);
         }
-        pw.print(lrp().prepare(graph).rules());
+        pw.print(lrp().rules(graph));
       }
       pw.printf("model:  %s%ninput:  %s %s%nmethod: %s%ntarget: %d (logit %.6g)%n", model, input, x.shape(),
           method, chosen, a.output().getFlat(chosen));

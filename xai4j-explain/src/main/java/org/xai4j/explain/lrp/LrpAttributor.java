@@ -5,6 +5,7 @@ import org.xai4j.explain.Attributor;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.canon.Canonizer;
 import org.xai4j.explain.lrp.composite.Composite;
+import org.xai4j.explain.lrp.composite.RuleTable;
 import org.xai4j.explain.lrp.composite.UnmodifiedMergedBias;
 import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Tensor;
@@ -53,10 +54,15 @@ public record LrpAttributor(Composite composite, Canonizer canonizer, boolean sc
     return new LrpAttributor(composite, canonizer, scaleByOutput, true);
   }
 
-  /** The canonized graph with the rules prepared, as every explanation of this attributor uses it. */
-  public Lrp prepare(Graph graph) {
+  /** The rule every node of the canonized {@code graph} gets, without preparing the rules. */
+  public RuleTable rules(Graph graph) {
     Graph canonized = canonizer.apply(graph);
-    return Lrp.of(canonized, unmodifiedMergedBias ? UnmodifiedMergedBias.of(composite, graph, canonized) : composite);
+    return compositeFor(graph, canonized).resolve(canonized);
+  }
+
+  /** The composite as applied to {@code canonized}, the canonized form of {@code graph}. */
+  private Composite compositeFor(Graph graph, Graph canonized) {
+    return unmodifiedMergedBias ? UnmodifiedMergedBias.of(composite, graph, canonized) : composite;
   }
 
   @Override
@@ -67,7 +73,8 @@ public record LrpAttributor(Composite composite, Canonizer canonizer, boolean sc
 
   /** Like {@link #explain}, with the relevance of every layer and the conservation report. */
   public LrpResult explainLayers(Graph graph, Tensor input, Target target) {
-    return prepare(graph).explain(input, target, scaleByOutput);
+    Graph canonized = canonizer.apply(graph);
+    return Lrp.of(canonized, compositeFor(graph, canonized)).explain(input, target, scaleByOutput);
   }
 
   @Override

@@ -2,7 +2,9 @@ package org.xai4j.explain.lrp.composite;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.xai4j.explain.lrp.BiasPolicy;
 import org.xai4j.explain.lrp.LinearRule;
 import org.xai4j.graph.Graph;
@@ -38,18 +40,15 @@ public final class UnmodifiedMergedBias {
    */
   public static Composite of(Composite composite, Graph original, Graph canonized) {
     RuleTable table = composite.resolve(canonized);
+    Set<String> biasFree = original.nodes().stream().filter(n -> !n.op().parameters().has(BIAS))
+        .map(Node::name).collect(Collectors.toSet());
     List<Assignment> overrides = new ArrayList<>();
     for (Node node : canonized.nodes()) {
-      if (gainedBias(node, original)
+      if (node.op().parameters().has(BIAS) && biasFree.contains(node.name())
           && table.ruleOf(node.name()).orElse(null) instanceof LinearRule rule) {
         overrides.add(Assignment.byName(Pattern.quote(node.name()), rule.withBias(BiasPolicy.KEEP)));
       }
     }
     return composite.prepend(overrides.toArray(Assignment[]::new));
-  }
-
-  private static boolean gainedBias(Node node, Graph original) {
-    return node.op().parameters().has(BIAS)
-        && original.nodes().stream().anyMatch(n -> n.name().equals(node.name()) && !n.op().parameters().has(BIAS));
   }
 }
