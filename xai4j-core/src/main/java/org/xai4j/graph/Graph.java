@@ -1,6 +1,8 @@
 package org.xai4j.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -207,23 +209,85 @@ public final class Graph {
    *     (the message names the node, its op type and its input shapes)
    */
   public Trace forward(Map<String, Tensor> feeds) {
-    Tensor[] values = new Tensor[valueIndex.size()];
-    for (GraphInput in : inputs) {
-      Tensor t = feeds.get(in.name());
-      if (t == null) {
-        throw new IllegalArgumentException("missing graph input '" + in.name() + "' (expected shape "
-            + in + "); given " + feeds.keySet());
-      }
-      requireAccepted(in, t.shape());
-      values[valueIndex.get(in.name())] = t;
+    boolean[] all = new boolean[valueIndex.size()];
+    Arrays.fill(all, true);
+    return run(feeds, all, null);
+  }
+
+  /** Runs a graph that has exactly one input. */
+  public Trace forward(Tensor input) {
+    return forward(Map.of(onlyInput().name(), input));
+  }
+
+  /**
+   * Runs only the part of the graph that the {@code targets} depend on: their ancestors, down to the
+   * graph inputs they read. Nodes downstream of the targets or on branches no target reads are not
+   * computed, so a feature visualization that reads a hidden layer pays only for the layers up to
+   * it. The trace holds the computed values; asking it for any other value is an error. Only the
+   * inputs the targets depend on need to be fed.
+   *
+   * @param feeds the tensors of (at least) the graph inputs the targets depend on
+   * @param targets values (graph inputs or node outputs) to compute, at least one
+   * @throws IllegalArgumentException if a target is not a value of the graph (listing the outputs),
+   *     a needed input is missing or has the wrong shape, or a node fails
+   */
+  public Trace forward(Map<String, Tensor> feeds, Collection<String> targets) {
+    if (targets.isEmpty()) {
+      throw new IllegalArgumentException("forward to no targets: name at least one value to compute");
     }
+    return run(feeds, ancestors(targets), List.copyOf(targets));
+  }
+
+  /** {@link #forward(Map, Collection)} for a graph that has exactly one input. */
+  public Trace forward(Tensor input, Collection<String> targets) {
+    return forward(Map.of(onlyInput().name(), input), targets);
+  }
+
+  /** Which values the targets depend on (the targets themselves included), by value index. */
+  private boolean[] ancestors(Collection<String> targets) {
+    boolean[] needed = new boolean[valueIndex.size()];
+    for (String target : targets) {
+      if (!valueIndex.containsKey(target)) {
+        throw new IllegalArgumentException("'" + target + "' is not a value of the graph (outputs: " + outputs + ")");
+      }
+      needed[valueIndex.get(target)] = true;
+    }
+    int offset = inputs.size();
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      if (needed[offset + i]) {
+        for (String src : nodes.get(i).inputs()) {
+          needed[valueIndex.get(src)] = true;
+        }
+      }
+    }
+    return needed;
+  }
+
+  private Trace run(Map<String, Tensor> feeds, boolean[] compute, List<String> targets) {
     for (String name : feeds.keySet()) {
       if (inputs.stream().noneMatch(i -> i.name().equals(name))) {
         throw new IllegalArgumentException("'" + name + "' is not an input of the graph; inputs are " + inputs);
       }
     }
+    Tensor[] values = new Tensor[valueIndex.size()];
+    for (GraphInput in : inputs) {
+      int idx = valueIndex.get(in.name());
+      Tensor t = feeds.get(in.name());
+      if (t == null) {
+        if (!compute[idx]) {
+          continue;
+        }
+        throw new IllegalArgumentException("missing graph input '" + in.name() + "' (expected shape "
+            + in + "); given " + feeds.keySet());
+      }
+      requireAccepted(in, t.shape());
+      values[idx] = t;
+    }
     int offset = inputs.size();
     for (int i = 0; i < nodes.size(); i++) {
+      if (!compute[offset + i]) {
+        continue;
+      }
       Node n = nodes.get(i);
       List<Tensor> args = new ArrayList<>(n.inputs().size());
       for (String src : n.inputs()) {
@@ -235,16 +299,15 @@ public final class Graph {
         throw NodeFailure.wrap(n, args.stream().map(Tensor::shape).toList(), e);
       }
     }
-    return new Trace(this, values);
+    return new Trace(this, values, targets);
   }
 
-  /** Runs a graph that has exactly one input. */
-  public Trace forward(Tensor input) {
+  private GraphInput onlyInput() {
     if (inputs.size() != 1) {
       throw new IllegalArgumentException("the graph has " + inputs.size() + " inputs " + inputs
           + "; pass a map from input name to tensor");
     }
-    return forward(Map.of(inputs.get(0).name(), input));
+    return inputs.get(0);
   }
 
   private static void requireAccepted(GraphInput in, Shape s) {
