@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.xai4j.limit.Limit;
 import org.xai4j.op.Op;
 import org.xai4j.op.Parameters;
 import org.xai4j.tensor.Shape;
@@ -18,7 +19,8 @@ import org.xai4j.tensor.Tensor;
  * (graph input or node output) has a unique name.
  *
  * <p>A graph is safe to share between threads. Rewrites (canonizers, imports, training updates)
- * build a new graph.
+ * build a new graph. A graph has at most {@link Limit#NODES} nodes, and {@link #forward} infers
+ * each node's output shape (which checks {@link Limit#TENSOR_ELEMENTS}) before running its op.
  */
 public final class Graph {
   private final List<GraphInput> inputs;
@@ -28,6 +30,7 @@ public final class Graph {
   private final Map<String, Node> nodeByName;
 
   private Graph(List<GraphInput> inputs, List<Node> nodes, List<String> outputs) {
+    Limit.NODES.check(nodes.size(), () -> "a graph of " + nodes.size() + " nodes");
     this.inputs = List.copyOf(inputs);
     this.nodes = List.copyOf(nodes);
     this.outputs = List.copyOf(outputs);
@@ -294,6 +297,8 @@ public final class Graph {
         args.add(values[valueIndex.get(src)]);
       }
       try {
+        // The output shape first: it checks the inputs and the limits before the op allocates.
+        n.op().outputShape(args.stream().map(Tensor::shape).toList());
         values[offset + i] = n.op().forward(args);
       } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
         throw NodeFailure.wrap(n, args.stream().map(Tensor::shape).toList(), e);

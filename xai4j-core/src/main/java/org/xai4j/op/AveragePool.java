@@ -41,7 +41,7 @@ public record AveragePool(List<Integer> kernelShape, List<Integer> strides, List
     kernelShape = SlidingWindow.kernelShape(TYPE, kernelShape);
     int rank = kernelShape.size();
     strides = SlidingWindow.strides(TYPE, strides, rank);
-    pads = SlidingWindow.pads(TYPE, pads, rank);
+    pads = SlidingWindow.poolingPads(TYPE, pads, kernelShape);
     for (int i = 0; i < 2 * rank; i++) {
       OpChecks.require(pads.get(i) < kernelShape.get(i % rank), TYPE, "pads " + pads
           + " must be smaller than kernel_shape " + kernelShape);

@@ -102,9 +102,14 @@ public record ConvTranspose(Tensor weight, Tensor bias, List<Integer> strides, L
       int k = weight.shape().dim(2 + i);
       int s = strides.get(i);
       int d = dilations.get(i);
-      int out = s * (in - 1) + outputPadding.get(i) + d * (k - 1) + 1 - pads.get(i) - pads.get(rank + i);
-      OpChecks.require(out >= 1, TYPE, "pads " + pads + " crop the whole output of input " + input
+      long extent = (long) s * (in - 1) + outputPadding.get(i) + (long) d * (k - 1) + 1 - pads.get(i)
+          - pads.get(rank + i);
+      OpChecks.require(extent >= 1, TYPE, "pads " + pads + " crop the whole output of input " + input
           + " with weight " + weight.shape());
+      // The window arithmetic runs in int over the padded output: it must fit.
+      OpChecks.extent(TYPE, extent + pads.get(i) + pads.get(rank + i), "spatial axis " + i
+          + " of the padded output for input " + input + ", weight " + weight.shape() + ", strides " + strides);
+      int out = (int) extent;
       axes[i] = new WindowAxis(out, k, s, pads.get(i), pads.get(rank + i), d, in);
     }
     return new ConvGeometry(

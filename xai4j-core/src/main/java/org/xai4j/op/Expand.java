@@ -29,8 +29,13 @@ public record Expand(List<Integer> shape) implements GatherOp {
    * @throws IllegalArgumentException naming the op and both shapes if they do not broadcast
    */
   @Override
-  public IndexMap indexMap(Shape input) {
-    Shape target = Shape.of(shape.stream().mapToInt(Integer::intValue).toArray());
-    return IndexMap.broadcast(input, OpChecks.broadcast(type(), input, target));
+  public Shape outputShape(Shape input) {
+    return OpChecks.broadcast(type(), input, OpChecks.named(type(),
+        () -> Shape.of(shape.stream().mapToInt(Integer::intValue).toArray())));
+  }
+
+  @Override
+  public IndexMap indexMap(Shape input, Shape output) {
+    return IndexMap.broadcast(input, output);
   }
 }

@@ -14,16 +14,36 @@ import org.xai4j.tensor.Tensor;
  */
 sealed interface GatherOp extends Op permits Expand, Pad, Slice, Tile, Transpose {
   /**
-   * The data movement of this op over an input of shape {@code input}.
+   * The output shape for an input of shape {@code input}, computed from the extents alone (in
+   * overflow-safe arithmetic, without building the index map), after checking the attributes
+   * against the input.
    *
    * @throws IllegalArgumentException naming the op and the shape if the attributes do not fit it
    */
-  IndexMap indexMap(Shape input);
+  Shape outputShape(Shape input);
+
+  /**
+   * The data movement of this op from {@code input} to {@code output}, which is
+   * {@link #outputShape(Shape) outputShape(input)} and not empty.
+   */
+  IndexMap indexMap(Shape input, Shape output);
+
+  /**
+   * The data movement of this op over an input of shape {@code input}. The output shape is checked
+   * first (and with it {@link org.xai4j.limit.Limit#TENSOR_ELEMENTS}), so the map's per-axis
+   * tables are never larger than the output.
+   *
+   * @throws IllegalArgumentException naming the op and the shape if the attributes do not fit it
+   */
+  default IndexMap indexMap(Shape input) {
+    Shape output = outputShape(input);
+    return output.size() == 0 ? IndexMap.empty(input, output) : indexMap(input, output);
+  }
 
   @Override
   default Shape outputShape(List<Shape> inputs) {
     OpChecks.arity(type(), inputs, 1);
-    return indexMap(inputs.get(0)).target();
+    return outputShape(inputs.get(0));
   }
 
   @Override

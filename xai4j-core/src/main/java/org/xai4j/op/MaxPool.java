@@ -37,7 +37,7 @@ public record MaxPool(List<Integer> kernelShape, List<Integer> strides, List<Int
     kernelShape = SlidingWindow.kernelShape(TYPE, kernelShape);
     int rank = kernelShape.size();
     strides = SlidingWindow.strides(TYPE, strides, rank);
-    pads = SlidingWindow.pads(TYPE, pads, rank);
+    pads = SlidingWindow.poolingPads(TYPE, pads, kernelShape);
     dilations = SlidingWindow.dilations(TYPE, dilations, rank);
   }
 

@@ -2,6 +2,7 @@ package org.xai4j.op;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.xai4j.limit.LimitExceededException;
 import org.xai4j.tensor.Broadcast;
 import org.xai4j.tensor.Shape;
 
@@ -49,9 +50,23 @@ public final class OpChecks {
   public static <T> T named(String type, Supplier<T> computation) {
     try {
       return computation.get();
+    } catch (LimitExceededException e) {
+      throw e.within(type);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(type + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * An output extent computed in {@code long} arithmetic, as an {@code int}.
+   *
+   * @throws IllegalArgumentException naming the op and {@code what} if it is negative or larger
+   *     than any tensor axis can be ({@value Integer#MAX_VALUE})
+   */
+  public static int extent(String type, long extent, String what) {
+    require(extent >= 0 && extent <= Integer.MAX_VALUE, type, what + " would have extent " + extent
+        + ", outside [0, " + Integer.MAX_VALUE + "]");
+    return (int) extent;
   }
 
   /** Fails unless a condition holds, with the given message prefixed by the op type. */

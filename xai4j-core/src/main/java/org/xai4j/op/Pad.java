@@ -53,9 +53,9 @@ public record Pad(Mode mode, List<Integer> pads, float value) implements GatherO
     }
 
     /** The input coordinate read at coordinate {@code i} of an axis of extent {@code n}. */
-    int source(int i, int n) {
+    int source(long i, int n) {
       if (i >= 0 && i < n) {
-        return i;
+        return (int) i;
       }
       switch (this) {
         case EDGE:
@@ -64,9 +64,9 @@ public record Pad(Mode mode, List<Integer> pads, float value) implements GatherO
           if (n == 1) {
             return 0;
           }
-          int period = 2 * (n - 1);
-          int m = Math.floorMod(i, period);
-          return m < n ? m : period - m;
+          long period = 2L * (n - 1);
+          int m = (int) Math.floorMod(i, period);
+          return m < n ? m : (int) (period - m);
         default:
           return IndexMap.NONE;
       }
@@ -92,21 +92,32 @@ public record Pad(Mode mode, List<Integer> pads, float value) implements GatherO
   }
 
   @Override
-  public IndexMap indexMap(Shape input) {
+  public Shape outputShape(Shape input) {
     int rank = input.rank();
     OpChecks.require(pads.size() == 2 * rank, type(), "pads " + pads + " has " + pads.size()
         + " entries, input " + input + " of rank " + rank + " needs " + 2 * rank);
-    int[][] coordinates = new int[rank][];
+    int[] dims = new int[rank];
     for (int ax = 0; ax < rank; ax++) {
       int n = input.dim(ax);
-      int begin = pads.get(ax);
-      int extent = n + begin + pads.get(ax + rank);
+      long extent = (long) n + pads.get(ax) + pads.get(ax + rank);
       OpChecks.require(extent >= 0, type(), "pads " + pads + " crop axis " + ax + " of input "
           + input + " below zero length");
       OpChecks.require(n > 0 || extent == 0 || mode == Mode.CONSTANT, type(), "cannot pad axis "
           + ax + " of input " + input + " in " + mode.onnxName() + " mode: it is empty");
-      coordinates[ax] = new int[extent];
-      for (int o = 0; o < extent; o++) {
+      dims[ax] = OpChecks.extent(type(), extent, "axis " + ax + " of input " + input + " padded by " + pads);
+    }
+    return Shape.of(dims);
+  }
+
+  @Override
+  public IndexMap indexMap(Shape input, Shape output) {
+    int rank = input.rank();
+    int[][] coordinates = new int[rank][];
+    for (int ax = 0; ax < rank; ax++) {
+      int n = input.dim(ax);
+      long begin = pads.get(ax);
+      coordinates[ax] = new int[output.dim(ax)];
+      for (int o = 0; o < coordinates[ax].length; o++) {
         coordinates[ax][o] = mode.source(o - begin, n);
       }
     }

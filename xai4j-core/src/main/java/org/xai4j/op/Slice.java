@@ -1,5 +1,6 @@
 package org.xai4j.op;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.xai4j.tensor.IndexMap;
 import org.xai4j.tensor.Shape;
@@ -38,34 +39,60 @@ public record Slice(List<Integer> starts, List<Integer> ends, List<Integer> axes
   }
 
   @Override
-  public IndexMap indexMap(Shape in) {
+  public Shape outputShape(Shape in) {
+    int[] dims = in.toArray();
+    for (Range r : ranges(in)) {
+      dims[r.axis()] = r.count();
+    }
+    return Shape.of(dims);
+  }
+
+  @Override
+  public IndexMap indexMap(Shape in, Shape output) {
     int[][] coordinates = new int[in.rank()][];
     for (int ax = 0; ax < in.rank(); ax++) {
-      coordinates[ax] = range(0, in.dim(ax), 1, in.dim(ax));
+      coordinates[ax] = new Range(ax, 0, 1, in.dim(ax)).coordinates();
     }
-    boolean[] seen = new boolean[in.rank()];
-    for (int k = 0; k < starts.size(); k++) {
-      int ax = in.axis(axes.isEmpty() ? k : axes.get(k));
-      OpChecks.require(!seen[ax], TYPE, "axis " + ax + " is sliced twice in axes " + axes);
-      seen[ax] = true;
-      coordinates[ax] = range(starts.get(k), ends.get(k), steps.isEmpty() ? 1 : steps.get(k), in.dim(ax));
+    for (Range r : ranges(in)) {
+      coordinates[r.axis()] = r.coordinates();
     }
     return IndexMap.perAxis(in, coordinates);
   }
 
-  /** The selected coordinates of an axis of extent {@code n}, with ONNX's clamping. */
-  private static int[] range(long start, long end, int step, int n) {
-    long b = start < 0 ? start + n : start;
-    long e = end < 0 ? end + n : end;
-    long lo = step > 0 ? 0 : -1;
-    long hi = step > 0 ? n : n - 1;
-    b = Math.max(lo, Math.min(b, hi));
-    e = Math.max(lo, Math.min(e, hi));
-    long count = step > 0 ? (e - b + step - 1) / step : (b - e - step - 1) / -step;
-    int[] c = new int[(int) Math.max(0, count)];
-    for (int i = 0; i < c.length; i++) {
-      c[i] = (int) (b + (long) i * step);
+  /** The selection on every sliced axis of {@code in}, checking that no axis is sliced twice. */
+  private List<Range> ranges(Shape in) {
+    List<Range> ranges = new ArrayList<>();
+    boolean[] seen = new boolean[in.rank()];
+    for (int k = 0; k < starts.size(); k++) {
+      int given = axes.isEmpty() ? k : axes.get(k);
+      int ax = OpChecks.named(TYPE, () -> in.axis(given));
+      OpChecks.require(!seen[ax], TYPE, "axis " + ax + " is sliced twice in axes " + axes);
+      seen[ax] = true;
+      ranges.add(Range.of(ax, starts.get(k), ends.get(k), steps.isEmpty() ? 1 : steps.get(k), in.dim(ax)));
     }
-    return c;
+    return ranges;
+  }
+
+  /** The coordinates {@code first, first + step, ...} ({@code count} of them) selected on an axis. */
+  private record Range(int axis, long first, int step, int count) {
+    /** The selection of {@code start:end:step} on an axis of extent {@code n}, with ONNX's clamping. */
+    static Range of(int axis, long start, long end, int step, int n) {
+      long b = start < 0 ? start + n : start;
+      long e = end < 0 ? end + n : end;
+      long lo = step > 0 ? 0 : -1;
+      long hi = step > 0 ? n : n - 1;
+      b = Math.max(lo, Math.min(b, hi));
+      e = Math.max(lo, Math.min(e, hi));
+      long count = step > 0 ? (e - b + step - 1) / step : (b - e - step - 1) / -(long) step;
+      return new Range(axis, b, step, (int) Math.max(0, count));
+    }
+
+    int[] coordinates() {
+      int[] c = new int[count];
+      for (int i = 0; i < c.length; i++) {
+        c[i] = (int) (first + (long) i * step);
+      }
+      return c;
+    }
   }
 }

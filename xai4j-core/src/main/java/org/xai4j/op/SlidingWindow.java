@@ -54,8 +54,9 @@ record SlidingWindow(WindowAxis h, WindowAxis w) {
         + (rank + 2) + " ([N, C" + ", spatial".repeat(rank) + "]) for kernel shape " + kernel);
     WindowAxis[] axes = new WindowAxis[rank];
     for (int i = 0; i < rank; i++) {
-      axes[i] = WindowAxis.sliding(input.dim(2 + i), kernel.get(i), strides.get(i), pads.get(i),
-          pads.get(rank + i), dilations.get(i), ceil);
+      int axis = i;
+      axes[i] = OpChecks.named(type, () -> WindowAxis.sliding(input.dim(2 + axis), kernel.get(axis),
+          strides.get(axis), pads.get(axis), pads.get(rank + axis), dilations.get(axis), ceil));
       OpChecks.require(axes[i] != null, type, "kernel " + kernel + " with dilations " + dilations
           + " is larger than input " + input + " padded by " + pads);
     }
@@ -140,6 +141,23 @@ record SlidingWindow(WindowAxis h, WindowAxis w) {
    */
   static List<Integer> pads(String type, List<Integer> given, int rank) {
     return attribute(type, "pads", given, 2 * rank, NO_PADDING, NO_PADDING);
+  }
+
+  /**
+   * The {@code pads} of a pooling op with kernel extents {@code kernel}: as {@link #pads}, and each
+   * pad smaller than its axis' kernel extent (as ONNX Runtime requires), so that no window lies
+   * wholly in the padding (where max pooling would output its {@code -inf} padding).
+   *
+   * @throws IllegalArgumentException naming the op, the pads and the kernel otherwise
+   */
+  static List<Integer> poolingPads(String type, List<Integer> given, List<Integer> kernel) {
+    int rank = kernel.size();
+    List<Integer> pads = pads(type, given, rank);
+    for (int i = 0; i < 2 * rank; i++) {
+      OpChecks.require(pads.get(i) < kernel.get(i % rank), type, "pads " + pads
+          + " must each be smaller than the kernel extent of their axis, kernel_shape " + kernel);
+    }
+    return pads;
   }
 
   /**

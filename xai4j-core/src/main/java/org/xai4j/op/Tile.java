@@ -23,13 +23,23 @@ public record Tile(List<Integer> repeats) implements GatherOp {
   }
 
   @Override
-  public IndexMap indexMap(Shape in) {
+  public Shape outputShape(Shape in) {
     OpChecks.require(repeats.size() == in.rank(), type(),
         "repeats " + repeats + " need one count per axis of input " + in);
+    int[] dims = new int[in.rank()];
+    for (int ax = 0; ax < dims.length; ax++) {
+      dims[ax] = OpChecks.extent(type(), (long) in.dim(ax) * repeats.get(ax),
+          "axis " + ax + " of input " + in + " repeated " + repeats.get(ax) + " times");
+    }
+    return Shape.of(dims);
+  }
+
+  @Override
+  public IndexMap indexMap(Shape in, Shape output) {
     int[][] coordinates = new int[in.rank()][];
     for (int ax = 0; ax < in.rank(); ax++) {
       int n = in.dim(ax);
-      coordinates[ax] = new int[n * repeats.get(ax)];
+      coordinates[ax] = new int[output.dim(ax)];
       for (int o = 0; o < coordinates[ax].length; o++) {
         coordinates[ax][o] = o % n;
       }

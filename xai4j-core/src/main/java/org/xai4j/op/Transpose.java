@@ -35,11 +35,25 @@ public record Transpose(List<Integer> perm) implements GatherOp {
   }
 
   @Override
-  public IndexMap indexMap(Shape input) {
-    int rank = input.rank();
-    int[] p = perm.isEmpty()
+  public Shape outputShape(Shape input) {
+    int[] p = permutation(input.rank());
+    OpChecks.require(IndexMap.isPermutation(p, input.rank()), type(), "perm " + Arrays.toString(p)
+        + " is not a permutation of the axes of input " + input);
+    int[] dims = new int[p.length];
+    for (int i = 0; i < p.length; i++) {
+      dims[i] = input.dim(p[i]);
+    }
+    return Shape.of(dims);
+  }
+
+  @Override
+  public IndexMap indexMap(Shape input, Shape output) {
+    return IndexMap.permutation(input, permutation(input.rank()));
+  }
+
+  private int[] permutation(int rank) {
+    return perm.isEmpty()
         ? IntStream.range(0, rank).map(i -> rank - 1 - i).toArray()
         : perm.stream().mapToInt(Integer::intValue).toArray();
-    return OpChecks.named(type(), () -> IndexMap.permutation(input, p));
   }
 }

@@ -24,15 +24,25 @@ record WindowAxis(int in, int kernel, int stride, int padBegin, int padEnd, int 
    * {@code ceil}, {@code ceil}) of {@code (in + padBegin + padEnd - dilation * (kernel - 1) - 1)
    * / stride + 1}; in ceil mode a last window that would start in the end padding is dropped
    * (ONNX opset 19, PyTorch). Returns {@code null} if the dilated kernel is larger than the padded
-   * input, so that the caller can report it with the op and the shapes.
+   * input, so that the caller can report it with the op and the shapes. The extents are computed
+   * in {@code long}, so that hostile attributes cannot overflow.
+   *
+   * @throws IllegalArgumentException naming the extents if the padded input or the dilated kernel
+   *     is longer than an {@code int} index reaches
    */
   static WindowAxis sliding(int in, int kernel, int stride, int padBegin, int padEnd, int dilation,
       boolean ceil) {
-    int span = in + padBegin + padEnd - (dilation * (kernel - 1) + 1);
+    long padded = (long) in + padBegin + padEnd;
+    long reach = (long) dilation * (kernel - 1) + 1;
+    if (padded > Integer.MAX_VALUE || reach > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("input extent " + in + " padded by " + padBegin + " + " + padEnd
+          + " or kernel " + kernel + " dilated by " + dilation + " is longer than " + Integer.MAX_VALUE);
+    }
+    int span = (int) (padded - reach);
     if (span < 0) {
       return null;
     }
-    int out = (ceil ? (span + stride - 1) / stride : span / stride) + 1;
+    int out = (int) ((ceil ? ((long) span + stride - 1) / stride : span / stride) + 1);
     if (ceil && (out - 1) * stride >= in + padBegin) {
       out--;
     }

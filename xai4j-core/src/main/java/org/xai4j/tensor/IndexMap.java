@@ -32,15 +32,7 @@ public final class IndexMap {
    */
   public static IndexMap permutation(Shape source, int[] perm) {
     int rank = source.rank();
-    boolean[] seen = new boolean[rank];
-    boolean valid = perm.length == rank;
-    for (int i = 0; valid && i < rank; i++) {
-      valid = perm[i] >= 0 && perm[i] < rank && !seen[perm[i]];
-      if (valid) {
-        seen[perm[i]] = true;
-      }
-    }
-    if (!valid) {
+    if (!isPermutation(perm, rank)) {
       throw new IllegalArgumentException(
           "perm " + Arrays.toString(perm) + " is not a permutation of the axes of shape " + source);
     }
@@ -52,6 +44,33 @@ public final class IndexMap {
       coordinates[i] = identity(source.dim(perm[i]));
     }
     return build(source, targetStrides, coordinates);
+  }
+
+  /** Whether {@code perm} holds each of {@code 0..rank-1} exactly once. */
+  public static boolean isPermutation(int[] perm, int rank) {
+    boolean[] seen = new boolean[rank];
+    if (perm.length != rank) {
+      return false;
+    }
+    for (int p : perm) {
+      if (p < 0 || p >= rank || seen[p]) {
+        return false;
+      }
+      seen[p] = true;
+    }
+    return true;
+  }
+
+  /**
+   * The map to an empty {@code target} (one with a zero extent), which reads nothing.
+   *
+   * @throws IllegalArgumentException naming the shape if {@code target} is not empty
+   */
+  public static IndexMap empty(Shape source, Shape target) {
+    if (target.size() != 0) {
+      throw new IllegalArgumentException("shape " + target + " is not empty");
+    }
+    return new IndexMap(source, target, new int[0]);
   }
 
   /**

@@ -1,12 +1,18 @@
 package org.xai4j.tensor;
 
 import java.util.Arrays;
+import org.xai4j.limit.Limit;
 
 /**
  * The dimensions of a {@link Tensor}: an immutable list of non-negative extents, outermost first
  * (row-major). Images are laid out NCHW.
  *
  * <p>Negative axis arguments count from the end, as in NumPy and ONNX ({@code -1} is the last axis).
+ *
+ * <p>Every shape is a shape some tensor will have, so creating one checks its element count against
+ * {@link Limit#TENSOR_ELEMENTS} (overflow-safe): a declared or inferred shape that is too large
+ * fails here, before anything is allocated, wherever it comes from (a file, shape inference or an
+ * op's forward pass).
  */
 public final class Shape {
   private static final Shape SCALAR = new Shape(new int[0]);
@@ -21,11 +27,14 @@ public final class Shape {
         throw new IllegalArgumentException(
             "dimension " + i + " of shape " + Arrays.toString(dims) + " is negative");
       }
-      n *= dims[i];
+      // Saturates instead of overflowing (the extents of a hostile file can be any int); an empty
+      // axis makes the product 0 whatever came before.
+      n = dims[i] == 0 ? 0 : n > Long.MAX_VALUE / dims[i] ? Long.MAX_VALUE : n * dims[i];
     }
+    Limit.TENSOR_ELEMENTS.check(n, () -> "shape " + Arrays.toString(dims));
     if (n > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "shape " + Arrays.toString(dims) + " has " + n + " elements, more than a Java array holds");
+      throw new IllegalArgumentException("shape " + Arrays.toString(dims) + " has "
+          + (n == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : n) + " elements, more than a Java array holds");
     }
     this.dims = dims;
     this.size = n;
