@@ -60,8 +60,8 @@ final class ActivationConverters {
    */
   private static Op softmaxFamily(OnnxNode n, IntFunction<Op> coerced2d, IntFunction<Op> oneAxis) {
     return n.opset() < SOFTMAX_13
-        ? coerced2d.apply((int) n.attrInt("axis", Softmax.LEGACY_DEFAULT_AXIS))
-        : oneAxis.apply((int) n.attrInt("axis", Softmax.DEFAULT_AXIS));
+        ? coerced2d.apply(n.attrInt32("axis", Softmax.LEGACY_DEFAULT_AXIS))
+        : oneAxis.apply(n.attrInt32("axis", Softmax.DEFAULT_AXIS));
   }
 
   /** Div; on integer constants (shape arithmetic) it truncates toward zero as ONNX integer division. */

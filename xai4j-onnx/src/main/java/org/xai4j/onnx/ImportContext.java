@@ -9,6 +9,8 @@ import java.util.function.Function;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphInput;
 import org.xai4j.graph.Node;
+import org.xai4j.limit.Limit;
+import org.xai4j.limit.LimitExceededException;
 import org.xai4j.op.Constant;
 import org.xai4j.op.Op;
 import org.xai4j.tensor.Shape;
@@ -40,20 +42,11 @@ final class ImportContext {
   private final List<GraphInput> inputs = new ArrayList<>();
   private final List<Node> nodes = new ArrayList<>();
   private final Map<String, Integer> symbols = new HashMap<>();
+  private long tensorBytes;
 
   ImportContext(String source, java.nio.file.Path baseDir) {
     this.source = source;
     this.baseDir = baseDir;
-  }
-
-  /** The model's folder for external data, or {@code null} when not read from a file. */
-  java.nio.file.Path baseDir() {
-    return baseDir;
-  }
-
-  /** The model file name, for messages. */
-  String source() {
-    return source;
   }
 
   /**
@@ -265,14 +258,32 @@ final class ImportContext {
     defineStatic(node.output(), out);
   }
 
-  private static <T> T check(OnnxNode node, java.util.function.Supplier<T> f) {
+  /**
+   * Runs part of a node's conversion; a failure of an op or a shape computation becomes one
+   * message naming the node, and an exceeded limit stays a {@link LimitExceededException}.
+   */
+  static <T> T check(OnnxNode node, java.util.function.Supplier<T> f) {
     try {
       return f.get();
     } catch (OnnxImportException e) {
       throw e;
+    } catch (LimitExceededException e) {
+      throw e.within(node.describe());
     } catch (IllegalArgumentException | IndexOutOfBoundsException | ArithmeticException e) {
       throw node.error("does not fit its inputs: " + e.getMessage());
     }
+  }
+
+  /**
+   * Reads an initializer or {@code Constant} value, counting its declared bytes against
+   * {@link Limit#INITIALIZER_BYTES} (for the whole model) before decoding any of it.
+   */
+  HostTensor readTensor(ai.onnx.proto.OnnxMl.TensorProto t) {
+    long bytes = OnnxTensors.declaredBytes(t, source);
+    tensorBytes = Math.addExact(tensorBytes, bytes);
+    Limit.INITIALIZER_BYTES.check(tensorBytes, () -> source + ": the initializers up to '"
+        + Names.printable(t.getName()) + "'");
+    return OnnxTensors.read(t, baseDir, source);
   }
 
   /** The graph with the given ONNX outputs; constant outputs become {@link Constant} nodes. */

@@ -106,6 +106,13 @@ final class LayerConverters {
     ctx.emit(n, new PRelu(slope), 0);
   }
 
+  private static void requireWeightRank(OnnxNode n, Tensor weight) {
+    if (weight.rank() < 3 || weight.rank() > MAX_SPATIAL_RANK + 2) {
+      throw n.unsupported("weight " + weight.shape() + " has rank " + weight.rank() + "; a 1-D or 2-D window needs "
+          + "rank 3 or 4 ([M, C/group, kernel...])");
+    }
+  }
+
   private static void requireSpatialRank(OnnxNode n, int rank) {
     if (rank < 1 || rank > MAX_SPATIAL_RANK) {
       throw n.unsupported(rank + "-D windows are not supported (1-D and 2-D only)");
@@ -159,24 +166,24 @@ final class LayerConverters {
 
   private static void conv(OnnxNode n, ImportContext ctx) {
     Tensor w = ctx.floatConstant(n, 1, "W, the weight");
+    requireWeightRank(n, w);
     int[] kernel = spatialKernel(w);
-    requireSpatialRank(n, kernel.length);
     int[] strides = n.attrIntArray("strides", null);
     int[] dilations = n.attrIntArray("dilations", null);
     ctx.emit(n, new Conv(w, ctx.optionalFloatConstant(n, 2, "B, the bias"), list(strides),
-        pads(n, ctx, kernel, strides, dilations), list(dilations), (int) n.attrInt("group", 1)), 0);
+        pads(n, ctx, kernel, strides, dilations), list(dilations), n.attrInt32("group", 1)), 0);
   }
 
   private static void convTranspose(OnnxNode n, ImportContext ctx) {
     Tensor w = ctx.floatConstant(n, 1, "W, the weight");
-    requireSpatialRank(n, w.rank() - 2);
+    requireWeightRank(n, w);
     if (n.has("output_shape") || !n.attrString("auto_pad", "NOTSET").equals("NOTSET")) {
       throw n.unsupported("output_shape and auto_pad are not supported; give pads and output_padding");
     }
     ctx.emit(n, new ConvTranspose(w, ctx.optionalFloatConstant(n, 2, "B, the bias"),
         list(n.attrIntArray("strides", null)), list(n.attrIntArray("pads", null)),
         list(n.attrIntArray("output_padding", null)), list(n.attrIntArray("dilations", null)),
-        (int) n.attrInt("group", 1)), 0);
+        n.attrInt32("group", 1)), 0);
   }
 
   private static void batchNorm(OnnxNode n, ImportContext ctx) {

@@ -141,10 +141,6 @@ final class MathConverters {
   }
 
   private static float[] floats(HostTensor t) {
-    float[] f = new float[t.values().length];
-    for (int i = 0; i < f.length; i++) {
-      f[i] = (float) t.values()[i];
-    }
-    return f;
+    return t.toTensor().toArray();
   }
 }

@@ -9,18 +9,21 @@ import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.xai4j.graph.Graph;
+import org.xai4j.limit.LimitExceededException;
 import org.xai4j.tensor.Tensor;
 
 /**
@@ -32,6 +35,7 @@ import org.xai4j.tensor.Tensor;
  *
  * <p>What the import does, in order:
  * <ol>
+ *   <li>Validates the model as a whole (see below).
  *   <li>Rejects the model before any computation if any node's op type has no converter, with one
  *       message listing every unsupported type with its node names and the opset.
  *   <li>Reads initializers (typed fields, raw data, or external data from files beside the model;
@@ -51,7 +55,12 @@ import org.xai4j.tensor.Tensor;
  * (except outputs that are mere aliases through {@code Identity}, which carry the aliased name).
  * Every failure is an {@link OnnxImportException} (or its subclass
  * {@link UnsupportedModelException}) with a one-line message naming the file and the node or
- * tensor.
+ * tensor, or a {@link LimitExceededException} when the model asks for more than a
+ * {@link org.xai4j.limit.Limit} allows (nodes, tensor elements, initializer bytes); limits are
+ * checked before the memory is allocated. Before converting anything the importer checks the
+ * opset range ({@value ModelChecks#MIN_OPSET} to {@value ModelChecks#MAX_OPSET}), that names carry
+ * no control or format characters, that initializer names are unique and that an initializer
+ * giving a graph input a default value matches it (such an input becomes a constant).
  */
 public final class OnnxImporter {
   private static final ConverterRegistry REGISTRY = ConverterRegistry.standard();
@@ -77,7 +86,16 @@ public final class OnnxImporter {
    */
   public static ModelProto parse(Path file) {
     String name = file.getFileName().toString();
-    try (InputStream in = Files.newInputStream(file)) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size > Integer.MAX_VALUE) {
+        throw new OnnxImportException(name + ": " + size + " bytes is more than an ONNX protobuf file can hold "
+            + "(2 GiB); large models keep their weights as external data beside the model");
+      }
+      // Mapped and parsed with aliasing: raw tensor data stays in the file's pages and is decoded
+      // straight into the weights' final arrays, with no heap copy of the file.
+      CodedInputStream in = CodedInputStream.newInstance(ch.map(FileChannel.MapMode.READ_ONLY, 0, size));
+      in.enableAliasing(true);
       ModelProto m = ModelProto.parseFrom(in);
       if (!m.hasGraph()) {
         throw new OnnxImportException(name + ": not an ONNX model (no graph)");
@@ -103,6 +121,7 @@ public final class OnnxImporter {
   public static Graph convert(ModelProto model, Path baseDir, String source) {
     GraphProto g = model.getGraph();
     int opset = opset(model, source);
+    ModelChecks.validate(g, opset, source);
     requireSupported(g.getNodeList(), opset, source);
     if (g.getSparseInitializerCount() > 0) {
       throw new UnsupportedModelException(source + ": sparse initializers are not supported");
@@ -110,17 +129,25 @@ public final class OnnxImporter {
     ImportContext ctx = new ImportContext(source, baseDir);
     Set<String> initializers = new HashSet<>();
     for (TensorProto t : g.getInitializerList()) {
-      ctx.defineConstant(t.getName(), OnnxTensors.read(t, baseDir, source));
+      ctx.defineConstant(t.getName(), ctx.readTensor(t));
       initializers.add(t.getName());
     }
     for (ValueInfoProto in : g.getInputList()) {
       if (!initializers.contains(in.getName())) {
-        ctx.addInput(in.getName(), inputDims(in, source), dimSymbols(in));
+        int[] dims = inputDims(in, source);
+        try {
+          ctx.addInput(in.getName(), dims, dimSymbols(in));
+        } catch (LimitExceededException e) {
+          throw e.within(source + ": graph input '" + Names.printable(in.getName()) + "'");
+        }
       }
     }
     for (NodeProto p : g.getNodeList()) {
       OnnxNode node = new OnnxNode(p, opset, source);
-      REGISTRY.find(p).convert(node, ctx);
+      ImportContext.check(node, () -> {
+        REGISTRY.find(p).convert(node, ctx);
+        return null;
+      });
       for (int i = 1; i < p.getOutputCount(); i++) {
         if (!p.getOutput(i).isEmpty()) {
           ctx.markUnavailable(p.getOutput(i), "output " + i + " of node '" + node.name() + "' ("
@@ -135,7 +162,8 @@ public final class OnnxImporter {
   public static int opset(ModelProto model, String source) {
     for (OperatorSetIdProto o : model.getOpsetImportList()) {
       if (DEFAULT_DOMAINS.contains(o.getDomain())) {
-        return Math.toIntExact(o.getVersion());
+        // Saturated, so that an absurd version is reported as out of range rather than overflowing.
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, o.getVersion()));
       }
     }
     throw new UnsupportedModelException(source + ": the model imports no default-domain (ai.onnx) opset");
@@ -171,7 +199,7 @@ public final class OnnxImporter {
   }
 
   private static int[] inputDims(ValueInfoProto in, String source) {
-    String what = source + ": graph input '" + in.getName() + "'";
+    String what = source + ": graph input '" + Names.printable(in.getName()) + "'";
     TypeProto type = in.getType();
     if (!type.hasTensorType()) {
       throw new UnsupportedModelException(what + " is not a tensor (" + type.getValueCase() + ")");
@@ -189,7 +217,11 @@ public final class OnnxImporter {
     int[] dims = new int[shape.getDimCount()];
     for (int i = 0; i < dims.length; i++) {
       TensorShapeProto.Dimension d = shape.getDim(i);
-      dims[i] = d.hasDimValue() && d.getDimValue() > 0 ? Math.toIntExact(d.getDimValue()) : -1;
+      if (d.hasDimValue() && d.getDimValue() > Integer.MAX_VALUE) {
+        throw new OnnxImportException(what + " has extent " + d.getDimValue() + " on axis " + i
+            + ", more than a tensor axis can hold (" + Integer.MAX_VALUE + ")");
+      }
+      dims[i] = d.hasDimValue() && d.getDimValue() > 0 ? (int) d.getDimValue() : -1;
     }
     return dims;
   }

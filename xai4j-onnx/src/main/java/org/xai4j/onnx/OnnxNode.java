@@ -38,9 +38,9 @@ final class OnnxNode {
   /** The name used for a node in messages. */
   static String displayName(NodeProto p) {
     if (!p.getName().isEmpty()) {
-      return p.getName();
+      return Names.printable(p.getName());
     }
-    return p.getOutputCount() > 0 ? p.getOutput(0) : "<unnamed " + p.getOpType() + ">";
+    return p.getOutputCount() > 0 ? Names.printable(p.getOutput(0)) : "<unnamed " + Names.printable(p.getOpType()) + ">";
   }
 
   /** The default-domain opset the model imports. */
@@ -92,6 +92,22 @@ final class OnnxNode {
     return a == null ? def : a.getI();
   }
 
+  /**
+   * An integer attribute that must fit an {@code int} (an axis, a count), or {@code def} when absent.
+   *
+   * @throws OnnxImportException naming the node and the attribute if the value does not fit
+   */
+  int attrInt32(String name, int def) {
+    return int32(name, attrInt(name, def));
+  }
+
+  private int int32(String name, long v) {
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+      throw error("has attribute '" + name + "' = " + v + ", outside the 32-bit range xai4j supports");
+    }
+    return (int) v;
+  }
+
   /** A float attribute, or {@code def} when absent. */
   float attrFloat(String name, float def) {
     AttributeProto a = attributes.get(name);
@@ -118,7 +134,7 @@ final class OnnxNode {
     }
     int[] r = new int[l.length];
     for (int i = 0; i < l.length; i++) {
-      r[i] = Math.toIntExact(l[i]);
+      r[i] = int32(name, l[i]);
     }
     return r;
   }

@@ -5,11 +5,11 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import com.google.protobuf.ByteString;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.xai4j.limit.LimitExceededException;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
@@ -26,14 +26,11 @@ final class OnnxTensors {
   private OnnxTensors() {}
 
   /**
-   * Reads a tensor.
-   *
-   * @param t the proto
-   * @param baseDir folder of the model file for external data, or {@code null} if there is none
-   * @param source the model file name, for messages
+   * The shape a tensor declares, checked against {@link org.xai4j.limit.Limit#TENSOR_ELEMENTS}
+   * before any of its data is decoded.
    */
-  static HostTensor read(TensorProto t, Path baseDir, String source) {
-    String what = source + ": tensor '" + t.getName() + "'";
+  static Shape shape(TensorProto t, String source) {
+    String what = what(t, source);
     int[] dims = new int[t.getDimsCount()];
     for (int i = 0; i < dims.length; i++) {
       long d = t.getDims(i);
@@ -42,70 +39,80 @@ final class OnnxTensors {
       }
       dims[i] = (int) d;
     }
-    Shape shape;
     try {
-      shape = Shape.of(dims);
+      return Shape.of(dims);
+    } catch (LimitExceededException e) {
+      throw e.within(what);
     } catch (IllegalArgumentException e) {
       throw new OnnxImportException(what + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The bytes a tensor's values take in the file (its declared element count times the element
+   * width), computed from the header alone.
+   */
+  static long declaredBytes(TensorProto t, String source) {
+    return (long) shape(t, source).size() * RawValues.width(type(t, what(t, source)));
+  }
+
+  private static String what(TensorProto t, String source) {
+    return source + ": tensor '" + Names.printable(t.getName()) + "'";
+  }
+
+  private static DataType type(TensorProto t, String what) {
     DataType type = DataType.forNumber(t.getDataType());
-    int width = type == null ? 0 : byteWidth(type);
-    if (width == 0) {
+    if (type == null || RawValues.width(type) == 0) {
       throw new UnsupportedModelException(what + " has element type "
           + (type == null ? "#" + t.getDataType() : type) + ", which xai4j does not read");
     }
-    boolean integral = type != DataType.FLOAT && type != DataType.DOUBLE;
-    int n = shape.size();
-    double[] v;
-    if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
-      v = decodeRaw(externalBytes(t, n * (long) width, baseDir, what), type, n, what);
-    } else if (!t.getRawData().isEmpty()) {
-      v = decodeRaw(t.getRawData(), type, n, what);
-    } else {
-      v = decodeTyped(t, type, what);
-    }
-    if (v.length != n) {
-      throw new OnnxImportException(what + " of shape " + shape + " needs " + n + " values, has "
-          + v.length + " (truncated or corrupt)");
-    }
-    return new HostTensor(shape, v, integral);
+    return type;
   }
 
-  private static int byteWidth(DataType type) {
+  /**
+   * Reads a tensor. Float values are decoded straight into the float32 array the weight keeps;
+   * external data is streamed from its file.
+   *
+   * @param t the proto
+   * @param baseDir folder of the model file for external data, or {@code null} if there is none
+   * @param source the model file name, for messages
+   */
+  static HostTensor read(TensorProto t, Path baseDir, String source) {
+    String what = what(t, source);
+    Shape shape = shape(t, source);
+    DataType type = type(t, what);
+    int n = shape.size();
+    long bytes = (long) n * RawValues.width(type);
+    if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
+      return external(t, bytes, baseDir, what, type, shape);
+    }
+    if (!t.getRawData().isEmpty()) {
+      ByteString raw = t.getRawData();
+      if (raw.size() != bytes) {
+        throw new OnnxImportException(what + " of shape " + shape + " needs " + bytes + " bytes of " + type
+            + ", has " + raw.size() + " (truncated or corrupt)");
+      }
+      return RawValues.decode(raw.asReadOnlyByteBuffer(), type, shape);
+    }
+    int count = typedCount(t, type);
+    if (count != n) {
+      throw new OnnxImportException(what + " of shape " + shape + " needs " + n + " values, has "
+          + count + " (truncated or corrupt)");
+    }
+    return new HostTensor(shape, decodeTyped(t, type), RawValues.isIntegral(type));
+  }
+
+  private static int typedCount(TensorProto t, DataType type) {
     return switch (type) {
-      case FLOAT, INT32, UINT32 -> Integer.BYTES;
-      case DOUBLE, INT64, UINT64 -> Long.BYTES;
-      case INT16, UINT16 -> Short.BYTES;
-      case INT8, UINT8, BOOL -> 1;
-      default -> 0;
+      case FLOAT -> t.getFloatDataCount();
+      case DOUBLE -> t.getDoubleDataCount();
+      case INT64 -> t.getInt64DataCount();
+      case UINT32, UINT64 -> t.getUint64DataCount();
+      default -> t.getInt32DataCount();
     };
   }
 
-  private static double[] decodeRaw(ByteString raw, DataType type, int n, String what) {
-    int width = byteWidth(type);
-    if (raw.size() != n * (long) width) {
-      throw new OnnxImportException(what + " needs " + n * (long) width + " bytes of " + type
-          + ", has " + raw.size() + " (truncated or corrupt)");
-    }
-    ByteBuffer b = raw.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-    double[] v = new double[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = switch (type) {
-        case FLOAT -> b.getFloat();
-        case DOUBLE -> b.getDouble();
-        case INT64, UINT64 -> b.getLong();
-        case INT32 -> b.getInt();
-        case UINT32 -> Integer.toUnsignedLong(b.getInt());
-        case INT16 -> b.getShort();
-        case UINT16 -> Short.toUnsignedInt(b.getShort());
-        case INT8 -> b.get();
-        default -> Byte.toUnsignedInt(b.get());
-      };
-    }
-    return v;
-  }
-
-  private static double[] decodeTyped(TensorProto t, DataType type, String what) {
+  private static double[] decodeTyped(TensorProto t, DataType type) {
     return switch (type) {
       case FLOAT -> {
         double[] v = new double[t.getFloatDataCount()];
@@ -117,13 +124,12 @@ final class OnnxTensors {
       case DOUBLE -> t.getDoubleDataList().stream().mapToDouble(Double::doubleValue).toArray();
       case INT64 -> t.getInt64DataList().stream().mapToDouble(Long::doubleValue).toArray();
       case UINT32, UINT64 -> t.getUint64DataList().stream().mapToDouble(Long::doubleValue).toArray();
-      case INT32, INT16, UINT16, INT8, UINT8, BOOL ->
-          t.getInt32DataList().stream().mapToDouble(Integer::doubleValue).toArray();
-      default -> throw new UnsupportedModelException(what + ": element type " + type + " is not read");
+      default -> t.getInt32DataList().stream().mapToDouble(Integer::doubleValue).toArray();
     };
   }
 
-  private static ByteString externalBytes(TensorProto t, long expected, Path baseDir, String what) {
+  private static HostTensor external(TensorProto t, long expected, Path baseDir, String what, DataType type,
+      Shape shape) {
     if (baseDir == null) {
       throw new OnnxImportException(what + " stores its data externally, but the model was not "
           + "read from a file, so there is no folder to read it from");
@@ -146,18 +152,17 @@ final class OnnxTensors {
     if (length < 0) {
       length = expected;
     }
-    if (length != expected) {
-      throw new OnnxImportException(what + ": external data length " + length + " bytes, shape and "
-          + "type need " + expected);
+    if (length != expected || offset < 0) {
+      throw new OnnxImportException(what + ": external data of " + length + " bytes at offset " + offset
+          + "; shape " + shape + " of " + type + " needs " + expected + " bytes at an offset >= 0");
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      long skipped = in.skip(offset);
-      byte[] bytes = in.readNBytes((int) length);
-      if (skipped != offset || bytes.length != length) {
-        throw new OnnxImportException(what + ": external file " + location + " ends before offset "
-            + offset + " + length " + length + " (truncated)");
+    try {
+      long size = java.nio.file.Files.size(file);
+      if (offset > size || expected > size - offset) {
+        throw new OnnxImportException(what + ": external file " + Names.printable(location) + " has " + size
+            + " bytes, fewer than offset " + offset + " + length " + expected + " (truncated)");
       }
-      return ByteString.copyFrom(bytes);
+      return RawValues.read(file, offset, type, shape);
     } catch (IOException e) {
       throw new OnnxImportException(what + ": cannot read external file " + file + ": " + e.getMessage(), e);
     }
@@ -166,9 +171,15 @@ final class OnnxTensors {
   /** The external-data file, refusing locations outside the model folder (also via symlinks). */
   private static Path resolveInside(Path baseDir, String location, String what) {
     Path base = baseDir.toAbsolutePath().normalize();
-    Path file = base.resolve(location).normalize();
+    Path file;
+    try {
+      file = base.resolve(location).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new OnnxImportException(what + ": external data location '" + Names.printable(location)
+          + "' is not a valid path: " + e.getReason(), e);
+    }
     if (!file.startsWith(base)) {
-      throw new OnnxImportException(what + ": external data location '" + location
+      throw new OnnxImportException(what + ": external data location '" + Names.printable(location)
           + "' resolves outside the model folder " + base + "; refused");
     }
     if (!Files.isRegularFile(file)) {
@@ -176,7 +187,7 @@ final class OnnxTensors {
     }
     try {
       if (!file.toRealPath().startsWith(base.toRealPath())) {
-        throw new OnnxImportException(what + ": external data location '" + location
+        throw new OnnxImportException(what + ": external data location '" + Names.printable(location)
             + "' links outside the model folder " + base + "; refused");
       }
     } catch (IOException e) {
@@ -189,7 +200,8 @@ final class OnnxTensors {
     try {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {
-      throw new OnnxImportException(what + ": external data " + key + " '" + s + "' is not a number", e);
+      throw new OnnxImportException(what + ": external data " + key + " '" + Names.printable(s)
+          + "' is not a number", e);
     }
   }
 

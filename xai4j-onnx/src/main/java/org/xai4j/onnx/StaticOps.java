@@ -17,17 +17,6 @@ final class StaticOps {
     int n = s.dim(a);
     int inner = s.product(a + 1, s.rank());
     long[] idx = indices.longs();
-    double[] out = new double[outer * idx.length * inner];
-    for (int o = 0; o < outer; o++) {
-      for (int k = 0; k < idx.length; k++) {
-        long i = idx[k] < 0 ? idx[k] + n : idx[k];
-        if (i < 0 || i >= n) {
-          throw new IllegalArgumentException("Gather index " + idx[k] + " is outside axis " + axis
-              + " of shape " + s);
-        }
-        System.arraycopy(data.values(), (int) ((o * n + i) * inner), out, (o * idx.length + k) * inner, inner);
-      }
-    }
     int[] dims = new int[s.rank() - 1 + indices.shape().rank()];
     int j = 0;
     for (int i = 0; i < a; i++) {
@@ -39,6 +28,19 @@ final class StaticOps {
     for (int i = a + 1; i < s.rank(); i++) {
       dims[j++] = s.dim(i);
     }
-    return new HostTensor(Shape.of(dims), out, data.integral());
+    Shape shape = Shape.of(dims);
+    double[] values = data.values();
+    double[] out = new double[shape.size()];
+    for (int o = 0; o < outer; o++) {
+      for (int k = 0; k < idx.length; k++) {
+        long i = idx[k] < 0 ? idx[k] + n : idx[k];
+        if (i < 0 || i >= n) {
+          throw new IllegalArgumentException("Gather index " + idx[k] + " is outside axis " + axis
+              + " of shape " + s);
+        }
+        System.arraycopy(values, (int) ((o * n + i) * inner), out, (o * idx.length + k) * inner, inner);
+      }
+    }
+    return new HostTensor(shape, out, data.integral());
   }
 }

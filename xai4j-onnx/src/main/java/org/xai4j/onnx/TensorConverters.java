@@ -43,7 +43,7 @@ final class TensorConverters {
         .add("Cast", TensorConverters::cast)
         .add("Slice", TensorConverters::slice)
         .add("Reshape", TensorConverters::reshape)
-        .add("Flatten", (n, ctx) -> ctx.emit(n, new Flatten((int) n.attrInt("axis", Flatten.DEFAULT_AXIS)), 0))
+        .add("Flatten", (n, ctx) -> ctx.emit(n, new Flatten(n.attrInt32("axis", Flatten.DEFAULT_AXIS)), 0))
         .add("Transpose", (n, ctx) -> ctx.emit(n, n.has("perm")
             ? new Transpose(Arrays.stream(n.attrIntArray("perm", null)).boxed().toList()) : new Transpose(), 0))
         .add("Pad", TensorConverters::pad)
@@ -69,7 +69,7 @@ final class TensorConverters {
   private static void constant(OnnxNode n, ImportContext ctx) {
     HostTensor v;
     if (n.has("value")) {
-      v = OnnxTensors.read(n.attribute("value").getT(), ctx.baseDir(), ctx.source());
+      v = ctx.readTensor(n.attribute("value").getT());
     } else if (n.has("value_float")) {
       v = new HostTensor(Shape.scalar(), new double[] {n.attrFloat("value_float", 0f)}, false);
     } else if (n.has("value_floats")) {
@@ -111,13 +111,13 @@ final class TensorConverters {
   private static void gather(OnnxNode n, ImportContext ctx) {
     List<HostTensor> data = ctx.staticPerProbe(n, 0, "data; Gather is supported on shape computations only");
     HostTensor indices = ctx.constant(n, 1, "indices");
-    int axis = (int) n.attrInt("axis", 0);
+    int axis = n.attrInt32("axis", 0);
     ctx.foldEach(n, p -> StaticOps.gather(data.get(p), indices, axis));
   }
 
   /** Concat; folded (keeping integer shape values) when every part is a constant. */
   private static void concat(OnnxNode n, ImportContext ctx) {
-    ctx.emit(n, new Concat((int) n.attrInt("axis", 0)), IntStream.range(0, n.inputCount()).toArray());
+    ctx.emit(n, new Concat(n.attrInt32("axis", 0)), IntStream.range(0, n.inputCount()).toArray());
   }
 
   /**
@@ -205,7 +205,7 @@ final class TensorConverters {
   }
 
   private static void cast(OnnxNode n, ImportContext ctx) {
-    int to = (int) n.attrInt("to", DataType.FLOAT_VALUE);
+    int to = n.attrInt32("to", DataType.FLOAT_VALUE);
     boolean toFloat = to == DataType.FLOAT_VALUE || to == DataType.DOUBLE_VALUE
         || to == DataType.FLOAT16_VALUE;
     boolean toBool = to == DataType.BOOL_VALUE;
@@ -255,7 +255,7 @@ final class TensorConverters {
    * the {@code split} attribute (before opset 13) or input, else the axis is split evenly.
    */
   private static void split(OnnxNode n, ImportContext ctx) {
-    int axis = (int) n.attrInt("axis", 0);
+    int axis = n.attrInt32("axis", 0);
     int outputs = n.outputCount();
     int[] sizes;
     if (n.opset() < AXES_AS_INPUT_OPSET) {

@@ -98,7 +98,7 @@ class OnnxImporterTest {
     ModelProto m = new TestModels(OPSET).input("x", -1, 3).initializer(bad)
         .node("Gemm", List.of("x", "W"), "y").output("y").build();
     OnnxImportException e = assertThrows(OnnxImportException.class, () -> OnnxImporter.convert(m, null, "m.onnx"));
-    assertEquals("m.onnx: tensor 'W' needs 36 bytes of FLOAT, has 24 (truncated or corrupt)", e.getMessage());
+    assertEquals("m.onnx: tensor 'W' of shape [3, 3] needs 36 bytes of FLOAT, has 24 (truncated or corrupt)", e.getMessage());
   }
 
   @Test

@@ -87,7 +87,7 @@ class OpsetDefaultsTest {
   void padMovesFromAttributesToInputsAtOpset11() {
     Tensor x = Tensor.of(Shape.of(1, 2), 1f, 2f);
     float[] want = {7f, 1f, 2f, 7f, 7f};
-    Graph old = single(2, "Pad", new long[] {-1, 2}, List.of(), null,
+    Graph old = single(6, "Pad", new long[] {-1, 2}, List.of(), null,
         TestModels.ints("pads", 0, 1, 0, 2), ExportContext.attr("value", 7f));
     assertArrayEquals(want, old.forward(x).output().toArray());
     Graph current = single(13, "Pad", new long[] {-1, 2}, List.of("pads", "v"), new TestModels(13)
