@@ -17,7 +17,8 @@ import org.xai4j.tensor.TensorInternals;
 /**
  * Reads and writes NumPy {@code .npy} files (format versions 1.0 to 3.0) holding little-endian
  * float32 ({@code <f4}) arrays in C order, the exchange format of {@code xai4j run}. Reading also
- * accepts {@code <f8}, converted to float32. Writing goes to a temporary file in the target
+ * accepts {@code <f8}, converted to float32; float64 arrays are also encoded to and decoded from
+ * bytes exactly (the entries of the density files of {@code xai4j-visualize}). Writing goes to a temporary file in the target
  * folder that is then moved over the target, so a failed or interrupted write never leaves a
  * partial file. Format: NumPy Enhancement Proposal 1
  * (numpy.lib.format).
@@ -42,45 +43,83 @@ public final class Npy {
    *     or holds another element type or Fortran order
    */
   public static Tensor read(Path file) throws IOException {
-    ByteBuffer b;
+    byte[] bytes;
     try {
-      b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(file.toString(), null, "no such file");
     }
+    Decoded d = decode(bytes, file.toString());
+    float[] v = new float[d.shape.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = d.f8 ? (float) d.data.getDouble() : d.data.getFloat();
+    }
+    return TensorInternals.adopt(d.shape, v);
+  }
+
+  /**
+   * Decodes the bytes of a .npy file holding a float64 ({@code <f8}) C-order array, for example an
+   * entry of an {@code .npz} archive.
+   *
+   * @param source names the bytes in error messages (a file, an archive entry)
+   * @throws IOException naming the source if the bytes are not a .npy file, are truncated, or hold
+   *     another element type or Fortran order
+   */
+  public static Float64Array decodeFloat64(byte[] bytes, String source) throws IOException {
+    Decoded d = decode(bytes, source);
+    if (!d.f8) {
+      throw new IOException(source + ": element type '<f4' found where float64 ('<f8') is expected");
+    }
+    double[] v = new double[d.shape.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = d.data.getDouble();
+    }
+    return new Float64Array(d.shape, v);
+  }
+
+  /** A float64 array of a .npy file. */
+  public record Float64Array(Shape shape, double[] values) {
+    /** Checks that the values fill the shape. */
+    public Float64Array {
+      if (values.length != shape.size()) {
+        throw new IllegalArgumentException(values.length + " values for shape " + shape);
+      }
+    }
+  }
+
+  private record Decoded(Shape shape, boolean f8, ByteBuffer data) {}
+
+  private static Decoded decode(byte[] bytes, String source) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     byte[] magic = new byte[MAGIC.length];
     if (b.remaining() < PREAMBLE_V1 || !Arrays.equals(magic(b, magic), MAGIC)) {
-      throw new IOException(file + ": not a .npy file (no \\x93NUMPY magic)");
+      throw new IOException(source + ": not a .npy file (no \\x93NUMPY magic)");
     }
     int major = Byte.toUnsignedInt(b.get());
     b.get();
     long headerLength = major == 1 ? Short.toUnsignedInt(b.getShort()) : Integer.toUnsignedLong(b.getInt());
     if (headerLength > b.remaining()) {
-      throw new IOException(file + ": .npy header of " + headerLength + " bytes is truncated");
+      throw new IOException(source + ": .npy header of " + headerLength + " bytes is truncated");
     }
     byte[] h = new byte[(int) headerLength];
     b.get(h);
     String header = new String(h, major >= 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-    String descr = group(DESCR, header, file, "descr");
-    if (group(FORTRAN, header, file, "fortran_order").equals("True")) {
-      throw new IOException(file + ": Fortran-order arrays are not supported; save with C order");
+    String descr = group(DESCR, header, source, "descr");
+    if (group(FORTRAN, header, source, "fortran_order").equals("True")) {
+      throw new IOException(source + ": Fortran-order arrays are not supported; save with C order");
     }
-    Shape shape = parseShape(group(SHAPE, header, file, "shape"), file);
+    Shape shape = parseShape(group(SHAPE, header, source, "shape"), source);
     boolean f8 = descr.equals("<f8");
     if (!f8 && !descr.equals("<f4")) {
-      throw new IOException(file + ": element type '" + descr + "' is not supported; xai4j reads "
+      throw new IOException(source + ": element type '" + descr + "' is not supported; xai4j reads "
           + "little-endian float32 ('<f4') or float64 ('<f8')");
     }
     int width = f8 ? Double.BYTES : Float.BYTES;
     if (b.remaining() != (long) shape.size() * width) {
-      throw new IOException(file + ": shape " + shape + " of " + descr + " needs "
+      throw new IOException(source + ": shape " + shape + " of " + descr + " needs "
           + (long) shape.size() * width + " data bytes, the file has " + b.remaining());
     }
-    float[] v = new float[shape.size()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = f8 ? (float) b.getDouble() : b.getFloat();
-    }
-    return TensorInternals.adopt(shape, v);
+    return new Decoded(shape, f8, b);
   }
 
   private static byte[] magic(ByteBuffer b, byte[] into) {
@@ -88,15 +127,15 @@ public final class Npy {
     return into;
   }
 
-  private static String group(Pattern p, String header, Path file, String key) throws IOException {
+  private static String group(Pattern p, String header, String source, String key) throws IOException {
     Matcher m = p.matcher(header);
     if (!m.find()) {
-      throw new IOException(file + ": .npy header has no '" + key + "': " + header.strip());
+      throw new IOException(source + ": .npy header has no '" + key + "': " + header.strip());
     }
     return m.group(1);
   }
 
-  private static Shape parseShape(String s, Path file) throws IOException {
+  private static Shape parseShape(String s, String source) throws IOException {
     String[] parts = s.split(",");
     int[] dims = Arrays.stream(parts).map(String::strip).filter(x -> !x.isEmpty())
         .mapToInt(x -> {
@@ -107,7 +146,7 @@ public final class Npy {
           }
         }).toArray();
     if (Arrays.stream(dims).anyMatch(d -> d < 0)) {
-      throw new IOException(file + ": invalid .npy shape (" + s + ")");
+      throw new IOException(source + ": invalid .npy shape (" + s + ")");
     }
     return Shape.of(dims);
   }
@@ -118,7 +157,29 @@ public final class Npy {
    * @throws IOException naming the file if it cannot be written; the target is then unchanged
    */
   public static void write(Path file, Tensor t) throws IOException {
-    int[] dims = t.shape().toArray();
+    float[] v = TensorInternals.array(t);
+    ByteBuffer b = header(t.shape(), "<f4", Float.BYTES);
+    for (float x : v) {
+      b.putFloat(x);
+    }
+    AtomicFiles.write(file, out -> out.write(b.array()));
+  }
+
+  /** The bytes of a .npy file holding a float64 ({@code <f8}) C-order array of this shape. */
+  public static byte[] encodeFloat64(Shape shape, double[] values) {
+    if (values.length != shape.size()) {
+      throw new IllegalArgumentException(values.length + " values for shape " + shape);
+    }
+    ByteBuffer b = header(shape, "<f8", Double.BYTES);
+    for (double x : values) {
+      b.putDouble(x);
+    }
+    return b.array();
+  }
+
+  /** A buffer holding the magic, version and header of an array, with room for its data. */
+  private static ByteBuffer header(Shape s, String descr, int width) {
+    int[] dims = s.toArray();
     StringBuilder shape = new StringBuilder("(");
     for (int d : dims) {
       shape.append(d).append(", ");
@@ -127,12 +188,12 @@ public final class Npy {
       shape.setLength(shape.length() - 2);
     }
     shape.append(dims.length == 1 ? ",)" : ")");
-    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }";
+    String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
     boolean v1 = dict.length() + PREAMBLE_V1 + ALIGNMENT <= VERSION_1_HEADER_LIMIT;
     int preamble = v1 ? PREAMBLE_V1 : PREAMBLE_V2;
     int total = (preamble + dict.length() + 1 + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
     String header = dict + " ".repeat(total - preamble - dict.length() - 1) + "\n";
-    ByteBuffer b = ByteBuffer.allocate(total + t.size() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b = ByteBuffer.allocate(total + s.size() * width).order(ByteOrder.LITTLE_ENDIAN);
     b.put(MAGIC).put((byte) (v1 ? 1 : 2)).put((byte) 0);
     if (v1) {
       b.putShort((short) header.length());
@@ -140,9 +201,6 @@ public final class Npy {
       b.putInt(header.length());
     }
     b.put(header.getBytes(StandardCharsets.ISO_8859_1));
-    for (float v : TensorInternals.array(t)) {
-      b.putFloat(v);
-    }
-    AtomicFiles.write(file, out -> out.write(b.array()));
+    return b;
   }
 }

@@ -66,6 +66,19 @@ class NpyTest {
   }
 
   @Test
+  void float64ArraysEncodeAsNumpyAndDecodeExactly() throws IOException {
+    double[] values = {Math.PI, -1e-300, 2.5, Double.MIN_VALUE};
+    byte[] bytes = Npy.encodeFloat64(Shape.of(2, 2), values);
+    assertArrayEquals(numpyFile("<f8", "(2, 2)", 8, values), bytes);
+    Npy.Float64Array back = Npy.decodeFloat64(bytes, "a.npz:x.npy");
+    assertEquals(Shape.of(2, 2), back.shape());
+    assertArrayEquals(values, back.values());
+    IOException e = assertThrows(IOException.class,
+        () -> Npy.decodeFloat64(numpyFile("<f4", "(1,)", 4, 1), "a.npz:y.npy"));
+    assertEquals("a.npz:y.npy: element type '<f4' found where float64 ('<f8') is expected", e.getMessage());
+  }
+
+  @Test
   void rejectsOtherTypesAndTruncationNamingTheFile(@TempDir Path dir) throws IOException {
     Path i8 = dir.resolve("ints.npy");
     Files.write(i8, numpyFile("<i8", "(2,)", 8, 1, 2));
