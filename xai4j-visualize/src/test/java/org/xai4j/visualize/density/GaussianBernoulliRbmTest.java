@@ -103,7 +103,7 @@ class GaussianBernoulliRbmTest {
     for (int e = 0; e < x.length; e++) {
       x[e] = 2 * r.nextGaussian();
     }
-    DensityGradientCheck.check(rbm, x, 3, 1e-5, 1e-7);
+    DensityChecks.check(rbm, x, 3, 1e-5, 1e-7);
   }
 
   @Test
@@ -112,7 +112,7 @@ class GaussianBernoulliRbmTest {
     double[] x = Digits.pooled(500, 4);
     GaussianBernoulliRbm rbm = ContrastiveDivergence.fit(shape, x, 500, RbmSettings.defaults().withHidden(32)
         .withEpochs(3), Arithmetic.FLOAT64, TrainingListener.silent()).rbm();
-    DensityGradientCheck.check(rbm, java.util.Arrays.copyOf(x, 3 * 49), 3, 1e-5, 1e-7);
+    DensityChecks.check(rbm, java.util.Arrays.copyOf(x, 3 * 49), 3, 1e-5, 1e-7);
   }
 
   @Test

@@ -54,7 +54,7 @@ class GaussianMixtureTest {
     double[] x = Digits.pooled(600, 4);
     GaussianMixture m = ExpectationMaximization.fit(shape, x, 600, MixtureSettings.defaults().withComponents(3),
         Arithmetic.FLOAT64, TrainingListener.silent()).mixture();
-    DensityGradientCheck.check(m, java.util.Arrays.copyOf(x, 4 * 49), 4, 1e-5, 1e-6);
+    DensityChecks.check(m, java.util.Arrays.copyOf(x, 4 * 49), 4, 1e-5, 1e-6);
   }
 
   @Test
@@ -116,21 +116,7 @@ class GaussianMixtureTest {
     double[] x = Rows.of(Digits.train(800));
     GaussianMixture m = ExpectationMaximization.fit(shape, x, 800, MixtureSettings.defaults().withComponents(3)
         .withIterations(2, 0), Arithmetic.FLOAT32, TrainingListener.silent()).mixture();
-    double[] probe = Rows.of(Digits.test(6));
-    double[] g32 = new double[probe.length];
-    double[] g64 = new double[probe.length];
-    double[] lp32 = m.logDensity(probe, 6, g32, Arithmetic.FLOAT32);
-    double[] lp64 = m.logDensity(probe, 6, g64, Arithmetic.FLOAT64);
-    double worst = 0;
-    double scale = 0;
-    for (int e = 0; e < probe.length; e++) {
-      worst = Math.max(worst, Math.abs(g32[e] - g64[e]));
-      scale = Math.max(scale, Math.abs(g64[e]));
-    }
-    for (int i = 0; i < 6; i++) {
-      assertEquals(lp64[i], lp32[i], 1e-5 * Math.abs(lp64[i]), "sample " + i);
-    }
-    assertTrue(worst < 1e-4 * scale, "gradient differs by " + worst + " of " + scale);
+    DensityChecks.float32AgreesWithFloat64(m, Rows.of(Digits.test(6)), 6, 1e-5, 1e-4);
   }
 
   @Test

@@ -46,7 +46,7 @@ class GaussianTest {
     Shape shape = Digits.pooledShape(4);
     double[] x = Digits.pooled(300, 4);
     Gaussian g = LedoitWolf.fit(shape, x, 300, Arithmetic.FLOAT64).gaussian();
-    double worst = DensityGradientCheck.check(g, java.util.Arrays.copyOf(x, 3 * 49), 3, 1e-4, 1e-7);
+    double worst = DensityChecks.check(g, java.util.Arrays.copyOf(x, 3 * 49), 3, 1e-4, 1e-7);
     assertTrue(worst < 1e-7, "worst relative error " + worst);
   }
 
@@ -55,21 +55,7 @@ class GaussianTest {
     double[] x = Rows.of(Digits.train(1000));
     Shape shape = Shape.of(1, 28, 28);
     Gaussian g = LedoitWolf.fit(shape, x, 1000, Arithmetic.FLOAT32).gaussian();
-    double[] probe = Rows.of(Digits.test(8));
-    double[] g32 = new double[probe.length];
-    double[] g64 = new double[probe.length];
-    double[] lp32 = g.logDensity(probe, 8, g32, Arithmetic.FLOAT32);
-    double[] lp64 = g.logDensity(probe, 8, g64, Arithmetic.FLOAT64);
-    double worstGradient = 0;
-    double scale = 0;
-    for (int e = 0; e < probe.length; e++) {
-      worstGradient = Math.max(worstGradient, Math.abs(g32[e] - g64[e]));
-      scale = Math.max(scale, Math.abs(g64[e]));
-    }
-    for (int i = 0; i < 8; i++) {
-      assertEquals(lp64[i], lp32[i], 1e-5 * Math.abs(lp64[i]), "sample " + i);
-    }
-    assertTrue(worstGradient < 1e-5 * scale, "gradient differs by " + worstGradient + " of " + scale);
+    DensityChecks.float32AgreesWithFloat64(g, Rows.of(Digits.test(8)), 8, 1e-5, 1e-5);
   }
 
   @Test

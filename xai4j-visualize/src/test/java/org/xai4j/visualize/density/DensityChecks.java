@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Finite-difference check of a density's log-density gradient in double precision
+ * Checks of densities: the finite-difference check of the log-density gradient in double precision
  * ({@link Arithmetic#FLOAT64}): every coordinate of every sample, central differences
  * {@code (log p(x + h e_j) - log p(x - h e_j)) / 2h}, compared with the analytic gradient relative
  * to the largest gradient entry of the sample.
  */
-final class DensityGradientCheck {
-  private DensityGradientCheck() {}
+final class DensityChecks {
+  private DensityChecks() {}
 
   /** Checks the gradient at n samples; returns the worst relative error seen. */
   static double check(Density density, double[] x, int n, double step, double tolerance) {
@@ -44,5 +44,26 @@ final class DensityGradientCheck {
       }
     }
     return worst;
+  }
+  /**
+   * Checks that float32 products give the float64 log-densities to {@code valueTolerance} relative
+   * and gradients to {@code gradientTolerance} of the largest float64 gradient entry.
+   */
+  static void float32AgreesWithFloat64(Density density, double[] probe, int n, double valueTolerance,
+      double gradientTolerance) {
+    double[] g32 = new double[probe.length];
+    double[] g64 = new double[probe.length];
+    double[] lp32 = density.logDensity(probe, n, g32, Arithmetic.FLOAT32);
+    double[] lp64 = density.logDensity(probe, n, g64, Arithmetic.FLOAT64);
+    double worst = 0;
+    double scale = 0;
+    for (int e = 0; e < probe.length; e++) {
+      worst = Math.max(worst, Math.abs(g32[e] - g64[e]));
+      scale = Math.max(scale, Math.abs(g64[e]));
+    }
+    for (int i = 0; i < n; i++) {
+      assertEquals(lp64[i], lp32[i], valueTolerance * Math.abs(lp64[i]), density.describe() + ", sample " + i);
+    }
+    assertTrue(worst < gradientTolerance * scale, density.describe() + ": gradient differs by " + worst + " of " + scale);
   }
 }
