@@ -106,7 +106,7 @@ final class DemoExplanations {
       List<String> heatmaps = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         heatmaps.add(files.png(prefix + "-" + fileName(m.name()) + "-" + i + ".png",
-            Heatmaps.render(ExplainCommand.heatmap(a.sample(i)), cmap, Scaling.SYMMETRIC, Heatmaps.DEFAULT_LEVEL)));
+            Heatmaps.render(Heatmaps.map(a, i), cmap, Scaling.SYMMETRIC, Heatmaps.DEFAULT_LEVEL)));
       }
       explained.add(new Explained(m, a, conservation, millis, heatmaps));
     }

@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Attributor;
-import org.xai4j.explain.ChannelReduction;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.attribution.GradCam;
 import org.xai4j.explain.attribution.Gradient;
@@ -52,8 +51,6 @@ final class ExplainCommand implements Callable<Integer> {
   private static final String NPY = ".npy";
   private static final String PNG = ".png";
   private static final int IMAGE_RANK = 4;
-  private static final int MAP_RANK = 3;
-  private static final int VECTOR_RANK = 2;
   private static final int OCCLUSION_PATCH = 8;
   static final String LRP_PREFIX = "lrp:";
 
@@ -321,7 +318,7 @@ final class ExplainCommand implements Callable<Integer> {
       Npy.write(out, a.relevance());
       return;
     }
-    BufferedImage heat = Heatmaps.render(heatmap(a), ColorMap.named(cmap), minMax ? Scaling.MIN_MAX
+    BufferedImage heat = Heatmaps.render(Heatmaps.map(a, 0), ColorMap.named(cmap), minMax ? Scaling.MIN_MAX
         : Scaling.SYMMETRIC, Heatmaps.DEFAULT_LEVEL);
     if (overlay != null) {
       if (x.rank() != IMAGE_RANK) {
@@ -332,20 +329,5 @@ final class ExplainCommand implements Callable<Integer> {
           first.shape().dim(3))), overlay);
     }
     Heatmaps.writePng(heat, out);
-  }
-
-  /** The first sample's relevance as a 2-D map: channels summed for images, a strip for vectors. */
-  static Tensor heatmap(Attribution a) {
-    Attribution first = a.sample(0);
-    Tensor r = first.relevance();
-    return switch (r.rank()) {
-      case IMAGE_RANK -> {
-        Tensor h = first.heatmap(ChannelReduction.SUM);
-        yield h.reshape(h.shape().dim(1), h.shape().dim(2));
-      }
-      case MAP_RANK -> r.reshape(r.shape().dim(1), r.shape().dim(2));
-      case VECTOR_RANK -> r;
-      default -> throw new IllegalArgumentException("cannot draw a relevance of shape " + r.shape() + " as a PNG");
-    };
   }
 }

@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Interpret and explain deep neural networks on the JVM.",
+    footer = {"", "./xai4j spark-explain ...: explain a folder of images on Apache Spark (built on first use; "
+        + "docs/spark.md)."},
     subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, ExplainCommand.class,
         TrainCommand.class, EvaluateCommand.class,
         CommandLine.HelpCommand.class})

@@ -49,7 +49,18 @@ public final class Npy {
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(file.toString(), null, "no such file");
     }
-    Decoded d = decode(bytes, file.toString());
+    return read(bytes, file.toString());
+  }
+
+  /**
+   * Reads a float32 (or float64) C-order array from the bytes of a {@code .npy} file.
+   *
+   * @param source names the bytes in error messages (a file name, a data-set row)
+   * @throws IOException naming {@code source} if the bytes are not a .npy file, are truncated, or
+   *     hold another element type or Fortran order
+   */
+  public static Tensor read(byte[] bytes, String source) throws IOException {
+    Decoded d = decode(bytes, source);
     float[] v = new float[d.shape.size()];
     for (int i = 0; i < v.length; i++) {
       v[i] = d.f8 ? (float) d.data.getDouble() : d.data.getFloat();

@@ -98,6 +98,16 @@ class NpyTest {
   }
 
   @Test
+  void readsBytesNamingTheirSource() throws IOException {
+    Tensor t = Npy.read(numpyFile("<f4", "(1, 2)", 4, 7, -3), "row 5");
+    assertEquals(Shape.of(1, 2), t.shape());
+    assertArrayEquals(new float[] {7f, -3f}, t.toArray());
+    IOException e = assertThrows(IOException.class,
+        () -> Npy.read("hello world".getBytes(StandardCharsets.US_ASCII), "row 6"));
+    assertEquals("row 6: not a .npy file (no \\x93NUMPY magic)", e.getMessage());
+  }
+
+  @Test
   void failedWriteLeavesTargetUnchanged(@TempDir Path dir) throws IOException {
     Path missingDir = dir.resolve("nope").resolve("out.npy");
     assertThrows(IOException.class, () -> Npy.write(missingDir, Tensor.vector(1f)));

@@ -1,10 +1,13 @@
 package org.xai4j.explain.image;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.xai4j.explain.Attribution;
+import org.xai4j.explain.ChannelReduction;
 import org.xai4j.io.AtomicFiles;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
@@ -27,10 +30,30 @@ public final class Heatmaps {
   private static final int MAX_BYTE = 255;
   private static final int MAP_RANK = 2;
   private static final int IMAGE_RANK = 3;
+  private static final int BATCHED_IMAGE_RANK = 4;
   private static final int RGB_CHANNELS = 3;
   private static final int BYTE_MASK = 0xff;
 
   private Heatmaps() {}
+
+  /**
+   * Sample {@code n} of an attribution as a map {@code [H, W]} to render: an image relevance
+   * {@code [N, C, H, W]} summed over its channels, a map {@code [N, H, W]} (Grad-CAM, Sensitivity)
+   * as it is, a vector relevance {@code [N, F]} as a strip {@code [1, F]}.
+   *
+   * @throws IllegalArgumentException if the relevance has another rank
+   */
+  public static Tensor map(Attribution a, int n) {
+    Attribution one = a.sample(n);
+    Tensor r = one.relevance();
+    Shape s = r.shape();
+    return switch (s.rank()) {
+      case BATCHED_IMAGE_RANK -> one.heatmap(ChannelReduction.SUM).reshape(s.dim(2), s.dim(3));
+      case IMAGE_RANK -> r.reshape(s.dim(1), s.dim(2));
+      case MAP_RANK -> r;
+      default -> throw new IllegalArgumentException("cannot draw a relevance of shape " + s + " as a heatmap");
+    };
+  }
 
   /**
    * A heatmap {@code [H, W]} as an RGB image. A constant map (zero range) renders as the palette
@@ -123,6 +146,19 @@ public final class Heatmaps {
       }
     }
     return out;
+  }
+
+  /** An image encoded as PNG. */
+  public static byte[] png(BufferedImage image) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      if (!ImageIO.write(image, "png", out)) {
+        throw new IOException("no PNG writer available");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode PNG: " + e.getMessage(), e);
+    }
+    return out.toByteArray();
   }
 
   /**

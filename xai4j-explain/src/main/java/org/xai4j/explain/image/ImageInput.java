@@ -1,7 +1,10 @@
 package org.xai4j.explain.image;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,14 +20,15 @@ import org.xai4j.tensor.TensorInternals;
  * preprocessing: {@code Resize(resize)} (the shorter side becomes {@code resize}, bilinear with
  * half-pixel centres and, unlike torchvision's antialiased resize, no low-pass filter when
  * shrinking), {@code CenterCrop(crop)}, {@code ToTensor()} (values in {@code [0, 1]}) and
- * {@code Normalize(mean, std)} per channel.
+ * {@code Normalize(mean, std)} per channel. Serializable, so that a Spark job can ship it to its
+ * executors.
  *
  * @param resize target length of the shorter side, or 0 to keep the size
  * @param crop side of the centred square crop, or 0 for none
  * @param mean per-channel mean subtracted after scaling to {@code [0, 1]} (3 values)
  * @param std per-channel standard deviation divided by (3 values)
  */
-public record ImageInput(int resize, int crop, float[] mean, float[] std) {
+public record ImageInput(int resize, int crop, float[] mean, float[] std) implements Serializable {
   private static final int CHANNELS = 3;
   private static final float MAX_BYTE = 255f;
   private static final int BYTE_MASK = 0xff;
@@ -102,16 +106,25 @@ public record ImageInput(int resize, int crop, float[] mean, float[] std) {
     return normalize(t);
   }
 
+  /**
+   * The image's values in {@code [0, 1]}, {@code [1, 3, H, W]}. Grey images (one colour component)
+   * are read from their raster and repeated over the three channels, as PIL's {@code convert("RGB")}
+   * does; {@code getRGB} would map their linear grey space to sRGB and brighten mid-greys
+   * (128 to 188).
+   */
   private static Tensor pixels(BufferedImage img) {
     int h = img.getHeight();
     int w = img.getWidth();
     float[] d = new float[CHANNELS * h * w];
+    boolean grey = img.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+    Raster raster = img.getRaster();
+    float greyMax = (1 << img.getColorModel().getComponentSize(0)) - 1;
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
-        int rgb = img.getRGB(x, y);
+        int rgb = grey ? 0 : img.getRGB(x, y);
         for (int c = 0; c < CHANNELS; c++) {
           int shift = (CHANNELS - 1 - c) * Byte.SIZE;
-          d[(c * h + y) * w + x] = ((rgb >> shift) & BYTE_MASK) / MAX_BYTE;
+          d[(c * h + y) * w + x] = grey ? raster.getSample(x, y, 0) / greyMax : ((rgb >> shift) & BYTE_MASK) / MAX_BYTE;
         }
       }
     }

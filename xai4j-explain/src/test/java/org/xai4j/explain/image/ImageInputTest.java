@@ -39,6 +39,19 @@ class ImageInputTest {
   }
 
   @Test
+  void greyImagesKeepTheirValuesInEveryChannel(@TempDir Path dir) throws Exception {
+    BufferedImage grey = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_GRAY);
+    grey.getRaster().setSample(0, 0, 0, 128);
+    grey.getRaster().setSample(1, 0, 0, 30);
+    Path png = dir.resolve("grey.png");
+    ImageIO.write(grey, "png", png.toFile());
+    Tensor t = ImageInput.raw().read(png);
+    // PIL's convert("RGB") and torchvision's ToTensor: 128 / 255, not the sRGB-mapped 188 / 255
+    assertArrayEquals(new float[] {128 / 255f, 30 / 255f, 128 / 255f, 30 / 255f, 128 / 255f, 30 / 255f},
+        t.toArray(), 0f);
+  }
+
+  @Test
   void resizeScalesTheShorterSide() {
     BufferedImage img = new BufferedImage(4, 2, BufferedImage.TYPE_INT_RGB);
     assertEquals(Shape.of(1, 3, 4, 8), new ImageInput(4, 0, new float[3], new float[] {1, 1, 1}).apply(img).shape());

@@ -1,0 +1,69 @@
+package org.xai4j.spark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.data.Mnist;
+import org.xai4j.io.Npy;
+import org.xai4j.models.bundled.BundledModelFiles;
+import org.xai4j.onnx.OnnxExporter;
+import picocli.CommandLine;
+
+class SparkExplainCommandTest {
+  private static int run(StringWriter out, StringWriter err, String... args) {
+    CommandLine cl = new CommandLine(new SparkExplainCommand());
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void explainsAFolderIntoParquet(@TempDir Path dir) throws Exception {
+    SparkSession spark = SparkSession.builder().master("local[2,4]").config("spark.ui.enabled", "false").getOrCreate();
+    Path model = dir.resolve("mnist-cnn.onnx");
+    OnnxExporter.write(BundledModelFiles.load("mnist-cnn"), model);
+    Path images = Files.createDirectories(dir.resolve("in/nested"));
+    for (int i = 0; i < 3; i++) {
+      Npy.write(images.resolve("x" + i + ".npy"), Mnist.load().test().images().slice0(i, i + 1));
+    }
+    Files.writeString(images.resolve("bad.png"), "no image");
+    Path out = dir.resolve("out.parquet");
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = run(o, e, "--model", model.toString(), "--images", dir.resolve("in").toString(), "--method",
+        "gradient,lrp:epsilon-plus-flat", "--batch-size", "2", "--out", out.toString());
+    assertEquals(0, code, e.toString());
+    assertTrue(o.toString().startsWith("explained 4 files with [gradient, lrp:epsilon-plus-flat] on local[2,4] in "),
+        o.toString());
+    assertTrue(o.toString().contains("; 2 rows with an error"), o.toString());
+    List<Row> rows = spark.read().parquet(out.toString()).orderBy("path", "method").collectAsList();
+    assertEquals(8, rows.size());
+    assertEquals(List.of("path", "method", "target", "logit", "relevance", "relevance_shape", "heatmap", "relevance_sum",
+        "conservation", "top_k_index", "top_k_relevance", "error"), List.of(rows.get(0).schema().fieldNames()));
+    assertTrue(rows.get(0).<String>getAs("error").endsWith("bad.png: not a PNG/JPEG image or .npy array (8 bytes)"));
+    assertEquals(Mnist.load().test().labels()[0], rows.get(2).<Integer>getAs("target"));
+    assertTrue(spark.sparkContext().isStopped() == false, "a session the command did not start stays up");
+
+    e = new StringWriter();
+    assertEquals(1, run(new StringWriter(), e, "--model", model.toString(), "--images", dir.resolve("in").toString(),
+        "--method", "gradient", "--out", out.toString()));
+    assertEquals("--out " + out + " exists; remove it or choose another folder", e.toString().strip());
+    e = new StringWriter();
+    assertEquals(1, run(new StringWriter(), e, "--model", model.toString(), "--images", dir.resolve("none").toString(),
+        "--method", "gradient", "--out", dir.resolve("o2").toString()));
+    assertEquals("--images " + dir.resolve("none") + ": no such file or folder", e.toString().strip());
+    e = new StringWriter();
+    assertEquals(1, run(new StringWriter(), e, "--model", model.toString(), "--images", dir.resolve("in").toString(),
+        "--method", "saliency", "--out", dir.resolve("o3").toString()));
+    assertTrue(e.toString().startsWith("unknown method 'saliency'; choose one of"), e.toString());
+  }
+}
