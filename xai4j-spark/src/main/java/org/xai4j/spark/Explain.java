@@ -9,7 +9,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -18,9 +20,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.xai4j.explain.Attribution;
+import org.xai4j.explain.Target;
 import org.xai4j.explain.image.ColorMap;
 import org.xai4j.explain.image.ImageInput;
 import org.xai4j.explain.image.Scaling;
+import org.xai4j.tensor.Tensor;
 
 /**
  * Explains every row of a Spark data set with one or more attribution methods: a transformation
@@ -225,6 +230,25 @@ public final class Explain implements Serializable {
         .broadcast(model);
     ExplainPartition f = new ExplainPartition(this, inputSource(rows.schema()), shipped, rows.schema());
     return rows.mapPartitions(f, Encoders.row(out));
+  }
+
+  /**
+   * Explains one batch {@code [N, ...]} in this JVM with every method, as a partition does (same
+   * prepared methods, same results): the single-JVM path, for checks and benchmarks.
+   *
+   * @return each method's attribution, in {@link #methods()} order
+   * @throws IllegalArgumentException if the target reads a column, or the batch does not fit the model
+   */
+  public Map<String, Attribution> explainBatch(Tensor batch) {
+    if (target instanceof RowTarget.Column c) {
+      throw new IllegalArgumentException("a batch has no column '" + c.name() + "' to read targets from");
+    }
+    Target t = target instanceof RowTarget.Fixed f ? Target.classes(f.index()) : Target.argmax();
+    Map<String, Attribution> out = new LinkedHashMap<>();
+    for (String m : methods) {
+      out.put(m, PreparedModels.get(sha256, () -> model, source, m).explain(batch, t));
+    }
+    return out;
   }
 
   InputSource inputSource(StructType schema) {
