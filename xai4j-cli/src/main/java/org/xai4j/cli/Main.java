@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         + "docs/spark.md)."},
     subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, ExplainCommand.class,
         TrainCommand.class, EvaluateCommand.class,
+        PrototypeCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   /** Runs the command line and exits with its status. */

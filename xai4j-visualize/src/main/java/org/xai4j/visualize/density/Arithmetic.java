@@ -23,8 +23,18 @@ public enum Arithmetic {
   FLOAT32 {
     @Override
     void multiply(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
-      float[] fa = toFloat(a, m * k);
-      float[] fb = toFloat(b, k * n);
+      multiply(transA, transB, m, n, k, toFloat(a, m * k), toFloat(b, k * n), c);
+    }
+
+    @Override
+    void multiply(boolean transA, boolean transB, int m, int n, int k, double[] a, ParameterMatrix b, double[] c) {
+      if (b.values().length != k * n) {
+        throw new IllegalArgumentException("matrix of " + k * n + " elements expected, got " + b.values().length);
+      }
+      multiply(transA, transB, m, n, k, toFloat(a, m * k), b.floats(), c);
+    }
+
+    private void multiply(boolean transA, boolean transB, int m, int n, int k, float[] fa, float[] fb, double[] c) {
       float[] fc = new float[m * n];
       Kernels.sgemm(transA, transB, m, n, k, 1f, fa, 0, transA ? m : k, fb, 0, transB ? k : n, 0f, fc, 0, n);
       for (int i = 0; i < fc.length; i++) {
@@ -56,6 +66,18 @@ public enum Arithmetic {
    * k x m when {@code transA}), op(B) is k x n, C is m x n and overwritten.
    */
   abstract void multiply(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c);
+
+  /** {@code C = op(A) op(B)} with a constant parameter matrix B, whose float32 copy is kept with it. */
+  void multiply(boolean transA, boolean transB, int m, int n, int k, double[] a, ParameterMatrix b, double[] c) {
+    multiply(transA, transB, m, n, k, a, b.values(), c);
+  }
+
+  /** {@code C = op(A) op(B)} into a new m x n array, with a constant parameter matrix B. */
+  final double[] multiply(boolean transA, boolean transB, int m, int n, int k, double[] a, ParameterMatrix b) {
+    double[] c = new double[m * n];
+    multiply(transA, transB, m, n, k, a, b, c);
+    return c;
+  }
 
   /** {@code C = op(A) op(B)} into a new m x n array. */
   final double[] multiply(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b) {

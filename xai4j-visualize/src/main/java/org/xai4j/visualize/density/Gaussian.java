@@ -27,7 +27,7 @@ public final class Gaussian implements Density {
   private final Shape sampleShape;
   private final double[] mean;
   private final double[] cholesky;
-  private final double[] whitening;
+  private final ParameterMatrix whitening;
   private final double logNormalizer;
 
   private Gaussian(Shape sampleShape, double[] mean, double[] cholesky) {
@@ -52,8 +52,9 @@ public final class Gaussian implements Density {
     this.sampleShape = sampleShape;
     this.mean = mean.clone();
     this.cholesky = cholesky.clone();
-    this.whitening = cholesky.clone();
-    TriangularSolver_DDRM.invertLower(whitening, d);
+    double[] w = cholesky.clone();
+    TriangularSolver_DDRM.invertLower(w, d);
+    this.whitening = new ParameterMatrix(w);
     this.logNormalizer = -0.5 * (d * LOG_TWO_PI + logDet);
   }
 

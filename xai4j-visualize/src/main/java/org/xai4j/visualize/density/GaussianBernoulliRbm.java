@@ -25,7 +25,7 @@ import org.xai4j.tensor.Shape;
 public final class GaussianBernoulliRbm implements Density {
   private final Shape sampleShape;
   private final int hidden;
-  private final double[] weights;
+  private final ParameterMatrix weights;
   private final double[] visibleBias;
   private final double[] hiddenBias;
   private final double[] sigma;
@@ -35,7 +35,7 @@ public final class GaussianBernoulliRbm implements Density {
       double[] hiddenBias, double[] sigma, double logPartition) {
     this.sampleShape = sampleShape;
     this.hidden = hidden;
-    this.weights = weights;
+    this.weights = new ParameterMatrix(weights);
     this.visibleBias = visibleBias;
     this.hiddenBias = hiddenBias;
     this.sigma = sigma;
@@ -76,7 +76,7 @@ public final class GaussianBernoulliRbm implements Density {
 
   /** This machine with another (estimate of the) log-partition function. */
   public GaussianBernoulliRbm withLogPartition(double logZ) {
-    return of(sampleShape, hidden, weights, visibleBias, hiddenBias, sigma, logZ);
+    return of(sampleShape, hidden, weights.values(), visibleBias, hiddenBias, sigma, logZ);
   }
 
   @Override
@@ -101,7 +101,7 @@ public final class GaussianBernoulliRbm implements Density {
 
   /** The weights, d x m row-major (a copy). */
   public double[] weights() {
-    return weights.clone();
+    return weights.values().clone();
   }
 
   /** The visible bias b (a copy). */

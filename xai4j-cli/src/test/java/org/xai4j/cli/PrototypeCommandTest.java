@@ -1,0 +1,84 @@
+package org.xai4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.data.Mnist;
+
+class PrototypeCommandTest extends CliTestSupport {
+  @Test
+  void writesTheGridAndJsonForL2AndDecoderOnTheBundledModels(@TempDir Path dir) throws IOException {
+    Path grid = dir.resolve("out/grid.png");
+    assertEquals(0, run("prototype", "--model", "mnist-cnn", "--method", "l2,decoder", "--decoder", "mnist-decoder",
+        "--classes", "3,7", "--steps", "40", "--seed", "2", "--code-prior", "normal", "--quiet", "--out", grid.toString()),
+        err.toString());
+    assertTrue(Files.size(grid) > 1000);
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("out/grid.json").toFile());
+    assertEquals("mnist-cnn", json.get("model").asText());
+    assertEquals(2, json.get("settings").get("seed").asInt());
+    assertEquals(40, json.get("methods").get("decoder").get("classes").get("7").get("steps").asInt());
+    double p = json.get("methods").get("l2").get("classes").get("3").get("targetProbability").asDouble();
+    assertTrue(p > 0.5 && p <= 1, "target probability " + p);
+    assertTrue(json.get("methods").get("l2").get("classes").get("3").get("logLikelihood").isNull());
+    assertTrue(out.toString().contains("wrote " + grid), out.toString());
+  }
+
+  @Test
+  void fittedExpertsAreSavedAndReusedWithoutRefitting(@TempDir Path dir) throws IOException {
+    Path experts = dir.resolve("experts");
+    Path data = Files.createDirectories(dir.resolve("data"));
+    writeNpy(data, PrototypeCommand.INPUTS, Mnist.load().train().head(300).images());
+    assertEquals(0, run("prototype", "--model", "mnist-cnn", "--method", "gaussian", "--classes", "1", "--steps", "5",
+        "--fit-on", data.toString(), "--quiet", "--save-experts", experts.toString(), "--out",
+        dir.resolve("a.png").toString()), err.toString());
+    Path file = experts.resolve("gaussian.density");
+    assertTrue(Files.exists(file), out.toString());
+    assertEquals(0, run("prototype", "--model", "mnist-cnn", "--method", "gaussian", "--classes", "1", "--steps", "5",
+        "--fit-on", data.toString(), "--expert", file.toString(), "--quiet", "--out", dir.resolve("b.png").toString()),
+        err.toString());
+    ObjectMapper m = new ObjectMapper();
+    JsonNode a = m.readTree(dir.resolve("a.json").toFile()).get("methods").get("gaussian");
+    JsonNode b = m.readTree(dir.resolve("b.json").toFile()).get("methods").get("gaussian");
+    assertTrue(a.get("expertFitted").asBoolean());
+    assertEquals(240, a.get("fit").get("trainingSamples").asInt(), "the last fifth of DIR/inputs.npy is held out");
+    assertEquals(60, a.get("fit").get("heldOutSamples").asInt());
+    assertTrue(!b.get("expertFitted").asBoolean());
+    assertEquals(a.get("classes").get("1").get("logLikelihood").asDouble(),
+        b.get("classes").get("1").get("logLikelihood").asDouble(), 0, "the reloaded expert is the same density");
+  }
+
+  @Test
+  void badArgumentsGiveOneLineErrors(@TempDir Path dir) {
+    String png = dir.resolve("g.png").toString();
+    assertEquals(1, run("prototype", "--model", "mnist-cnn", "--method", "l2,vae", "--out", png));
+    assertEquals("unknown prototype method 'vae'; choose from l2, gaussian, gmm, rbm, decoder", err.toString().strip());
+    err.getBuffer().setLength(0);
+    assertEquals(1, run("prototype", "--model", "mnist-cnn", "--method", "decoder", "--out", png));
+    assertEquals("the decoder method needs --decoder D.onnx (mnist-decoder for the bundled MNIST models)",
+        err.toString().strip());
+    err.getBuffer().setLength(0);
+    assertEquals(1, run("prototype", "--model", "mnist-cnn", "--method", "l2", "--classes", "3-1", "--out", png));
+    assertEquals("--classes '3-1': '3-1' is not a class or a range a-b of classes (a <= b, both >= 0)",
+        err.toString().strip());
+    err.getBuffer().setLength(0);
+    assertEquals(1, run("prototype", "--model", "mnist-cnn", "--method", "l2", "--classes", "12", "--steps", "1",
+        "--quiet", "--out", png));
+    assertEquals("class 12 is outside the 10 classes of the logits", err.toString().strip());
+    assertTrue(!Files.exists(Path.of(png)), "no partial output");
+  }
+
+  @Test
+  void classListsAreRangesAndSingleClasses() {
+    assertArrayEquals(new int[] {0, 1, 2, 3, 7, 9}, PrototypeCommand.parseClasses("0-3, 7,9,2"));
+    assertThrows(IllegalArgumentException.class, () -> PrototypeCommand.parseClasses("a"));
+  }
+}
