@@ -1,27 +1,13 @@
 package org.xai4j.spark;
 
-import java.io.IOException;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.xai4j.explain.Attribution;
-import org.xai4j.explain.Target;
 import org.xai4j.explain.image.ColorMap;
 import org.xai4j.explain.image.ImageInput;
 import org.xai4j.explain.image.Scaling;
@@ -54,52 +40,22 @@ import org.xai4j.tensor.Tensor;
  * imported and every method prepared on the driver when {@link #transform} is called, so a wrong
  * model, method or column fails there, with one message, before any task runs.
  */
-public final class Explain implements Serializable {
+public final class Explain {
   /** Default rows per forward and backward pass. */
-  public static final int DEFAULT_BATCH_SIZE = 32;
+  public static final int DEFAULT_BATCH_SIZE = RowJob.DEFAULT_BATCH_SIZE;
   /** Default number of top heatmap positions reported. */
-  public static final int DEFAULT_TOP_K = 10;
+  public static final int DEFAULT_TOP_K = SummaryColumns.DEFAULT_TOP_K;
   /** Default heatmap colour map (Zennit's {@code bwr}). */
-  public static final String DEFAULT_COLOR_MAP = "bwr";
-  private static final long serialVersionUID = 1L;
+  public static final String DEFAULT_COLOR_MAP = SummaryColumns.DEFAULT_COLOR_MAP;
 
-  private final transient byte[] model;
-  private final String source;
-  private final String sha256;
-  private final List<String> methods;
-  private final InputSource input;
-  private final ImageInput images;
-  private final RowTarget target;
-  private final int batchSize;
-  private final int topK;
-  private final boolean relevance;
-  private final boolean heatmap;
-  private final String colorMap;
-  private final Scaling scaling;
+  private final byte[] model;
+  private final RowJob job;
+  private final SummaryColumns columns;
 
-  private Explain(byte[] model, String source, String sha256, List<String> methods, InputSource input,
-      ImageInput images, RowTarget target, int batchSize, int topK, boolean relevance, boolean heatmap,
-      String colorMap, Scaling scaling) {
-    if (methods.isEmpty()) {
-      throw new IllegalArgumentException("Explain needs at least one method");
-    }
-    if (batchSize < 1 || topK < 0) {
-      throw new IllegalArgumentException("batch size must be >= 1 and top-k >= 0, got " + batchSize + " and " + topK);
-    }
-    ColorMap.named(colorMap);
+  private Explain(byte[] model, RowJob job, SummaryColumns columns) {
     this.model = model;
-    this.source = source;
-    this.sha256 = sha256;
-    this.methods = List.copyOf(methods);
-    this.input = input;
-    this.images = images;
-    this.target = target;
-    this.batchSize = batchSize;
-    this.topK = topK;
-    this.relevance = relevance;
-    this.heatmap = heatmap;
-    this.colorMap = colorMap;
-    this.scaling = scaling;
+    this.job = job;
+    this.columns = columns;
   }
 
   /**
@@ -110,11 +66,7 @@ public final class Explain implements Serializable {
    * @throws UncheckedIOException naming the file if it cannot be read
    */
   public static Explain model(Path file) {
-    try {
-      return model(Files.readAllBytes(file), file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read model " + file + ": " + e.getMessage(), e);
-    }
+    return model(ModelFiles.read(file), file.toString());
   }
 
   /** Like {@link #model(Path)}, for callers without {@code Path} (PySpark through py4j, Scala). */
@@ -124,49 +76,43 @@ public final class Explain implements Serializable {
 
   /** Like {@link #model(Path)}, with the bytes of an ONNX model; {@code source} names it in messages. */
   public static Explain model(byte[] onnx, String source) {
-    return new Explain(onnx.clone(), source, sha256(onnx), List.of("gradient"), null, ImageInput.raw(),
-        RowTarget.argmax(), DEFAULT_BATCH_SIZE, DEFAULT_TOP_K, true, true, DEFAULT_COLOR_MAP, Scaling.SYMMETRIC);
+    return new Explain(onnx.clone(), RowJob.of(onnx, source), SummaryColumns.defaults());
   }
 
   /** The methods, named as in the method registry: {@code gradient}, {@code lrp:epsilon-plus-flat}, {@code grad-cam:NODE}. */
   public Explain withMethods(String... names) {
-    return new Explain(model, source, sha256, List.of(names), input, images, target, batchSize, topK, relevance,
-        heatmap, colorMap, scaling);
+    return new Explain(model, job.withMethods(List.of(names)), columns);
   }
 
   /** Like {@link #withMethods(String...)}, for callers without Java varargs (PySpark through py4j). */
   public Explain withMethods(List<String> names) {
-    return withMethods(names.toArray(String[]::new));
+    return new Explain(model, job.withMethods(names), columns);
   }
 
   /** Where the rows keep their input (default: detected from the schema). */
   public Explain withInput(InputSource in) {
-    return new Explain(model, source, sha256, methods, in, images, target, batchSize, topK, relevance, heatmap,
-        colorMap, scaling);
+    return new Explain(model, job.withInput(in), columns);
   }
 
   /** How images are preprocessed (default {@link ImageInput#raw()}: values in {@code [0, 1]}). */
   public Explain withImages(ImageInput preprocessing) {
-    return new Explain(model, source, sha256, methods, input, preprocessing, target, batchSize, topK, relevance,
-        heatmap, colorMap, scaling);
+    return new Explain(model, job.withImages(preprocessing), columns);
   }
 
   /** Which output to explain per row (default {@link RowTarget#argmax()}). */
   public Explain withTarget(RowTarget t) {
-    return new Explain(model, source, sha256, methods, input, images, t, batchSize, topK, relevance, heatmap,
-        colorMap, scaling);
+    return new Explain(model, job.withTarget(t), columns);
   }
 
   /** Rows per forward and backward pass (default {@value #DEFAULT_BATCH_SIZE}). */
   public Explain withBatchSize(int rows) {
-    return new Explain(model, source, sha256, methods, input, images, target, rows, topK, relevance, heatmap,
-        colorMap, scaling);
+    return new Explain(model, job.withBatchSize(rows), columns);
   }
 
   /** How many of the largest heatmap positions to report (default {@value #DEFAULT_TOP_K}). */
   public Explain withTopK(int k) {
-    return new Explain(model, source, sha256, methods, input, images, target, batchSize, k, relevance, heatmap,
-        colorMap, scaling);
+    return new Explain(model, job, new SummaryColumns(k, columns.relevance(), columns.heatmap(), columns.colorMap(),
+        columns.scaling()));
   }
 
   /**
@@ -174,24 +120,24 @@ public final class Explain implements Serializable {
    * default); the other columns are always filled.
    */
   public Explain withOutputs(boolean relevanceArray, boolean heatmapPng) {
-    return new Explain(model, source, sha256, methods, input, images, target, batchSize, topK, relevanceArray,
-        heatmapPng, colorMap, scaling);
+    return new Explain(model, job, new SummaryColumns(columns.topK(), relevanceArray, heatmapPng, columns.colorMap(),
+        columns.scaling()));
   }
 
   /** The heatmap's colour map ({@link ColorMap#named}) and scaling (default {@code bwr}, symmetric). */
   public Explain withHeatmapStyle(String colorMapName, Scaling heatmapScaling) {
-    return new Explain(model, source, sha256, methods, input, images, target, batchSize, topK, relevance, heatmap,
-        colorMapName, heatmapScaling);
+    return new Explain(model, job, new SummaryColumns(columns.topK(), columns.relevance(), columns.heatmap(),
+        colorMapName, heatmapScaling));
   }
 
   /** Rows per forward and backward pass. */
   public int batchSize() {
-    return batchSize;
+    return job.batchSize();
   }
 
   /** The methods, in output order. */
   public List<String> methods() {
-    return methods;
+    return job.methods();
   }
 
   /**
@@ -201,18 +147,7 @@ public final class Explain implements Serializable {
    *     the wrong type, or the output columns exist already
    */
   public StructType transformSchema(StructType schema) {
-    inputSource(schema).check(schema);
-    if (target instanceof RowTarget.Column c) {
-      if (!Arrays.asList(schema.fieldNames()).contains(c.name())) {
-        throw new IllegalArgumentException("no target column '" + c.name() + "' in " + schema.simpleString());
-      }
-      DataType t = schema.apply(c.name()).dataType();
-      if (!t.equals(DataTypes.IntegerType) && !t.equals(DataTypes.LongType) && !t.equals(DataTypes.ShortType)) {
-        throw new IllegalArgumentException("target column '" + c.name() + "' is " + t.simpleString()
-            + ", expected an integer type");
-      }
-    }
-    return ExplanationColumns.append(schema, ExplanationColumns.APPENDED);
+    return job.outputSchema(schema, columns.appended());
   }
 
   /**
@@ -222,14 +157,7 @@ public final class Explain implements Serializable {
    *     the schema does not fit (see {@link #transformSchema})
    */
   public Dataset<Row> transform(Dataset<Row> rows) {
-    StructType out = transformSchema(rows.schema());
-    for (String m : methods) {
-      PreparedModels.get(sha256, () -> model, source, m);
-    }
-    Broadcast<byte[]> shipped = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext())
-        .broadcast(model);
-    ExplainPartition f = new ExplainPartition(this, inputSource(rows.schema()), shipped, rows.schema());
-    return rows.mapPartitions(f, Encoders.row(out));
+    return job.run(rows, model, columns);
   }
 
   /**
@@ -240,62 +168,6 @@ public final class Explain implements Serializable {
    * @throws IllegalArgumentException if the target reads a column, or the batch does not fit the model
    */
   public Map<String, Attribution> explainBatch(Tensor batch) {
-    if (target instanceof RowTarget.Column c) {
-      throw new IllegalArgumentException("a batch has no column '" + c.name() + "' to read targets from");
-    }
-    Target t = target instanceof RowTarget.Fixed f ? Target.classes(f.index()) : Target.argmax();
-    Map<String, Attribution> out = new LinkedHashMap<>();
-    for (String m : methods) {
-      out.put(m, PreparedModels.get(sha256, () -> model, source, m).explain(batch, t));
-    }
-    return out;
-  }
-
-  InputSource inputSource(StructType schema) {
-    return input != null ? input : InputSource.detect(schema);
-  }
-
-  String source() {
-    return source;
-  }
-
-  String sha256() {
-    return sha256;
-  }
-
-  ImageInput images() {
-    return images;
-  }
-
-  RowTarget target() {
-    return target;
-  }
-
-  int topK() {
-    return topK;
-  }
-
-  boolean relevance() {
-    return relevance;
-  }
-
-  boolean heatmap() {
-    return heatmap;
-  }
-
-  String colorMap() {
-    return colorMap;
-  }
-
-  Scaling scaling() {
-    return scaling;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no SHA-256", e);
-    }
+    return job.explainBatch(batch, model);
   }
 }

@@ -12,6 +12,8 @@ import org.xai4j.explain.attribution.Occlusion;
 import org.xai4j.explain.attribution.Sensitivity;
 import org.xai4j.explain.attribution.SmoothGrad;
 import org.xai4j.explain.lrp.Lrp;
+import org.xai4j.explain.lrp.LrpAttributor;
+import org.xai4j.explain.lrp.composite.Composite;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Shape;
@@ -35,6 +37,7 @@ final class MethodExplainer {
   private final Attributor attributor;
   private final Lrp lrp;
 
+  /** {@code attributor} configures the method; {@code lrp}, if not null, is it prepared for {@code graph}. */
   private MethodExplainer(String name, Graph graph, Attributor attributor, Lrp lrp) {
     this.name = name;
     this.graph = graph;
@@ -53,8 +56,8 @@ final class MethodExplainer {
     String base = colon < 0 ? name : name.substring(0, colon);
     String argument = colon < 0 ? null : name.substring(colon + 1);
     if (base.equals("lrp")) {
-      return new MethodExplainer(name, graph, null,
-          Lrp.of(graph, Composites.byName(argument == null ? "epsilon-plus-flat" : argument, null, null)));
+      Composite c = Composites.byName(argument == null ? "epsilon-plus-flat" : argument, null, null);
+      return new MethodExplainer(name, graph, LrpAttributor.of(c), Lrp.of(graph, c));
     }
     if (argument != null && !base.equals("grad-cam")) {
       throw new IllegalArgumentException("method '" + name + "' takes no ':' argument");
@@ -100,6 +103,14 @@ final class MethodExplainer {
   /** The explained model. */
   Graph graph() {
     return graph;
+  }
+
+  /**
+   * The method as an attributor, for metrics that explain perturbed copies of the input; for LRP
+   * it prepares the rules on every call (until metrics take prepared methods).
+   */
+  Attributor attributor() {
+    return attributor;
   }
 
   /** Explains a batch {@code [N, ...]} for {@code target}. */

@@ -19,9 +19,9 @@ import org.xai4j.tensor.Tensor;
  * @param map the sample's heatmap {@code [H, W]} ({@link Heatmaps#map})
  * @param settings what to fill and how to draw
  */
-record SampleSummary(int target, float logit, Tensor relevance, Tensor map, Explain settings) {
+record SampleSummary(int target, float logit, Tensor relevance, Tensor map, SummaryColumns settings) {
   /** Sample {@code n} of {@code a}, explained for output {@code target}. */
-  static SampleSummary of(Attribution a, int n, int target, Explain settings) {
+  static SampleSummary of(Attribution a, int n, int target, SummaryColumns settings) {
     Tensor out = a.output().slice0(n, n + 1);
     Tensor r = a.relevance().slice0(n, n + 1);
     Shape s = r.shape();
@@ -33,14 +33,14 @@ record SampleSummary(int target, float logit, Tensor relevance, Tensor map, Expl
   }
 
   /** The appended columns, in {@link ExplanationColumns#APPENDED} order. */
-  Row columns(String method) {
+  Row columns(String method, ColorMap cmap) {
     double sum = relevance.sum();
     int[] top = topK(map.toArray(), settings.topK());
     float[] topValues = new float[top.length];
     for (int i = 0; i < top.length; i++) {
       topValues[i] = map.getFlat(top[i]);
     }
-    byte[] png = settings.heatmap() ? Heatmaps.png(Heatmaps.render(map, ColorMap.named(settings.colorMap()),
+    byte[] png = settings.heatmap() ? Heatmaps.png(Heatmaps.render(map, cmap,
         settings.scaling(), Heatmaps.DEFAULT_LEVEL)) : null;
     return RowFactory.create(method, target, logit, settings.relevance() ? relevance.toArray() : null,
         relevance.shape().toArray(), png, sum, logit == 0f ? null : sum / logit, top, topValues, null);

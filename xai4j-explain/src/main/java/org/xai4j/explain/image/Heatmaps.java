@@ -1,11 +1,14 @@
 package org.xai4j.explain.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.xai4j.explain.Attribution;
 import org.xai4j.explain.ChannelReduction;
 import org.xai4j.io.AtomicFiles;
@@ -74,11 +77,10 @@ public final class Heatmaps {
     int[] palette = cmap.palette(level);
     int constant = scaling == Scaling.SYMMETRIC ? MAX_BYTE / 2 : 0;
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int q = range > 0 ? quantize((v[y * w + x] - b[0]) / range) : constant;
-        img.setRGB(x, y, palette[q]);
-      }
+    // TYPE_INT_RGB keeps 0x00RRGGBB per pixel, row by row: the palette's packing
+    int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = palette[range > 0 ? quantize((v[i] - b[0]) / range) : constant];
     }
     return img;
   }
@@ -148,15 +150,20 @@ public final class Heatmaps {
     return out;
   }
 
-  /** An image encoded as PNG. */
+  /**
+   * An image encoded as PNG, in memory ({@code ImageIO.write} to a stream would buffer through a
+   * temporary file).
+   */
   public static byte[] png(BufferedImage image) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IOException("no PNG writer available");
-      }
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+    try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+      writer.setOutput(stream);
+      writer.write(image);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode PNG: " + e.getMessage(), e);
+    } finally {
+      writer.dispose();
     }
     return out.toByteArray();
   }

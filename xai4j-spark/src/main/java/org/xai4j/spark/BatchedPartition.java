@@ -18,33 +18,33 @@ import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
 /**
- * The work of {@link Explain} on one partition: pulls up to a batch of rows at a time, decodes
+ * The work of a {@link RowJob} on one partition: pulls up to a batch of rows at a time, decodes
  * them (a bad row becomes an error row), explains the good ones with every method in one batch
- * each and hands the output rows on in input order, one per row and method. It holds no state
- * between partitions but the per-JVM {@link PreparedModels}.
+ * each, appends the {@link BatchColumns} and hands the output rows on in input order, one per row
+ * and method. It holds no state between partitions but the per-JVM {@link PreparedModels}.
  */
-final class ExplainPartition implements MapPartitionsFunction<Row, Row> {
+final class BatchedPartition implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
-  private final Explain settings;
+  private final RowJob job;
   private final InputSource input;
   private final Broadcast<byte[]> model;
   private final StructType schema;
-  private final int inputColumns;
+  private final BatchColumns columns;
 
-  ExplainPartition(Explain settings, InputSource input, Broadcast<byte[]> model, StructType schema) {
-    this.settings = settings;
+  BatchedPartition(RowJob job, InputSource input, Broadcast<byte[]> model, StructType schema, BatchColumns columns) {
+    this.job = job;
     this.input = input;
     this.model = model;
     this.schema = schema;
-    this.inputColumns = schema.length();
+    this.columns = columns;
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
     List<MethodExplainer> explainers = new ArrayList<>();
-    for (String m : settings.methods()) {
-      explainers.add(PreparedModels.get(settings.sha256(), model::value, settings.source(), m));
+    for (String m : job.methods()) {
+      explainers.add(PreparedModels.get(job.sha256(), model::value, job.source(), m));
     }
     return new Batches(rows, explainers);
   }
@@ -59,7 +59,7 @@ final class ExplainPartition implements MapPartitionsFunction<Row, Row> {
     Batches(Iterator<Row> rows, List<MethodExplainer> explainers) {
       this.rows = rows;
       this.explainers = explainers;
-      this.decoder = new SampleDecoder(input, schema, settings.images(), settings.target(), explainers.get(0).graph());
+      this.decoder = new SampleDecoder(input, schema, job.images(), job.target(), explainers.get(0).graph());
     }
 
     @Override
@@ -81,7 +81,7 @@ final class ExplainPartition implements MapPartitionsFunction<Row, Row> {
     private void explainNextBatch() {
       List<Row> batch = new ArrayList<>();
       List<SampleDecoder.Sample> samples = new ArrayList<>();
-      while (batch.size() < settings.batchSize() && rows.hasNext()) {
+      while (batch.size() < job.batchSize() && rows.hasNext()) {
         Row r = rows.next();
         batch.add(r);
         samples.add(decoder.decode(r));
@@ -121,27 +121,24 @@ final class ExplainPartition implements MapPartitionsFunction<Row, Row> {
           : Target.classes(classes.stream().mapToInt(Integer::intValue).toArray());
       Attribution a = m.explain(x, t);
       int[] targets = t instanceof Target.Classes c ? c.perSample() : Target.Argmax.argmaxPerSample(a.output());
-      Row[] out = new Row[targets.length];
-      for (int n = 0; n < out.length; n++) {
-        out[n] = SampleSummary.of(a, n, targets.length == 1 ? targets[0] : targets[n], settings).columns(m.name());
-      }
-      return out;
+      return columns.of(m, x, a, targets);
     }
 
     private Row merge(Row in, Row appended) {
-      Object[] v = new Object[inputColumns + appended.length()];
-      for (int i = 0; i < inputColumns; i++) {
+      int n = schema.length();
+      Object[] v = new Object[n + appended.length()];
+      for (int i = 0; i < n; i++) {
         v[i] = in.get(i);
       }
       for (int i = 0; i < appended.length(); i++) {
-        v[inputColumns + i] = appended.get(i);
+        v[n + i] = appended.get(i);
       }
       return RowFactory.create(v);
     }
   }
 
-  private static Row errorColumns(String method, String error) {
-    Object[] v = new Object[ExplanationColumns.APPENDED.length()];
+  private Row errorColumns(String method, String error) {
+    Object[] v = new Object[columns.appended().length()];
     v[0] = method;
     v[v.length - 1] = error;
     return RowFactory.create(v);
