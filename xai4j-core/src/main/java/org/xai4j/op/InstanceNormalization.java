@@ -56,33 +56,9 @@ public record InstanceNormalization(Tensor scale, Tensor bias, float epsilon) im
     return x;
   }
 
-  /** Normalized input {@code xh} and per-slice inverse standard deviations. */
-  private record Normalized(float[] xh, double[] invStd) {}
-
-  private Normalized normalize(Tensor input) {
-    float[] x = TensorInternals.array(input);
-    int slices = input.shape().dim(0) * input.shape().dim(1);
-    int area = x.length / Math.max(slices, 1);
-    float[] xh = new float[x.length];
-    double[] invStd = new double[slices];
-    for (int s = 0; s < slices; s++) {
-      int base = s * area;
-      double sum = 0;
-      for (int i = 0; i < area; i++) {
-        sum += x[base + i];
-      }
-      double mean = sum / area;
-      double sq = 0;
-      for (int i = 0; i < area; i++) {
-        double d = x[base + i] - mean;
-        sq += d * d;
-      }
-      invStd[s] = 1.0 / Math.sqrt(sq / area + epsilon);
-      for (int i = 0; i < area; i++) {
-        xh[base + i] = (float) ((x[base + i] - mean) * invStd[s]);
-      }
-    }
-    return new Normalized(xh, invStd);
+  private SliceNormalization.Normalized normalize(Tensor input) {
+    Shape shape = input.shape();
+    return SliceNormalization.normalize(TensorInternals.array(input), shape.product(2, shape.rank()), epsilon);
   }
 
   @Override
@@ -102,30 +78,17 @@ public record InstanceNormalization(Tensor scale, Tensor bias, float epsilon) im
   @Override
   public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
     Shape shape = ctx.input(0).shape();
-    Normalized nz = normalize(ctx.input(0));
+    SliceNormalization.Normalized nz = normalize(ctx.input(0));
     float[] g = TensorInternals.array(gradOutput);
     int c = shape.dim(1);
     int area = shape.product(2, shape.rank());
-    int slices = g.length / area;
     Tensor gradX = null;
     if (ctx.needsInput(0)) {
-      float[] gx = new float[g.length];
-      for (int s = 0; s < slices; s++) {
-        int base = s * area;
-        double gamma = scale.getFlat(s % c);
-        double meanG = 0;
-        double meanGx = 0;
-        for (int i = 0; i < area; i++) {
-          meanG += gamma * g[base + i];
-          meanGx += gamma * g[base + i] * nz.xh()[base + i];
-        }
-        meanG /= area;
-        meanGx /= area;
-        for (int i = 0; i < area; i++) {
-          gx[base + i] = (float) ((gamma * g[base + i] - meanG - nz.xh()[base + i] * meanGx) * nz.invStd()[s]);
-        }
+      double[] scaled = new double[g.length];
+      for (int i = 0; i < g.length; i++) {
+        scaled[i] = (double) scale.getFlat((i / area) % c) * g[i];
       }
-      gradX = TensorInternals.adopt(shape, gx);
+      gradX = TensorInternals.adopt(shape, SliceNormalization.inputGradient(scaled, nz, area));
     }
     Map<String, Tensor> params = new LinkedHashMap<>();
     if (ctx.needsParameters()) {

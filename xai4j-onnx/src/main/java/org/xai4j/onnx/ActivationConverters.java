@@ -6,6 +6,9 @@ import org.xai4j.op.Clip;
 import org.xai4j.op.Div;
 import org.xai4j.op.Dropout;
 import org.xai4j.op.Elu;
+import org.xai4j.op.Gelu;
+import org.xai4j.op.HardSigmoid;
+import org.xai4j.op.HardSwish;
 import org.xai4j.op.LeakyRelu;
 import org.xai4j.op.LogSoftmax;
 import org.xai4j.op.Mul;
@@ -37,6 +40,7 @@ final class ActivationConverters {
     b.unary("Sigmoid", Sigmoid::new);
     b.unary("Tanh", Tanh::new);
     b.unary("Softplus", Softplus::new);
+    b.unary("HardSwish", HardSwish::new);
     b.add("LeakyRelu", (n, ctx) -> ctx.emit(n, new LeakyRelu(n.attrFloat("alpha", LEAKY_RELU_DEFAULT_ALPHA)), 0))
         .add("Elu", (n, ctx) -> ctx.emit(n, new Elu(n.attrFloat("alpha", Elu.DEFAULT_ALPHA)), 0))
         .add("Selu", (n, ctx) -> ctx.emit(n, new Selu(n.attrFloat("alpha", Selu.DEFAULT_ALPHA),
@@ -46,6 +50,17 @@ final class ActivationConverters {
             (n, ctx) -> ctx.emit(n, softmaxFamily(n, LogSoftmax::coerced2d, LogSoftmax::of), 0))
         .add("Shrink", (n, ctx) -> ctx.emit(n, new Shrink(n.attrFloat("lambd", Shrink.DEFAULT_LAMBD),
             n.attrFloat("bias", Shrink.DEFAULT_BIAS)), 0))
+        .add("HardSigmoid", (n, ctx) -> ctx.emit(n, new HardSigmoid(n.attrFloat("alpha", HardSigmoid.DEFAULT_ALPHA),
+            n.attrFloat("beta", HardSigmoid.DEFAULT_BETA)), 0))
+        .add("Gelu", (n, ctx) -> {
+          Gelu.Approximation a;
+          try {
+            a = Gelu.Approximation.fromOnnx(n.attrString("approximate", Gelu.Approximation.NONE.onnxName()));
+          } catch (IllegalArgumentException e) {
+            throw n.unsupported(e.getMessage());
+          }
+          ctx.emit(n, new Gelu(a), 0);
+        })
         .add("Clip", ActivationConverters::clip)
         .add("Dropout", ActivationConverters::dropout);
     b.binary("Add", Add::new);
@@ -99,7 +114,11 @@ final class ActivationConverters {
     ctx.emit(n, new Clip(min, max), 0);
   }
 
-  /** Dropout at inference: the identity, kept as a node; training mode is refused. */
+  /**
+   * Dropout at inference: the identity, kept as a node. Training mode is refused unless the ratio
+   * is 0 (then it is the identity too; torchvision's Swin calls {@code F.dropout(attn, p=0.0)}
+   * without {@code training=False}).
+   */
   private static void dropout(OnnxNode n, ImportContext ctx) {
     float ratio = DROPOUT_DEFAULT_RATIO;
     if (n.opset() < DROPOUT_12) {
@@ -108,8 +127,8 @@ final class ActivationConverters {
       if (n.hasInput(1)) {
         ratio = ctx.floatConstant(n, 1, "ratio").item();
       }
-      if (n.hasInput(2) && ctx.constant(n, 2, "training_mode").values()[0] != 0) {
-        throw n.unsupported("training_mode = true is not supported (inference only)");
+      if (n.hasInput(2) && ctx.constant(n, 2, "training_mode").values()[0] != 0 && ratio != 0f) {
+        throw n.unsupported("training_mode = true with ratio " + ratio + " is not supported (inference only)");
       }
     }
     ctx.emit(n, new Dropout(ratio), 0);

@@ -51,6 +51,14 @@ final class ExportContext {
     return name;
   }
 
+  /** Adds an int64 initializer of the given shape and returns its name. */
+  String ints(Node node, String role, List<Integer> values, List<Integer> dims) {
+    String name = fresh(node, role);
+    graph.addInitializer(OnnxTensors.writeInts(name, dims.stream().mapToLong(Integer::longValue).toArray(),
+        values.stream().mapToLong(Integer::longValue).toArray()));
+    return name;
+  }
+
   /** Adds a node computing {@code output}. */
   void node(String name, String type, List<String> inputs, String output, AttributeProto... attributes) {
     graph.addNode(NodeProto.newBuilder().setName(name).setOpType(type).addAllInput(inputs)

@@ -17,14 +17,21 @@ import org.xai4j.op.Constant;
 import org.xai4j.op.Conv;
 import org.xai4j.op.ConvTranspose;
 import org.xai4j.op.Dropout;
+import org.xai4j.op.DynamicExpand;
 import org.xai4j.op.Elu;
 import org.xai4j.op.Expand;
 import org.xai4j.op.Flatten;
+import org.xai4j.op.Gather;
+import org.xai4j.op.Gelu;
 import org.xai4j.op.Gemm;
+import org.xai4j.op.HardSigmoid;
 import org.xai4j.op.InstanceNormalization;
+import org.xai4j.op.LayerNormalization;
 import org.xai4j.op.LeakyRelu;
 import org.xai4j.op.LogSoftmax;
+import org.xai4j.op.Lrn;
 import org.xai4j.op.MaxPool;
+import org.xai4j.op.Mod;
 import org.xai4j.op.PRelu;
 import org.xai4j.op.Pad;
 import org.xai4j.op.Reduce;
@@ -48,7 +55,9 @@ import org.xai4j.tensor.Tensor;
 final class Exporters {
   private static final List<String> PLAIN = List.of("Relu", "Sigmoid", "Tanh", "Softplus", "Sqrt",
       "Exp", "Log", "Neg", "Abs", "Sign", "Identity", "Add", "Sub", "Mul", "Div", "Pow", "MatMul",
-      "GlobalAveragePool");
+      "GlobalAveragePool", "Erf", "Not", "Equal", "Where", "HardSwish");
+  private static final double SQRT_2 = Math.sqrt(2.0);
+  private static final double SQRT_2_OVER_PI = Math.sqrt(2.0 / Math.PI);
 
   private final Map<String, OpExporter> byType;
 
@@ -109,9 +118,92 @@ final class Exporters {
         ctx.ints(n, "repeats", ((Tile) n.op()).repeats()))));
     m.put("Shrink", (n, ctx) -> ctx.node(n, "Shrink", n.inputs(), attr("lambd", ((Shrink) n.op()).lambd()),
         attr("bias", ((Shrink) n.op()).bias())));
-    m.put("Expand", (n, ctx) -> ctx.node(n, "Expand", with(n.inputs().get(0),
-        ctx.ints(n, "shape", ((Expand) n.op()).shape()))));
+    m.put("Expand", Exporters::expand);
+    m.put("HardSigmoid", (n, ctx) -> ctx.node(n, "HardSigmoid", n.inputs(),
+        attr("alpha", ((HardSigmoid) n.op()).alpha()), attr("beta", ((HardSigmoid) n.op()).beta())));
+    m.put("Mod", (n, ctx) -> ctx.node(n, "Mod", n.inputs(), attr("fmod", ((Mod) n.op()).fmod() ? 1 : 0)));
+    m.put("LRN", (n, ctx) -> {
+      Lrn l = (Lrn) n.op();
+      ctx.node(n, "LRN", n.inputs(), attr("size", l.size()), attr("alpha", l.alpha()), attr("beta", l.beta()),
+          attr("bias", l.bias()));
+    });
+    m.put("LayerNormalization", (n, ctx) -> {
+      LayerNormalization l = (LayerNormalization) n.op();
+      List<String> in = with(n.inputs().get(0), ctx.initializer(n, "scale", l.scale()));
+      if (l.bias() != null) {
+        in.add(ctx.initializer(n, "bias", l.bias()));
+      }
+      ctx.node(n, "LayerNormalization", in, attr("axis", l.axis()), attr("epsilon", l.epsilon()));
+    });
+    m.put("Gather", (n, ctx) -> {
+      Gather g = (Gather) n.op();
+      ctx.node(n, "Gather", with(n.inputs().get(0), ctx.ints(n, "indices", g.indices(), g.indicesShape())),
+          attr("axis", g.axis()));
+    });
+    m.put("Gelu", Exporters::gelu);
     return new Exporters(m);
+  }
+
+  /**
+   * Expand to a fixed shape, or for {@link DynamicExpand} to
+   * {@code fixed + Gather(Shape(reference), axes) * copied}, the target computed at run time.
+   */
+  private static void expand(Node n, ExportContext ctx) {
+    if (n.op() instanceof Expand e) {
+      ctx.node(n, "Expand", with(n.inputs().get(0), ctx.ints(n, "shape", e.shape())));
+      return;
+    }
+    DynamicExpand e = (DynamicExpand) n.op();
+    List<Integer> fixed = new ArrayList<>();
+    List<Integer> axes = new ArrayList<>();
+    List<Integer> copied = new ArrayList<>();
+    for (int i = 0; i < e.shape().size(); i++) {
+      boolean copies = e.referenceAxes().get(i) != DynamicExpand.FIXED;
+      fixed.add(copies ? 0 : e.shape().get(i));
+      axes.add(copies ? e.referenceAxes().get(i) : 0);
+      copied.add(copies ? 1 : 0);
+    }
+    String shape = ctx.fresh(n, "reference_shape");
+    ctx.node(shape, "Shape", List.of(n.inputs().get(1)), shape);
+    String extents = ctx.fresh(n, "reference_extents");
+    ctx.node(extents, "Gather", List.of(shape, ctx.ints(n, "axes", axes)), extents);
+    String kept = ctx.fresh(n, "copied_extents");
+    ctx.node(kept, "Mul", List.of(extents, ctx.ints(n, "copied", copied)), kept);
+    String target = ctx.fresh(n, "target");
+    ctx.node(target, "Add", List.of(kept, ctx.ints(n, "fixed", fixed)), target);
+    ctx.node(n, "Expand", List.of(n.inputs().get(0), target));
+  }
+
+  /**
+   * Gelu, an opset 20 op, as its definition in opset {@value OnnxExporter#OPSET} ops:
+   * {@code x (1 + Erf(x / sqrt 2)) / 2}, or the tanh form.
+   */
+  private static void gelu(Node n, ExportContext ctx) {
+    String x = n.inputs().get(0);
+    String phi2;
+    if (((Gelu) n.op()).approximation() == Gelu.Approximation.TANH) {
+      String cube = helper(n, ctx, "cube", "Mul", helper(n, ctx, "square", "Mul", x, x), x);
+      String inner = helper(n, ctx, "inner", "Add", x,
+          helper(n, ctx, "cubic", "Mul", cube, scalar(n, ctx, "cubic_coefficient", Gelu.TANH_CUBIC)));
+      String t = helper(n, ctx, "tanh", "Tanh",
+          helper(n, ctx, "scaled", "Mul", inner, scalar(n, ctx, "sqrt_2_over_pi", SQRT_2_OVER_PI)));
+      phi2 = helper(n, ctx, "one_plus_tanh", "Add", t, scalar(n, ctx, "one", 1));
+    } else {
+      String erf = helper(n, ctx, "erf", "Erf", helper(n, ctx, "scaled", "Div", x, scalar(n, ctx, "sqrt_2", SQRT_2)));
+      phi2 = helper(n, ctx, "one_plus_erf", "Add", erf, scalar(n, ctx, "one", 1));
+    }
+    ctx.node(n, "Mul", List.of(helper(n, ctx, "x_times", "Mul", x, phi2), scalar(n, ctx, "half", 0.5)));
+  }
+
+  /** Adds a helper node {@code node/role} of the given type and returns its output. */
+  private static String helper(Node n, ExportContext ctx, String role, String type, String... inputs) {
+    String name = ctx.fresh(n, role);
+    ctx.node(name, type, List.of(inputs), name);
+    return name;
+  }
+
+  private static String scalar(Node n, ExportContext ctx, String role, double value) {
+    return ctx.initializer(n, role, Tensor.scalar((float) value));
   }
 
   private static List<String> with(String first, String... more) {

@@ -43,6 +43,8 @@ final class ImportContext {
   private final List<Node> nodes = new ArrayList<>();
   private final Map<String, Integer> symbols = new HashMap<>();
   private long tensorBytes;
+  /** The graph values that are {@link Constant} nodes, for folding graph nodes of constants. */
+  private final Map<String, Constant> constants = new HashMap<>();
 
   ImportContext(String source, java.nio.file.Path baseDir) {
     this.source = source;
@@ -106,6 +108,34 @@ final class ImportContext {
       throw node.error("reads '" + name + "', which is not a graph input, initializer or earlier node output");
     }
     return v;
+  }
+
+  /**
+   * An axis of a graph input.
+   *
+   * @param input the graph input's name
+   * @param axis the axis
+   */
+  record InputAxis(String input, int axis) {}
+
+  /**
+   * The first graph input axis whose extent equals {@code perProbe[p]} for every probe {@code p}
+   * (a dynamic dimension, since the probes differ), or {@code null} if none does.
+   */
+  InputAxis inputAxisWithExtents(long[] perProbe) {
+    for (GraphInput in : inputs) {
+      List<Shape> shapes = ((Value.Dynamic) values.get(in.name())).shapes();
+      for (int axis = 0; axis < in.dims().length; axis++) {
+        boolean all = true;
+        for (int p = 0; p < perProbe.length; p++) {
+          all &= shapes.get(p).dim(axis) == perProbe[p];
+        }
+        if (all) {
+          return new InputAxis(in.name(), axis);
+        }
+      }
+    }
+    return null;
   }
 
   /** Whether input {@code i} is known at import time. */
@@ -174,7 +204,9 @@ final class ImportContext {
   }
 
   private void materialize(String name, Tensor t) {
-    nodes.add(new Node(name, new Constant(t), List.of()));
+    Constant c = new Constant(t);
+    constants.put(name, c);
+    nodes.add(new Node(name, c, List.of()));
     values.put(name, new Value.Dynamic(name, Collections.nCopies(PROBE_EXTENTS.size(), t.shape())));
   }
 
@@ -201,11 +233,21 @@ final class ImportContext {
 
   /**
    * Adds a graph node {@code name} applying {@code op} to graph values (for converters that write
-   * one ONNX node as several graph nodes), after checking its output shape for every probe.
+   * one ONNX node as several graph nodes), after checking its output shape for every probe. If
+   * every input is a {@link Constant} node the op is evaluated now and {@code name} becomes a
+   * {@link Constant} node holding the result.
    *
    * @return {@code name}
    */
   String emitAs(OnnxNode node, String name, Op op, List<String> graphValues) {
+    if (!graphValues.isEmpty() && graphValues.stream().allMatch(constants::containsKey)) {
+      if (values.containsKey(name)) {
+        throw node.error("defines '" + name + "', which is already defined");
+      }
+      List<Tensor> in = graphValues.stream().map(v -> constants.get(v).value()).toList();
+      materialize(name, check(node, () -> op.forward(in)));
+      return name;
+    }
     List<Shape> shapes = new ArrayList<>();
     for (int p = 0; p < PROBE_EXTENTS.size(); p++) {
       List<Shape> in = new ArrayList<>();
@@ -227,6 +269,9 @@ final class ImportContext {
     boolean integral = true;
     for (int i : inputIndices) {
       integral &= staticPerProbe(node, i, "data").get(0).integral();
+      for (HostTensor h : staticPerProbe(node, i, "data")) {
+        requireFloat32Exact(node, i, h);
+      }
     }
     for (int p = 0; p < PROBE_EXTENTS.size(); p++) {
       List<Tensor> in = new ArrayList<>();
@@ -238,6 +283,22 @@ final class ImportContext {
       results.add(integral ? new HostTensor(h.shape(), roundAll(h.values()), true) : h);
     }
     defineStatic(node.output(), results);
+  }
+
+  /**
+   * Folding runs xai4j's float32 ops, which hold every integer up to 2^24 exactly (and int64's
+   * extremes, which saturate back); a larger integer constant would silently change.
+   */
+  private static void requireFloat32Exact(OnnxNode node, int input, HostTensor h) {
+    if (!h.integral()) {
+      return;
+    }
+    for (double v : h.values()) {
+      if ((double) (float) v != v) {
+        throw node.unsupported("input " + input + " ('" + node.input(input) + "') holds the integer " + (long) v
+            + ", which xai4j's float32 ops cannot fold exactly");
+      }
+    }
   }
 
   private static double[] roundAll(double[] v) {
@@ -304,6 +365,15 @@ final class ImportContext {
       }
       outs.add(((Value.Dynamic) v).graphName());
     }
-    return Graph.of(inputs, nodes, outs);
+    return Graph.of(inputs, withoutUnreadConstants(outs), outs);
+  }
+
+  /** The nodes without the {@link Constant} nodes that only fed folded nodes. */
+  private List<Node> withoutUnreadConstants(List<String> outputs) {
+    java.util.Set<String> read = new java.util.HashSet<>(outputs);
+    for (Node n : nodes) {
+      read.addAll(n.inputs());
+    }
+    return nodes.stream().filter(n -> !(n.op() instanceof Constant) || read.contains(n.name())).toList();
   }
 }

@@ -11,6 +11,8 @@ import org.xai4j.op.ConvTranspose;
 import org.xai4j.op.Gemm;
 import org.xai4j.op.GlobalAveragePool;
 import org.xai4j.op.InstanceNormalization;
+import org.xai4j.op.LayerNormalization;
+import org.xai4j.op.Lrn;
 import org.xai4j.op.MatMul;
 import org.xai4j.op.MaxPool;
 import org.xai4j.op.PRelu;
@@ -45,6 +47,17 @@ final class LayerConverters {
         .add("InstanceNormalization", (n, ctx) -> ctx.emit(n, new InstanceNormalization(
             ctx.floatConstant(n, 1, "scale"), ctx.floatConstant(n, 2, "B"),
             n.attrFloat("epsilon", InstanceNormalization.DEFAULT_EPSILON)), 0))
+        .add("LayerNormalization", (n, ctx) -> ctx.emit(n, new LayerNormalization(
+            ctx.floatConstant(n, 1, "Scale"), ctx.optionalFloatConstant(n, 2, "B"),
+            n.attrInt32("axis", LayerNormalization.DEFAULT_AXIS),
+            n.attrFloat("epsilon", LayerNormalization.DEFAULT_EPSILON)), 0))
+        .add("LRN", (n, ctx) -> {
+          if (!n.has("size")) {
+            throw n.error("has no size");
+          }
+          ctx.emit(n, new Lrn(n.attrInt32("size", 0), n.attrFloat("alpha", Lrn.DEFAULT_ALPHA),
+              n.attrFloat("beta", Lrn.DEFAULT_BETA), n.attrFloat("bias", Lrn.DEFAULT_BIAS)), 0);
+        })
         .add("MaxPool", LayerConverters::maxPool)
         .add("AveragePool", LayerConverters::averagePool)
         .unary("GlobalAveragePool", GlobalAveragePool::new);

@@ -5,17 +5,22 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import org.xai4j.op.Abs;
 import org.xai4j.op.Combination;
+import org.xai4j.op.Equal;
+import org.xai4j.op.Erf;
 import org.xai4j.op.Exp;
 import org.xai4j.op.Log;
+import org.xai4j.op.Mod;
 import org.xai4j.op.Neg;
+import org.xai4j.op.Not;
 import org.xai4j.op.Pow;
 import org.xai4j.op.Reduce;
 import org.xai4j.op.Reduction;
 import org.xai4j.op.Resize;
 import org.xai4j.op.Sign;
 import org.xai4j.op.Sqrt;
+import org.xai4j.op.Where;
 
-/** Converters of element-wise math, reductions, variadic ops and resizing. */
+/** Converters of element-wise math and logic, reductions, variadic ops and resizing. */
 final class MathConverters {
   /** Opset from which ReduceSum takes its axes as an input. */
   static final int REDUCE_SUM_AXES_INPUT_OPSET = 13;
@@ -37,6 +42,11 @@ final class MathConverters {
     b.unary("Abs", Abs::new);
     b.unary("Sign", Sign::new);
     b.binary("Pow", Pow::new);
+    b.unary("Erf", Erf::new);
+    b.binary("Equal", Equal::new);
+    b.unary("Not", Not::new);
+    b.add("Mod", (n, ctx) -> ctx.emit(n, new Mod(n.attrInt("fmod", 0) != 0), 0, 1));
+    b.add("Where", (n, ctx) -> ctx.emit(n, new Where(), 0, 1, 2));
     b.add("ReduceSum", (n, ctx) -> reduce(n, ctx, Reduction.SUM, REDUCE_SUM_AXES_INPUT_OPSET));
     b.add("ReduceMean", (n, ctx) -> reduce(n, ctx, Reduction.MEAN, REDUCE_AXES_INPUT_OPSET));
     b.add("ReduceMax", (n, ctx) -> reduce(n, ctx, Reduction.MAX, REDUCE_AXES_INPUT_OPSET));

@@ -27,10 +27,10 @@ import org.xai4j.io.AtomicFiles;
  * same outputs, and ONNX Runtime computes the same outputs.
  */
 public final class OnnxExporter {
-  /** The default-domain opset written. */
-  public static final int OPSET = 13;
-  /** The ONNX IR version written (the one that introduced opset 13). */
-  public static final int IR_VERSION = 7;
+  /** The default-domain opset written (LayerNormalization and HardSwish are native from 17 on). */
+  public static final int OPSET = 17;
+  /** The ONNX IR version written (the one that introduced opset 17). */
+  public static final int IR_VERSION = 8;
   /** Symbolic name of dynamic input extents. */
   public static final String DYNAMIC_DIM = "N";
   private static final String PRODUCER = "xai4j";

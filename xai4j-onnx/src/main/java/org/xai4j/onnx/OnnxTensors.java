@@ -222,8 +222,15 @@ final class OnnxTensors {
 
   /** An int64 vector as a tensor (for shape-like inputs such as axes). */
   static TensorProto writeInts(String name, long... values) {
-    TensorProto.Builder p = TensorProto.newBuilder().setName(name)
-        .setDataType(DataType.INT64_VALUE).addDims(values.length);
+    return writeInts(name, new long[] {values.length}, values);
+  }
+
+  /** An int64 initializer of the given shape. */
+  static TensorProto writeInts(String name, long[] dims, long[] values) {
+    TensorProto.Builder p = TensorProto.newBuilder().setName(name).setDataType(DataType.INT64_VALUE);
+    for (long d : dims) {
+      p.addDims(d);
+    }
     for (long v : values) {
       p.addInt64Data(v);
     }

@@ -6,8 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.xai4j.op.Concat;
+import org.xai4j.op.DynamicExpand;
 import org.xai4j.op.Expand;
 import org.xai4j.op.Flatten;
+import org.xai4j.op.Gather;
 import org.xai4j.op.Pad;
 import org.xai4j.op.Reshape;
 import org.xai4j.op.Slice;
@@ -19,8 +21,9 @@ import org.xai4j.tensor.Shape;
 
 /**
  * Converters of constants and shape-manipulating ops. The shape computations PyTorch emits
- * ({@code Shape}, {@code Gather}, {@code Unsqueeze}, {@code Concat}, {@code Cast}, {@code Slice})
- * are folded at import time, per probe of the dynamic dimensions.
+ * ({@code Shape}, {@code Gather}, {@code Unsqueeze}, {@code Concat}, {@code Cast}, {@code Slice},
+ * {@code ConstantOfShape}, {@code Range}, {@code ScatterND}, ...) are folded at import time, per
+ * probe of the dynamic dimensions.
  */
 final class TensorConverters {
   /** Opset from which Squeeze and Unsqueeze take their axes as an input instead of an attribute. */
@@ -49,6 +52,14 @@ final class TensorConverters {
         .add("Pad", TensorConverters::pad)
         .add("Split", TensorConverters::split)
         .add("Expand", TensorConverters::expand)
+        .add("ConstantOfShape", TensorConverters::constantOfShape)
+        .add("Range", (n, ctx) -> {
+          List<HostTensor> start = ctx.staticPerProbe(n, 0, "start; Range is supported on constants only");
+          List<HostTensor> limit = ctx.staticPerProbe(n, 1, "limit; Range is supported on constants only");
+          List<HostTensor> delta = ctx.staticPerProbe(n, 2, "delta; Range is supported on constants only");
+          ctx.foldEach(n, p -> StaticOps.range(start.get(p), limit.get(p), delta.get(p)));
+        })
+        .add("ScatterND", TensorConverters::scatterNd)
         .add("Tile", (n, ctx) -> ctx.emit(n, new Tile(boxed(ctx.constant(n, 1, "repeats").ints())), 0));
   }
 
@@ -108,11 +119,38 @@ final class TensorConverters {
     return (int) Math.max(0, Math.min(rank, a));
   }
 
+  /** Gather: folded on constants, else a {@link Gather} graph node with constant indices. */
   private static void gather(OnnxNode n, ImportContext ctx) {
-    List<HostTensor> data = ctx.staticPerProbe(n, 0, "data; Gather is supported on shape computations only");
     HostTensor indices = ctx.constant(n, 1, "indices");
     int axis = n.attrInt32("axis", 0);
-    ctx.foldEach(n, p -> StaticOps.gather(data.get(p), indices, axis));
+    if (ctx.isStatic(n, 0)) {
+      List<HostTensor> data = ctx.staticPerProbe(n, 0, "data");
+      ctx.foldEach(n, p -> StaticOps.gather(data.get(p), indices, axis));
+      return;
+    }
+    ctx.emit(n, new Gather(axis, boxed(indices.ints()), boxed(indices.shape().toArray())), 0);
+  }
+
+  /** ConstantOfShape: folded; the {@code value} attribute defaults to a float 0. */
+  private static void constantOfShape(OnnxNode n, ImportContext ctx) {
+    HostTensor value = n.has("value")
+        ? ctx.readTensor(n.attribute("value").getT())
+        : new HostTensor(Shape.of(1), new double[] {0}, false);
+    List<HostTensor> shape = ctx.staticPerProbe(n, 0, "shape; ConstantOfShape is supported on constants only");
+    ctx.foldEach(n, p -> StaticOps.constantOfShape(shape.get(p), value));
+  }
+
+  /** ScatterND on constants (PyTorch's in-place index assignment, e.g. Swin's mask), folded. */
+  private static void scatterNd(OnnxNode n, ImportContext ctx) {
+    String reduction = n.attrString("reduction", "none");
+    if (!reduction.equals("none")) {
+      throw n.unsupported("reduction '" + reduction + "' is not supported (only 'none')");
+    }
+    String why = "; ScatterND is supported on constants only";
+    List<HostTensor> data = ctx.staticPerProbe(n, 0, "data" + why);
+    List<HostTensor> indices = ctx.staticPerProbe(n, 1, "indices" + why);
+    List<HostTensor> updates = ctx.staticPerProbe(n, 2, "updates" + why);
+    ctx.foldEach(n, p -> StaticOps.scatterNd(data.get(p), indices.get(p), updates.get(p)));
   }
 
   /** Concat; folded (keeping integer shape values) when every part is a constant. */
@@ -154,29 +192,47 @@ final class TensorConverters {
   /**
    * Expand with a constant or folded shape. An entry that follows the dynamic dimensions and
    * equals the input's extent on the aligned axis for every probe becomes 1 (keep the input's
-   * extent); any other probe-dependent entry is refused.
+   * extent). An entry that equals a dynamic extent of a graph input for every probe (a batch size
+   * read with {@code Shape}) is read from that input at run time ({@link DynamicExpand}); any other
+   * probe-dependent entry is refused.
    */
   private static void expand(OnnxNode n, ImportContext ctx) {
     List<HostTensor> targets = ctx.staticPerProbe(n, 1, "shape");
     long[] first = targets.get(0).longs();
     int[] shape = new int[first.length];
+    List<Integer> fromReference = new ArrayList<>();
+    String reference = null;
     for (int i = 0; i < first.length; i++) {
       boolean same = true;
       boolean keeps = true;
+      long[] perProbe = new long[targets.size()];
       for (int p = 0; p < targets.size(); p++) {
         long v = targets.get(p).longs()[i];
+        perProbe[p] = v;
         Shape in = ctx.shape(n, 0, p);
         int axis = i - (first.length - in.rank());
         same &= v == first[i];
         keeps &= axis >= 0 && in.dim(axis) == v;
       }
-      if (!same && !keeps) {
-        throw n.unsupported("entry " + i + " of the target shape depends on the dynamic input dimensions "
-            + "and differs from the input's extent; targets " + targets);
+      fromReference.add(DynamicExpand.FIXED);
+      if (same || keeps) {
+        shape[i] = same ? Math.toIntExact(first[i]) : 1;
+        continue;
       }
-      shape[i] = same ? Math.toIntExact(first[i]) : 1;
+      ImportContext.InputAxis source = ctx.inputAxisWithExtents(perProbe);
+      if (source == null || (reference != null && !reference.equals(source.input()))) {
+        throw n.unsupported("entry " + i + " of the target shape depends on the dynamic input dimensions "
+            + "but is neither the input's extent nor a graph input's; targets " + targets);
+      }
+      reference = source.input();
+      fromReference.set(i, source.axis());
+      shape[i] = 1;
     }
-    ctx.emit(n, new Expand(boxed(shape)), 0);
+    if (reference == null) {
+      ctx.emit(n, new Expand(boxed(shape)), 0);
+    } else {
+      ctx.emitAs(n, n.output(), new DynamicExpand(boxed(shape), fromReference), List.of(ctx.dynamic(n, 0), reference));
+    }
   }
 
   private static void pad(OnnxNode n, ImportContext ctx) {

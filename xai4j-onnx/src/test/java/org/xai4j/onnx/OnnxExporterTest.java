@@ -103,6 +103,54 @@ class OnnxExporterTest {
     return b.output(relu, lsm, rx).build();
   }
 
+  /**
+   * A graph of the ops of modern architectures (LayerNormalization, both GELU forms, Erf, hard
+   * sigmoid and swish, LRN, masks with Equal/Not/Where, Mod, Gather, an expand to the dynamic batch).
+   */
+  static Graph modernZoo() {
+    Random r = new Random(21);
+    GraphBuilder b = Graph.builder();
+    String x = b.input("x", -1, 3, 8, 8);
+    String lrn = b.add("lrn", new Lrn(3, 0.5f, 0.75f, 2f), x);
+    String hs = b.add("hardswish", new HardSwish(), x);
+    String hsg = b.add("hardsigmoid", new HardSigmoid(0.3f, 0.4f), hs);
+    String seq = b.add("tokens", Reshape.of(0, 3, 64), lrn);
+    String tr = b.add("channels_last", Transpose.of(0, 2, 1), seq);
+    String ln = b.add("layernorm", new LayerNormalization(Tensor.randomUniform(Shape.of(3), 0.5f, 1.5f, r),
+        Tensor.randomNormal(Shape.of(3), 0.1f, r), -1, 1e-5f), tr);
+    String ge = b.add("gelu", new Gelu(), ln);
+    String gt = b.add("gelu_tanh", new Gelu(Gelu.Approximation.TANH), ge);
+    String erf = b.add("erf", new Erf(), gt);
+    String zero = b.add("zero", new Constant(Tensor.scalar(0f)), new String[0]);
+    String three = b.add("three", new Constant(Tensor.scalar(3f)), new String[0]);
+    String sign = b.add("sign", new Sign(), erf);
+    String eq = b.add("is_zero", new Equal(), sign, zero);
+    String ne = b.add("not_zero", new Not(), eq);
+    String md = b.add("mod", new Mod(true), gt, three);
+    String wh = b.add("where", new Where(), ne, md, zero);
+    String cls = b.add("class_token", new Constant(Tensor.randomNormal(Shape.of(1, 1, 3), 1f, r)), new String[0]);
+    String ex = b.add("expand_batch", new DynamicExpand(List.of(1, 1, 3), List.of(0, DynamicExpand.FIXED,
+        DynamicExpand.FIXED)), cls, x);
+    String cat = b.add("with_class_token", new Concat(1), ex, wh);
+    String first = b.add("first_token", new Gather(1, List.of(0), List.of()), cat);
+    return b.output(first, cat, hsg).build();
+  }
+
+  @Test
+  void modernOpsMatchOnnxRuntimeAndRoundTrip() throws OrtException {
+    Graph g = modernZoo();
+    Map<String, Tensor> feeds = Map.of("x", input(new Random(22)));
+    ModelProto model = OnnxExporter.export(g);
+    assertMatchesOrt(g, model, feeds);
+    // Gelu (opset 20) is written as its Erf or Tanh formula, so the re-import agrees to rounding
+    Graph back = OnnxImporter.convert(model, null, "modern.onnx");
+    for (int i = 0; i < g.outputs().size(); i++) {
+      double err = ReferenceModelsTest.relativeError(g.forward(feeds).get(g.outputs().get(i)),
+          back.forward(feeds).get(back.outputs().get(i)));
+      assertTrue(err <= 1e-6, "re-imported output " + g.outputs().get(i) + ": relative error " + err);
+    }
+  }
+
   private static Tensor input(Random r) {
     return Tensor.randomNormal(Shape.of(BATCH, 3, 8, 8), 1f, r);
   }

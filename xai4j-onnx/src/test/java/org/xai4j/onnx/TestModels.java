@@ -63,6 +63,13 @@ final class TestModels {
     return this;
   }
 
+  /** A node with several outputs. */
+  TestModels node(String type, List<String> inputs, List<String> outputs, AttributeProto... attributes) {
+    graph.addNode(NodeProto.newBuilder().setOpType(type).setName(outputs.get(0) + "_node")
+        .addAllInput(inputs).addAllOutput(outputs).addAllAttribute(List.of(attributes)));
+    return this;
+  }
+
   ModelProto build() {
     return ModelProto.newBuilder().setIrVersion(8).setGraph(graph)
         .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset)).build();
