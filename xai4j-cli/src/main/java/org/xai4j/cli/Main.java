@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, ExplainCommand.class,
         TrainCommand.class, EvaluateCommand.class,
         PrototypeCommand.class,
+        VisualizeCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   /** Runs the command line and exits with its status. */

@@ -5,7 +5,7 @@ import java.util.List;
 /** The immutable registry of bundled model recipes, in the order they are documented. */
 public final class BundledModels {
   private static final List<ModelRecipe> ALL = List.of(
-      new MnistMlp(), new MnistCnn(), new ShapesCnn(), new MnistDecoder(), new Max2d());
+      new MnistMlp(), new MnistCnn(), new ShapesCnn(), new TexturesCnn(), new MnistDecoder(), new Max2d());
 
   private BundledModels() {}
 

@@ -33,7 +33,7 @@ class BundledModelsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"mnist-mlp", "mnist-cnn", "shapes-cnn", "mnist-decoder"})
+  @ValueSource(strings = {"mnist-mlp", "mnist-cnn", "shapes-cnn", "textures-cnn", "mnist-decoder"})
   void aSmallVersionTrainedForAFewStepsReducesTheLoss(String name) {
     ModelRecipe recipe = BundledModels.named(name);
     Losses losses = new Losses();
@@ -66,9 +66,18 @@ class BundledModelsTest {
   }
 
   @Test
+  void theTextureModelHasTheSizeOfTheIssueAndTakesAnyImageSize() {
+    Graph g = BundledModels.named("textures-cnn").build();
+    assertTrue(g.parameterCount() >= 50_000 && g.parameterCount() <= 500_000, "parameters " + g.parameterCount());
+    for (int side : new int[] {64, 96, 40}) {
+      assertEquals(Shape.of(2, 6), g.forward(Tensor.zeros(Shape.of(2, 3, side, side))).output().shape());
+    }
+  }
+
+  @Test
   void unknownNamesListTheChoices() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BundledModels.named("vgg"));
-    assertEquals("no bundled model 'vgg'; choose one of [mnist-mlp, mnist-cnn, shapes-cnn, mnist-decoder, max2d]",
+    assertEquals("no bundled model 'vgg'; choose one of [mnist-mlp, mnist-cnn, shapes-cnn, textures-cnn, mnist-decoder, max2d]",
         e.getMessage());
   }
 }

@@ -25,7 +25,7 @@ class BundledModelFilesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"mnist-mlp, 0.96", "mnist-cnn, 0.975", "shapes-cnn, 0.95"})
+  @CsvSource({"mnist-mlp, 0.96", "mnist-cnn, 0.975", "shapes-cnn, 0.95", "textures-cnn, 0.95"})
   void classifiersMeetTheirBarOnHeldOutData(String name, double bar) {
     assumeCommitted(name);
     Graph g = BundledModelFiles.load(name);
