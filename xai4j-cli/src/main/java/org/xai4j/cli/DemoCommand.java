@@ -16,6 +16,7 @@ import org.xai4j.graph.Graph;
 import org.xai4j.models.ShapesHeldOut;
 import org.xai4j.models.bundled.BundledModelFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run the bundled models and data through everything xai4j can do so far; "
-        + "writes DIR/index.html.")
+        + "writes DIR/index.html.",
+    footerHeading = "%nExample:%n",
+    footer = "  xai4j demo --out demo-out --samples 4")
 final class DemoCommand implements Callable<Integer> {
   /** Default number of inputs explained per data set. */
   static final int DEFAULT_SAMPLES = 4;
@@ -72,6 +75,8 @@ final class DemoCommand implements Callable<Integer> {
       + "the random order.";
 
   @Spec CommandSpec spec;
+
+  @Mixin ThreadsOption threads;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("demo-out");

@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.xai4j.data.Mnist;
-import org.xai4j.data.ShapesData;
 import org.xai4j.explain.Attributor;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.metric.Classes;
@@ -35,12 +33,10 @@ import org.xai4j.explain.metric.report.LinePlot;
 import org.xai4j.explain.metric.report.SelectivityComparison;
 import org.xai4j.graph.Graph;
 import org.xai4j.io.Npy;
-import org.xai4j.models.BundledModels;
-import org.xai4j.models.ShapesHeldOut;
-import org.xai4j.models.bundled.BundledModelFiles;
-import org.xai4j.onnx.OnnxImporter;
+import org.xai4j.models.BundledData;
 import org.xai4j.tensor.Tensor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,15 +47,18 @@ import picocli.CommandLine.Spec;
  * (PNG and SVG). Methods are named as in {@code xai4j explain}; each sample is explained for its
  * predicted class.
  *
- * <p>{@code --data mnist} takes the bundled held-out MNIST digits, {@code --data shapes} the
- * held-out set of the bundled shapes-cnn ({@link ShapesHeldOut}: {@value ShapesHeldOut#COUNT} images of seed
- * {@value ShapesHeldOut#SEED}) with their object masks, {@code --data DIR} reads
+ * <p>{@code --data mnist|shapes|textures} takes a bundled held-out set ({@link BundledData}; the Shapes
+ * images come with their object masks), {@code --data DIR} reads
  * {@code DIR/inputs.npy} ({@code [N, ...]}) and, for localization, {@code DIR/masks.npy}
  * ({@code [N, H, W]}). {@code --model} is an ONNX file or the name of a bundled model.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = "Measure explanation quality: xai4j evaluate --model M.onnx --data DIR --methods A,B "
-        + "--metric pixel-flipping[,NAME] --out DIR.")
+    description = "Measure explanation quality: xai4j evaluate --model M --data SET|DIR --methods A,B "
+        + "--metric pixel-flipping[,NAME] --out DIR.",
+    footerHeading = "%nExample:%n",
+    footer = {"  xai4j evaluate --model mnist-cnn --data mnist --samples 50 \\",
+        "      --methods gradient,integrated-gradients --metric pixel-flipping \\",
+        "      --patch 4 --steps 16 --out eval"})
 final class EvaluateCommand implements Callable<Integer> {
   private static final String INPUTS = "inputs.npy";
   private static final String MASKS = "masks.npy";
@@ -73,11 +72,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, description = "ONNX model file or bundled model name.")
-  String model;
+  @Mixin ModelOption model;
 
-  @Option(names = "--data", required = true,
-      description = "mnist, shapes, or a directory with inputs.npy (and masks.npy).")
+  @Mixin ThreadsOption threads;
+
+  @Option(names = "--data", required = true, paramLabel = "SET|DIR",
+      description = "A bundled held-out set (${COMPLETION-CANDIDATES}) or a directory with inputs.npy (and masks.npy).",
+      completionCandidates = InputOptions.DataNames.class)
   String data;
 
   @Option(names = "--methods", required = true, split = ",", description = "Method names as in 'xai4j explain'.")
@@ -130,7 +131,8 @@ final class EvaluateCommand implements Callable<Integer> {
           throw new IllegalArgumentException("unknown metric '" + m + "'; choose from " + METRICS);
         }
       }
-      Graph graph = Files.exists(Path.of(model)) ? OnnxImporter.read(Path.of(model)) : bundled(model);
+      model.check();
+      Graph graph = model.load();
       Dataset set = dataset();
       Tensor x = set.inputs();
       Map<String, Attributor> attributors = new LinkedHashMap<>();
@@ -144,7 +146,7 @@ final class EvaluateCommand implements Callable<Integer> {
         results.put(m, run(m, graph, set, classes, attributors));
       }
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("model", model);
+      json.put("model", model.name());
       json.put("data", data);
       json.put("samples", x.shape().dim(0));
       json.put("methods", methods);
@@ -174,30 +176,20 @@ final class EvaluateCommand implements Callable<Integer> {
   /** Inputs and, where the data has them, ground-truth masks. */
   private record Dataset(Tensor inputs, Tensor masks) {}
 
-  private static Graph bundled(String name) {
-    if (!BundledModels.names().contains(name) || !BundledModelFiles.exists(name)) {
-      throw new IllegalArgumentException("--model '" + name + "' is neither a file nor a bundled model "
-          + BundledModels.names());
-    }
-    return BundledModelFiles.load(name);
-  }
-
   private Dataset dataset() throws IOException {
-    Dataset full = switch (data) {
-      case "mnist" -> new Dataset(Mnist.load().test().images(), null);
-      case "shapes" -> {
-        ShapesData s = ShapesHeldOut.generate();
-        yield new Dataset(s.images().images(), s.masks());
+    Dataset full;
+    if (BundledData.exists(data)) {
+      BundledData set = BundledData.named(data);
+      full = new Dataset(set.heldOut().images(), set.masks().orElse(null));
+    } else {
+      Path dir = Path.of(data);
+      if (!Files.isDirectory(dir)) {
+        throw new IllegalArgumentException("--data '" + data + "' is neither a bundled set " + BundledData.names()
+            + " nor a directory");
       }
-      default -> {
-        Path dir = Path.of(data);
-        if (!Files.isDirectory(dir)) {
-          throw new IllegalArgumentException("--data '" + data + "' is not mnist, shapes or a directory");
-        }
-        yield new Dataset(Npy.read(dir.resolve(INPUTS)), Files.exists(dir.resolve(MASKS))
-            ? Npy.read(dir.resolve(MASKS)) : null);
-      }
-    };
+      full = new Dataset(Npy.read(dir.resolve(INPUTS)), Files.exists(dir.resolve(MASKS))
+          ? Npy.read(dir.resolve(MASKS)) : null);
+    }
     int n = full.inputs().shape().dim(0);
     if (samples == null || samples >= n) {
       return full;

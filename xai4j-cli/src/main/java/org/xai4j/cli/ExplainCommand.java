@@ -24,7 +24,6 @@ import org.xai4j.explain.attribution.SmoothGrad;
 import org.xai4j.explain.canon.Canonizers;
 import org.xai4j.explain.image.ColorMap;
 import org.xai4j.explain.image.Heatmaps;
-import org.xai4j.explain.image.ImageInput;
 import org.xai4j.explain.image.Scaling;
 import org.xai4j.explain.lrp.BoxBound;
 import org.xai4j.explain.lrp.LrpAttributor;
@@ -32,10 +31,10 @@ import org.xai4j.explain.lrp.LrpResult;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.graph.Graph;
 import org.xai4j.io.Npy;
-import org.xai4j.onnx.OnnxImporter;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,7 +45,12 @@ import picocli.CommandLine.Spec;
  * relevance as {@code .npy} (float32) or a heatmap {@code .png}.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-    description = "Explain a model decision: xai4j explain --model M.onnx --input X --method NAME --out OUT.")
+    description = "Explain a model decision: xai4j explain --model M --input X|--data SET --method NAME --out OUT.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  xai4j explain --model mnist-cnn --data mnist --index 3 \\",
+        "      --method integrated-gradients --out ig.png",
+        "  xai4j explain --model mnist-cnn --data mnist --index 3 \\",
+        "      --method lrp --composite epsilon-plus-flat --out lrp.png"})
 final class ExplainCommand implements Callable<Integer> {
   private static final String NPY = ".npy";
   private static final String PNG = ".png";
@@ -56,11 +60,11 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, description = "ONNX model file.")
-  Path model;
+  @Mixin ModelOption model;
 
-  @Option(names = "--input", required = true, description = "PNG/JPEG image or .npy array (with batch axis).")
-  Path input;
+  @Mixin InputOptions input;
+
+  @Mixin ThreadsOption threads;
 
   @Option(names = "--method", required = true, description = "One of: ${COMPLETION-CANDIDATES}.",
       completionCandidates = MethodNames.class)
@@ -75,18 +79,6 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, description = "Output: .npy (relevance) or .png (heatmap).")
   Path out;
-
-  @Option(names = "--resize", description = "Image: shorter side after resizing (0: keep).")
-  int resize;
-
-  @Option(names = "--crop", description = "Image: centred square crop (0: none).")
-  int crop;
-
-  @Option(names = "--mean", split = ",", description = "Image: per-channel mean (default 0,0,0).")
-  float[] mean = {0f, 0f, 0f};
-
-  @Option(names = "--std", split = ",", description = "Image: per-channel std (default 1,1,1).")
-  float[] std = {1f, 1f, 1f};
 
   @Option(names = "--steps", description = "integrated-gradients: steps (default: ${DEFAULT-VALUE}).")
   int steps = IntegratedGradients.DEFAULT_STEPS;
@@ -281,8 +273,12 @@ final class ExplainCommand implements Callable<Integer> {
       if (!name.endsWith(NPY) && !name.endsWith(PNG)) {
         throw new IllegalArgumentException("--out must end with .npy or .png, got " + out);
       }
-      Graph graph = OnnxImporter.read(model);
-      Tensor x = readInput();
+      model.check();
+      input.check();
+      ColorMap colors = ColorMap.named(cmap);
+      Graph graph = model.load();
+      InputOptions.Loaded loaded = input.read(graph, spec.commandLine().getOut());
+      Tensor x = loaded.tensor();
       Target t = target == null ? Target.argmax() : Target.classes(target);
       Attribution a = perLayer == null ? factory.apply(this, x).explain(graph, x, t) : explainLayers(graph, x, t);
       int chosen = target == null ? Target.Argmax.argmaxPerSample(a.output())[0] : target[0];
@@ -293,9 +289,9 @@ final class ExplainCommand implements Callable<Integer> {
         }
         pw.print(lrp().rules(graph));
       }
-      pw.printf("model:  %s%ninput:  %s %s%nmethod: %s%ntarget: %d (logit %.6g)%n", model, input, x.shape(),
-          method, chosen, a.output().getFlat(chosen));
-      write(a, x);
+      pw.printf("model:  %s%ninput:  %s %s%nmethod: %s%ntarget: %d (logit %.6g)%n", model.name(), loaded.source(),
+          x.shape(), method, chosen, a.output().getFlat(chosen));
+      write(a, x, colors);
       pw.printf("wrote:  %s %s%n", out, a.relevance().shape());
       pw.flush();
       return 0;
@@ -306,19 +302,12 @@ final class ExplainCommand implements Callable<Integer> {
     }
   }
 
-  private Tensor readInput() throws IOException {
-    if (input.toString().endsWith(NPY)) {
-      return Npy.read(input);
-    }
-    return new ImageInput(resize, crop, mean, std).read(input);
-  }
-
-  private void write(Attribution a, Tensor x) throws IOException {
+  private void write(Attribution a, Tensor x, ColorMap colors) throws IOException {
     if (out.toString().endsWith(NPY)) {
       Npy.write(out, a.relevance());
       return;
     }
-    BufferedImage heat = Heatmaps.render(Heatmaps.map(a, 0), ColorMap.named(cmap), minMax ? Scaling.MIN_MAX
+    BufferedImage heat = Heatmaps.render(Heatmaps.map(a, 0), colors, minMax ? Scaling.MIN_MAX
         : Scaling.SYMMETRIC, Heatmaps.DEFAULT_LEVEL);
     if (overlay != null) {
       if (x.rank() != IMAGE_RANK) {

@@ -3,7 +3,6 @@ package org.xai4j.cli;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,32 +17,34 @@ import org.xai4j.onnx.OnnxImporter;
 import org.xai4j.tensor.Shape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code xai4j inspect model.onnx}: prints the inputs and outputs with their shapes, an op
+ * {@code xai4j inspect --model M}: prints the inputs and outputs with their shapes, an op
  * histogram, the parameter count, every node with its output shape (for batch size
  * {@value #SHAPE_BATCH}), and the op types xai4j does not support. Exit status 0 when the model
  * imports, 1 otherwise (the reason is printed).
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-    description = "Show an ONNX model as xai4j imports it: inputs, outputs, ops, parameters, nodes.")
+    description = "Show an ONNX model as xai4j imports it: inputs, outputs, ops, parameters, nodes.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  xai4j inspect --model mnist-cnn",
+        "  xai4j inspect --model zoo/resnet_basic/model-opset13.onnx"})
 final class InspectCommand implements Callable<Integer> {
   /** Batch size substituted for dynamic extents when printing shapes. */
   static final int SHAPE_BATCH = 1;
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "MODEL", description = "The .onnx file.")
-  Path model;
+  @Mixin ModelOption model;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try {
-      ModelProto proto = OnnxImporter.parse(model);
-      String source = model.getFileName().toString();
+      ModelProto proto = model.proto();
+      String source = ModelArgument.displayName(model.name());
       out.printf("model: %s (opset %d, producer %s %s)%n", source, OnnxImporter.opset(proto, source),
           proto.getProducerName(), proto.getProducerVersion());
       out.printf("kernels: %s, %d thread(s)%n", Kernels.provider(), Parallelism.threads());
@@ -59,13 +60,17 @@ final class InspectCommand implements Callable<Integer> {
         out.flush();
         return 1;
       }
-      print(out, OnnxImporter.read(model));
+      print(out, model.load());
       out.println("unsupported ops: none");
       out.flush();
       return 0;
     } catch (OnnxImportException e) {
       out.flush();
       spec.commandLine().getErr().println("cannot import: " + e.getMessage());
+      return 1;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      out.flush();
+      spec.commandLine().getErr().println(e.getMessage());
       return 1;
     }
   }

@@ -44,6 +44,7 @@ import org.xai4j.visualize.prototype.SigmoidPixels;
 import org.xai4j.visualize.prototype.StartPoint;
 import org.xai4j.visualize.render.AscentListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,7 +59,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "prototype", mixinStandardHelpOptions = true,
     description = "Class prototypes by activation maximization: xai4j prototype --model M.onnx "
-        + "--method l2,gaussian,gmm,rbm,decoder [--decoder D.onnx] --out grid.png")
+        + "--method l2,gaussian,gmm,rbm,decoder [--decoder D.onnx] --out grid.png",
+    footerHeading = "%nExample:%n",
+    footer = {"  xai4j prototype --model mnist-cnn --method l2,gaussian --classes 3,8 \\",
+        "      --steps 50 --out prototypes.png"})
 final class PrototypeCommand implements Callable<Integer> {
   /** The data file of a {@code --fit-on DIR} folder. */
   static final String INPUTS = "inputs.npy";
@@ -68,9 +72,10 @@ final class PrototypeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, description = "Classifier: an ONNX file or a bundled model name; its "
-      + "only output must be its logits.")
-  String model;
+  /** The classifier (an ONNX file or a bundled model name); its only output must be its logits. */
+  @Mixin ModelOption model;
+
+  @Mixin ThreadsOption threads;
 
   @Option(names = "--method", split = ",", description = "Methods, comma-separated: l2, gaussian, gmm, rbm, decoder "
       + "(default: all).")
@@ -158,7 +163,7 @@ final class PrototypeCommand implements Callable<Integer> {
     try {
       List<PrototypeMethod> chosen = methods.stream().map(PrototypeMethod::byId).distinct().toList();
       int[] wanted = parseClasses(classes);
-      Graph classifier = ModelArgument.load(model);
+      Graph classifier = model.load();
       Optional<Graph> decoderGraph = Optional.empty();
       if (chosen.contains(PrototypeMethod.DECODER)) {
         if (decoder == null) {
@@ -187,7 +192,7 @@ final class PrototypeCommand implements Callable<Integer> {
       settings.put("decoder", decoder);
       Path parent = out.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      PrototypeGrid.write(out, model, results, settings, recipe.settings().pixels());
+      PrototypeGrid.write(out, model.name(), results, settings, recipe.settings().pixels());
       if (saveExperts != null) {
         save(results);
       }

@@ -22,6 +22,7 @@ import org.xai4j.onnx.OnnxExporter;
 import org.xai4j.train.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,8 +39,8 @@ import picocli.CommandLine.Spec;
         "Train a bundled model from its Java definition on the bundled data, print its metrics and "
             + "write the model to <out>/<name>.onnx and its metrics to <out>/<name>.json.",
         "Without overrides the run reproduces the bundled model byte for byte for the same thread "
-            + "count (set it with XAI4J_JAVA_OPTS=-Dxai4j.threads=N ./xai4j train ...). Overrides give "
-            + "quick, smaller runs.",
+            + "count (--threads N). Overrides give quick, smaller runs. The sources are never written: to "
+            + "update a bundled model, copy both files into " + BundledModelFiles.SOURCE_FOLDER + ".",
         "Data: the bundled MNIST digits (8,000 training / 2,000 held-out, org.xai4j.data.Mnist) and "
             + "the seeded synthetic shapes (org.xai4j.data.Shapes); nothing is downloaded.",
         ""})
@@ -50,10 +51,16 @@ final class TrainCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "<name>", description = "The model to train (see the list below).")
   String name;
 
+  /** Default output folder, relative to the working directory. */
+  static final String DEFAULT_OUT = "trained-models";
+  /** A path with this part lies in a module's sources, which training never writes. */
+  private static final String SOURCES = "src/main";
+
+  @Mixin ThreadsOption threads;
+
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Directory for <name>.onnx and <name>.json (default: ${DEFAULT-VALUE}, the bundled "
-          + "models when run in the repository root).")
-  Path out = Path.of(BundledModelFiles.SOURCE_FOLDER);
+      description = "Directory for <name>.onnx and <name>.json (default: ${DEFAULT-VALUE}); never a source folder.")
+  Path out = Path.of(DEFAULT_OUT);
 
   @Option(names = "--epochs", paramLabel = "N", description = "Override the number of epochs.")
   Integer epochs;
@@ -72,6 +79,11 @@ final class TrainCommand implements Callable<Integer> {
     if (!BundledModels.names().contains(name)) {
       throw new ParameterException(spec.commandLine(),
           "unknown model '" + name + "'; choose one of " + BundledModels.names());
+    }
+    if (out.toAbsolutePath().normalize().toString().replace('\\', '/').contains(SOURCES)) {
+      throw new ParameterException(spec.commandLine(), "--out " + out + " lies in the sources; train into another "
+          + "folder and copy <name>.onnx and <name>.json into " + BundledModelFiles.SOURCE_FOLDER + " to update a "
+          + "bundled model");
     }
     ModelRecipe recipe = BundledModels.named(name);
     TrainingBudget budget = recipe.defaultBudget();
@@ -116,7 +128,8 @@ final class TrainCommand implements Callable<Integer> {
   static final class ModelList implements IModelTransformer {
     @Override
     public CommandSpec transform(CommandSpec spec) {
-      List<String> lines = new ArrayList<>(List.of("", "Bundled models:"));
+      List<String> lines = new ArrayList<>(List.of("", "Example:", "  xai4j train max2d --out trained-models", "",
+          "Bundled models:"));
       for (ModelRecipe r : BundledModels.all()) {
         TrainingBudget b = r.defaultBudget();
         lines.add("");

@@ -35,6 +35,7 @@ import org.xai4j.visualize.transform.Normalize;
 import org.xai4j.visualize.transform.Transform;
 import org.xai4j.visualize.transform.Transforms;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,7 +52,10 @@ import picocli.CommandLine.Spec;
             + "[--transforms default|none] [--steps 512] [--size 128] [--batch 4 --diversity 100] [--seed S] --out img.png",
         "Objective terms (joined by ' + ' or ' - ', each optionally WEIGHT*TERM and TERM@ITEM): "
             + "neuron:NODE:C[:Y:X], channel:NODE:C, deepdream:NODE, logit:NODE:K, prob:NODE:K, diversity:NODE, "
-            + "direction:NODE:w1,w2,..|v.npy[:POW], direction_neuron:NODE:V[:POW], l1, l2, tv, blur."})
+            + "direction:NODE:w1,w2,..|v.npy[:POW], direction_neuron:NODE:V[:POW], l1, l2, tv, blur."},
+    footerHeading = "%nExample:%n",
+    footer = {"  xai4j visualize --model shapes-cnn --objective \"channel:relu2:3\" \\",
+        "      --steps 32 --size 64 --out channel3.png"})
 final class VisualizeCommand implements Callable<Integer> {
   private static final double NANOS_PER_SECOND = 1e9;
   private static final int UPDATE_MILLIS = 250;
@@ -60,8 +64,9 @@ final class VisualizeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, description = "ONNX model file or bundled model name.")
-  String model;
+  @Mixin ModelOption model;
+
+  @Mixin ThreadsOption threads;
 
   @Option(names = "--objective", required = true, description = "What to maximize, for example \"channel:conv3:5\".")
   String objective;
@@ -130,7 +135,7 @@ final class VisualizeCommand implements Callable<Integer> {
       if (!out.getFileName().toString().endsWith(".png")) {
         throw new IllegalArgumentException("--out must name a .png file, got " + out);
       }
-      Graph graph = ModelArgument.load(model);
+      Graph graph = model.load();
       RenderConfig config = config(graph);
       FeatureVisualization fv = FeatureVisualization.of(graph, config);
       Runtime.getRuntime().addShutdownHook(hook);
@@ -213,7 +218,7 @@ final class VisualizeCommand implements Callable<Integer> {
 
   private Map<String, Object> report(RenderConfig c, FeatureVisualization fv, RenderResult r, double seconds) {
     Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("model", model);
+    settings.put("model", model.name());
     settings.put("objective", c.objective().description());
     settings.put("param", c.param().description());
     settings.put("transforms", c.transforms().description());

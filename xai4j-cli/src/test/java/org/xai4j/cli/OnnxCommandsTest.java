@@ -24,7 +24,7 @@ class OnnxCommandsTest extends CliTestSupport {
   @Test
   void inspectPrintsShapesOpsParametersAndNodes(@TempDir Path dir) throws IOException {
     Path file = writeModel(dir, "mlp.onnx", mlp());
-    assertEquals(0, run("inspect", file.toString()), err.toString());
+    assertEquals(0, run("inspect", "--model", file.toString()), err.toString());
     String s = out.toString();
     assertTrue(s.contains("model: mlp.onnx (opset " + OnnxExporter.OPSET + ", producer xai4j"), s);
     assertTrue(s.contains("inputs:\n  input[?, 4]\n"), s);
@@ -44,7 +44,7 @@ class OnnxCommandsTest extends CliTestSupport {
             .addNode(NodeProto.newBuilder().setOpType("Relu").setName("r").addInput("y").addOutput("z"))).build();
     Path file = dir.resolve("foo.onnx");
     Files.write(file, m.toByteArray());
-    assertEquals(1, run("inspect", file.toString()));
+    assertEquals(1, run("inspect", "--model", file.toString()));
     assertTrue(out.toString().contains("ops: Foo 1, Relu 1\nunsupported ops:\n  Foo (nodes f1)\n"), out.toString());
   }
 

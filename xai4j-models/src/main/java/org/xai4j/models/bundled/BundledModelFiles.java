@@ -40,8 +40,18 @@ public final class BundledModelFiles {
    * @throws IllegalStateException if the model has not been trained and committed
    */
   public static Graph load(String name) {
+    return OnnxImporter.convert(proto(name), null, "bundled model " + name + ONNX);
+  }
+
+  /**
+   * The ONNX model of a bundled model as parsed protobuf (for inspection).
+   *
+   * @throws IllegalArgumentException if there is no recipe of that name (listing the names)
+   * @throws IllegalStateException if the model has not been trained and committed
+   */
+  public static ModelProto proto(String name) {
     try (InputStream in = open(name + ONNX)) {
-      return OnnxImporter.convert(ModelProto.parseFrom(in), null, "bundled model " + name + ONNX);
+      return ModelProto.parseFrom(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read bundled model " + name + ONNX + ": " + e.getMessage(), e);
     }
