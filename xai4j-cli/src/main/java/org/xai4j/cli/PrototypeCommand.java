@@ -221,13 +221,8 @@ final class PrototypeCommand implements Callable<Integer> {
 
   private void print(List<MethodResult> results) {
     PrintWriter pw = spec.commandLine().getOut();
-    pw.printf(Locale.ROOT, "%-9s %12s %12s %12s %14s %9s%n", "method", "p(target)", "min p", "data dist.",
-        "log-likelihood", "seconds");
-    for (MethodResult r : results) {
-      pw.printf(Locale.ROOT, "%-9s %12.4f %12.4f %12.3f %14s %9.1f%n", r.method().id(), r.meanTargetProbability(),
-          r.minTargetProbability(), r.meanDataDistance(),
-          r.meanLogLikelihood().map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse("-"), r.seconds());
-    }
+    pw.print(PrototypeTable.of("Class prototypes of " + model.name() + ", averaged over "
+        + results.get(0).quality().size() + " classes", results).toText());
     pw.printf("wrote %s and %s%n", out, PrototypeGrid.jsonPath(out));
     pw.flush();
   }

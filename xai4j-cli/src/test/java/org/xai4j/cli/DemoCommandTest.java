@@ -95,7 +95,7 @@ class DemoCommandTest {
       (m.group(1).equals("tile") ? tiles : plots).add(m.group(2));
     }
     assertEquals(2 * SAMPLES * (1 + METHODS), tiles.size(), tiles.toString());
-    assertEquals(List.of("max2d-continuity.png", "pixel-flipping-curves.png"), plots);
+    assertEquals(List.of("max2d-continuity.png", "pixel-flipping-curves.png", DemoPrototypes.GRID), plots);
     List<String> images = new ArrayList<>(tiles);
     images.addAll(plots);
     for (String png : images) {
@@ -134,6 +134,22 @@ class DemoCommandTest {
         assertTrue(v >= 0 && v <= 1, String.join(" ", r));
       }
     }
+  }
+
+  @Test
+  void classPrototypesOfEveryMethodAreClassifiedAsTheirDigitAndExpertsStayCloserToTheData() throws IOException {
+    Map<String, String[]> rows = rows("Class prototypes of the 10 digits on mnist-cnn");
+    assertEquals(List.of("l2", "gaussian", "gmm", "rbm", "decoder"), List.copyOf(rows.keySet()));
+    double l2 = Double.parseDouble(rows.get("l2")[3]);
+    for (String[] r : rows.values()) {
+      assertTrue(Double.parseDouble(r[2]) >= 0.9, "smallest target probability: " + String.join(" ", r));
+      assertTrue(r[0].equals("l2") || Double.parseDouble(r[3]) < l2, "data distance vs l2 " + l2 + ": "
+          + String.join(" ", r));
+      assertEquals(r[0].equals("l2") || r[0].equals("decoder"), r[4].equals(DemoTable.NOT_AVAILABLE), r[0]);
+    }
+    String json = Files.readString(dir.resolve("prototypes.json"));
+    assertTrue(json.contains("\"model\" : \"mnist-cnn\""), json.substring(0, 200));
+    assertTrue(Files.readString(dir.resolve(DemoCommand.INDEX)).contains("<a href=\"prototypes.json\">"));
   }
 
   /** The rows of the console table whose title starts with {@code title}, by first cell. */

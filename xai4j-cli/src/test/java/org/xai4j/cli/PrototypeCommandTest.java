@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.data.Mnist;
@@ -30,6 +31,8 @@ class PrototypeCommandTest extends CliTestSupport {
     assertTrue(p > 0.5 && p <= 1, "target probability " + p);
     assertTrue(json.get("methods").get("l2").get("classes").get("3").get("logLikelihood").isNull());
     assertTrue(out.toString().contains("wrote " + grid), out.toString());
+    assertTrue(Pattern.compile("Class prototypes of mnist-cnn, averaged over 2 classes\\R +method +p\\(target\\)"
+        + ".*\\R +l2 +0\\.\\d{3} .*\\R +decoder +0\\.\\d{3} ").matcher(out.toString()).find(), out.toString());
   }
 
   @Test
