@@ -11,9 +11,10 @@ import org.xai4j.io.AtomicFiles;
 
 /**
  * Writes an LRP conservation report as JSON ({@code xai4j explain --method lrp --per-layer}):
- * {@code {"targets": [...], "layers": [{"value", "op", "sums": [per sample], "ratios": [per sample]}, ...]}},
- * one entry per value in the report's order; a ratio is the value's relevance sum over the seeded
- * relevance.
+ * {@code {"targets": [...], "layers": [{"value", "op", "per_sample", "sums": [per sample], "ratios": [per sample]},
+ * ...]}}, one entry per value in the report's order; a ratio is the value's relevance sum over the
+ * seeded relevance. A value without a batch axis has {@code "per_sample": false} and one sum, the
+ * batch's total.
  */
 final class ConservationJson {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -29,7 +30,7 @@ final class ConservationJson {
     }
     ArrayNode layers = root.putArray("layers");
     for (ConservationReport.Row r : report.rows()) {
-      ObjectNode layer = layers.addObject().put("value", r.value()).put("op", r.op());
+      ObjectNode layer = layers.addObject().put("value", r.value()).put("op", r.op()).put("per_sample", r.perSample());
       ArrayNode sums = layer.putArray("sums");
       for (double s : r.sums()) {
         sums.add(s);

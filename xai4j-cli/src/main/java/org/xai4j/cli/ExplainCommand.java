@@ -28,7 +28,9 @@ import org.xai4j.explain.image.Scaling;
 import org.xai4j.explain.lrp.BoxBound;
 import org.xai4j.explain.lrp.LrpAttributor;
 import org.xai4j.explain.lrp.LrpResult;
+import org.xai4j.explain.lrp.composite.Composite;
 import org.xai4j.explain.lrp.composite.Composites;
+import org.xai4j.explain.lrp.composite.StructuralRules;
 import org.xai4j.graph.Graph;
 import org.xai4j.io.Npy;
 import org.xai4j.tensor.Shape;
@@ -41,7 +43,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code xai4j explain}: explains one model decision with a gradient-family, occlusion or LRP
- * method ({@code --method lrp --composite NAME [--canonize] [--low L --high H] [--per-layer S.json]}) and writes the
+ * method ({@code --method lrp --composite NAME [--no-canonize] [--attention cp-lrp] [--low L --high H]
+ * [--per-layer S.json]}) and writes the
  * relevance as {@code .npy} (float32) or a heatmap {@code .png}.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
@@ -120,10 +123,16 @@ final class ExplainCommand implements Callable<Integer> {
       completionCandidates = CompositeNames.class)
   String composite = "epsilon-plus-flat";
 
-  @Option(names = "--canonize", description = "lrp: merge batch norms, residual additions as sums.")
-  boolean canonize;
+  @Option(names = "--canonize", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "lrp: merge batch norms into the layers before them, residual additions as sums (default; "
+          + "--no-canonize explains the graph as it is).")
+  boolean canonize = true;
 
-  @Option(names = "--zennit-merged-bias", description = "lrp, with --canonize: a bias that merging a batch norm gave a "
+  @Option(names = "--attention", paramLabel = "RULE", description = "lrp: softmax attention by attn-lrp (AttnLRP, "
+      + "default) or cp-lrp (attention weights held constant).")
+  String attention = "attn-lrp";
+
+  @Option(names = "--zennit-merged-bias", description = "lrp (canonized): a bias that merging a batch norm gave a "
       + "bias-free layer enters every rule term unmodified, as in Zennit master 6b0bbdf (reproduces its results).")
   boolean zennitMergedBias;
 
@@ -227,23 +236,39 @@ final class ExplainCommand implements Callable<Integer> {
     if (!method.equals("lrp")) {
       throw new IllegalArgumentException("--per-layer needs --method lrp, got " + method);
     }
-    LrpResult r = lrp().explainLayers(graph, x, t);
-    int[] targets = Target.Argmax.argmaxPerSample(r.output());
+    LrpResult r = lrp(graph).explainLayers(graph, x, t);
+    ConservationJson.write(perLayer, r.conservation(), targets(r.output()));
+    return new Attribution(r.relevance(), r.output());
+  }
+
+  /** The explained output index of each sample: {@code --target}, else each sample's argmax. */
+  private int[] targets(Tensor output) {
+    int[] targets = Target.Argmax.argmaxPerSample(output);
     if (target != null) {
       for (int n = 0; n < targets.length; n++) {
         targets[n] = target[target.length == 1 ? 0 : n];
       }
     }
-    ConservationJson.write(perLayer, r.conservation(), targets);
-    return new Attribution(r.relevance(), r.output());
+    return targets;
   }
 
   private LrpAttributor lrp() {
-    LrpAttributor a = LrpAttributor.of(Composites.byName(composite,
-        low == null ? null : BoxBound.scalar(low), high == null ? null : BoxBound.scalar(high)));
+    return lrp(null);
+  }
+
+  /** The LRP attributor of the options; with {@code --attention cp-lrp} for {@code graph}'s attention. */
+  private LrpAttributor lrp(Graph graph) {
+    Composite c = Composites.byName(composite,
+        low == null ? null : BoxBound.scalar(low), high == null ? null : BoxBound.scalar(high));
+    switch (attention) {
+      case "attn-lrp" -> { }
+      case "cp-lrp" -> c = graph == null ? c : c.prepend(StructuralRules.cpLrp(graph));
+      default -> throw new IllegalArgumentException("unknown --attention '" + attention + "'; choose attn-lrp or cp-lrp");
+    }
+    LrpAttributor a = LrpAttributor.of(c);
     a = oneHot ? a.withOneHot() : a;
     if (zennitMergedBias && !canonize) {
-      throw new IllegalArgumentException("--zennit-merged-bias needs --canonize");
+      throw new IllegalArgumentException("--zennit-merged-bias needs the canonized graph (drop --no-canonize)");
     }
     a = zennitMergedBias ? a.withUnmodifiedMergedBias() : a;
     return canonize ? a.withCanonizer(Canonizers.standard()) : a;
@@ -280,17 +305,18 @@ final class ExplainCommand implements Callable<Integer> {
       InputOptions.Loaded loaded = input.read(graph, spec.commandLine().getOut());
       Tensor x = loaded.tensor();
       Target t = target == null ? Target.argmax() : Target.classes(target);
-      Attribution a = perLayer == null ? factory.apply(this, x).explain(graph, x, t) : explainLayers(graph, x, t);
-      int chosen = target == null ? Target.Argmax.argmaxPerSample(a.output())[0] : target[0];
+      boolean isLrp = method.equals("lrp");
+      Attribution a = perLayer != null ? explainLayers(graph, x, t)
+          : isLrp ? lrp(graph).explain(graph, x, t) : factory.apply(this, x).explain(graph, x, t);
       PrintWriter pw = spec.commandLine().getOut();
       if (rules) {
-        if (!method.equals("lrp")) {
+        if (!isLrp) {
           throw new IllegalArgumentException("--rules needs --method lrp, got " + method);
         }
-        pw.print(lrp().rules(graph));
+        pw.print(lrp(graph).rules(graph));
       }
-      pw.printf("model:  %s%ninput:  %s %s%nmethod: %s%ntarget: %d (logit %.6g)%n", model.name(), loaded.source(),
-          x.shape(), method, chosen, a.output().getFlat(chosen));
+      pw.printf("model:  %s%ninput:  %s %s%nmethod: %s%n", model.name(), loaded.source(), x.shape(), method);
+      printTargets(pw, a, isLrp);
       write(a, x, colors);
       pw.printf("wrote:  %s %s%n", out, a.relevance().shape());
       pw.flush();
@@ -299,6 +325,25 @@ final class ExplainCommand implements Callable<Integer> {
       err.println(e.getMessage());
       err.flush();
       return 1;
+    }
+  }
+
+  /**
+   * One line per sample: its target and logit, and for LRP the conservation, the relevance sum
+   * over the seed (the target logit, or 1 with {@code --one-hot}).
+   */
+  private void printTargets(PrintWriter pw, Attribution a, boolean isLrp) {
+    int[] chosen = targets(a.output());
+    int classes = a.output().shape().dim(1);
+    for (int n = 0; n < chosen.length; n++) {
+      float logit = a.output().getFlat(n * classes + chosen[n]);
+      String sample = chosen.length == 1 ? "" : "[" + n + "]";
+      pw.printf("target%s: %d (logit %.6g)", sample, chosen[n], logit);
+      if (isLrp) {
+        double sum = a.relevance().slice0(n, n + 1).sum();
+        pw.printf(", relevance sum %.6g, conservation %.4f", sum, sum / (oneHot ? 1 : logit));
+      }
+      pw.println();
     }
   }
 

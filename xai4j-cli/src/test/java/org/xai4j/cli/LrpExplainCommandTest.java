@@ -133,8 +133,8 @@ class LrpExplainCommandTest extends CliTestSupport {
 
   @Test
   void zennitMergedBiasNeedsCanonize(@TempDir Path dir) throws IOException {
-    assertEquals(1, explainMlp(dir, "--method", "lrp", "--zennit-merged-bias"));
-    assertEquals("--zennit-merged-bias needs --canonize\n", err.toString());
+    assertEquals(1, explainMlp(dir, "--method", "lrp", "--no-canonize", "--zennit-merged-bias"));
+    assertEquals("--zennit-merged-bias needs the canonized graph (drop --no-canonize)\n", err.toString());
   }
 
   @Test

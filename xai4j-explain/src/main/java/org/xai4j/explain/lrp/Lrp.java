@@ -90,7 +90,7 @@ public final class Lrp {
   }
 
   private LrpResult run(Trace trace, String value, Tensor seed) {
-    return new LrpResult(trace, seed, Backprop.run(trace, Map.of(value, seed), rules, false));
+    return new LrpResult(trace, value, seed, Backprop.run(trace, Map.of(value, seed), rules, false));
   }
 
   @Override

@@ -11,10 +11,12 @@ import org.xai4j.tensor.Tensor;
 public final class LrpResult {
   private final Trace trace;
   private final Tensor seed;
+  private final String seeded;
   private final BackwardResult backward;
 
-  LrpResult(Trace trace, Tensor seed, BackwardResult backward) {
+  LrpResult(Trace trace, String seeded, Tensor seed, BackwardResult backward) {
     this.trace = trace;
+    this.seeded = seeded;
     this.seed = seed;
     this.backward = backward;
   }
@@ -50,6 +52,7 @@ public final class LrpResult {
 
   /** Relevance sums per layer and sample, and their ratio to the seed. */
   public ConservationReport conservation() {
-    return ConservationReport.of(trace.graph(), backward, seed);
+    int batch = trace.get(trace.graph().inputs().get(0).name()).shape().dim(0);
+    return ConservationReport.of(trace.graph(), backward, seed, seeded, batch);
   }
 }

@@ -8,7 +8,8 @@ import org.xai4j.graph.Node;
  * {@link BackwardRule} of the one reverse pass ({@link org.xai4j.backprop.Backprop}) by
  * {@link #bind}, which does all per-node preparation (such as modified weights) once.
  */
-public sealed interface NodeRule permits LinearRule, PassRule, NormRule, GradientRule, MaxPoolAsAverageRule {
+public sealed interface NodeRule permits LinearRule, PassRule, NormRule, GradientRule, MaxPoolAsAverageRule,
+    ProductRule, SoftmaxRule, LayerNormRule {
   /**
    * The executable rule for this node, prepared once and reusable for any number of passes and
    * threads.

@@ -55,12 +55,14 @@ class LrpCnnTest {
     assertEquals(Optional.of(LinearRule.zPlus()), flat.ruleOf("conv2"));
     assertEquals(Optional.of(LinearRule.epsilon()), flat.ruleOf("fc"));
     assertEquals(Optional.of(new NormRule()), flat.ruleOf("gap"));
-    assertEquals(Optional.empty(), flat.ruleOf("pool1"));
-    assertEquals(Optional.empty(), flat.ruleOf("flatten"));
+    // max pooling and flattening keep the gradient, derived from the graph structure with a reason
+    assertEquals(Optional.of(new GradientRule()), flat.ruleOf("pool1"));
+    assertEquals(Optional.of(new GradientRule()), flat.ruleOf("flatten"));
     RuleTable box = Composites.epsilonGammaBox(LOW, HIGH).resolve(cnn(true));
     assertEquals(Optional.of(LinearRule.zBox(LOW, HIGH)), box.ruleOf("conv1"));
     assertEquals(Optional.of(LinearRule.gamma()), box.ruleOf("conv2"));
-    assertTrue(box.toString().lines().anyMatch(l -> l.matches("pool1 +MaxPool +\\(gradient\\) +-")), box.toString());
+    assertTrue(box.toString().lines().anyMatch(l -> l.matches("pool1 +MaxPool +Gradient +maximum: the winner takes all")),
+        box.toString());
   }
 
   @Test

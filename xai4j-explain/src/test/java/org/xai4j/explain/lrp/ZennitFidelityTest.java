@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.xai4j.explain.canon.Canonizers;
+import org.xai4j.explain.lrp.composite.Assignment;
 import org.xai4j.explain.lrp.composite.Composite;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.explain.lrp.composite.UnmodifiedMergedBias;
@@ -87,6 +89,12 @@ class ZennitFidelityTest {
       graph = Canonizers.standard().apply(original);
       // the references come from Zennit master 6b0bbdf, which adds the merged bias unmodified
       composite = UnmodifiedMergedBias.of(composite, original, graph);
+    }
+    if (file.endsWith("_nocanonizer")) {
+      // xai4j splits a residual Add proportionally even on the graph as it is; Zennit without its
+      // canonizer differentiates it (each branch gets all of the sum's relevance)
+      composite = composite.prepend(graph.nodes().stream().filter(n -> n.op().type().equals("Add"))
+          .map(n -> Assignment.byName(Pattern.quote(n.name()), new GradientRule())).toArray(Assignment[]::new));
     }
     Lrp lrp = Lrp.of(graph, composite);
     Tensor input = ReferenceFiles.input(model, k);

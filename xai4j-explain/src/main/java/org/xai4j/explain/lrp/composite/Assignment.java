@@ -9,7 +9,8 @@ import org.xai4j.graph.Node;
  * One entry of a {@link Composite}: which nodes it covers and the rule they get. In a composite the
  * first matching assignment wins.
  */
-public sealed interface Assignment permits Assignment.ByGroup, Assignment.FirstOf, Assignment.ByName {
+public sealed interface Assignment permits Assignment.ByGroup, Assignment.FirstOf, Assignment.ByName,
+    DerivedAssignment {
   /** The rule given to the matching nodes. */
   NodeRule rule();
 

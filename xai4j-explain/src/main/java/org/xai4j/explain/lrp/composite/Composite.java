@@ -2,13 +2,15 @@ package org.xai4j.explain.lrp.composite;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.Node;
 
 /**
  * An ordered list of rule {@link Assignment}s; for every node the first matching one wins, nodes
- * that none matches keep the op's gradient. Resolving a composite against a graph is a pure
+ * that none matches get the rule the graph's structure implies ({@link StructuralRules}, AttnLRP
+ * for attention), and the rest keep the op's gradient. Resolving a composite against a graph is a pure
  * function ({@link #resolve}). The presets in {@link Composites} follow Zennit's definitions.
  *
  * @param name a name for printing
@@ -39,8 +41,10 @@ public record Composite(String name, List<Assignment> assignments) {
   public RuleTable resolve(Graph graph) {
     List<RuleTable.Row> rows = new ArrayList<>();
     List<String> missing = new ArrayList<>();
+    Map<String, DerivedAssignment> derived = StructuralRules.of(graph, StructuralRules.Attention.ATTN_LRP);
     for (Node node : graph.nodes()) {
-      Optional<Assignment> match = assignments.stream().filter(a -> a.matches(node, graph)).findFirst();
+      Optional<Assignment> match = assignments.stream().filter(a -> a.matches(node, graph)).findFirst()
+          .or(() -> Optional.ofNullable(derived.get(node.name())));
       rows.add(new RuleTable.Row(node.name(), node.op().type(), match));
       if (match.isEmpty() && OpGroup.LINEAR.contains(node.op())) {
         missing.add("'" + node.name() + "' (" + node.op().type() + ")");
