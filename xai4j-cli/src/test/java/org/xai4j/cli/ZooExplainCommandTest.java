@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.explain.Target;
@@ -15,6 +17,7 @@ import org.xai4j.explain.canon.Canonizers;
 import org.xai4j.explain.lrp.ConservationReport;
 import org.xai4j.explain.lrp.LrpAttributor;
 import org.xai4j.explain.lrp.LrpResult;
+import org.xai4j.explain.lrp.composite.Composite;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.explain.lrp.composite.StructuralRules;
 import org.xai4j.graph.Graph;
@@ -38,17 +41,28 @@ class ZooExplainCommandTest extends CliTestSupport {
     throw new IllegalStateException("no zoo/" + file + " above " + Path.of("").toAbsolutePath());
   }
 
+  /** Runs {@code explain --method lrp} on {@code model} with {@code options} added; the exit code. */
+  private int explainLrp(Path model, Path input, Path out, String... options) {
+    List<String> args = new ArrayList<>(List.of("explain", "--model", model.toString(), "--input", input.toString(),
+        "--method", "lrp", "--out", out.toString()));
+    args.addAll(List.of(options));
+    return run(args.toArray(String[]::new));
+  }
+
+  /** The CLI's default LRP: EpsilonPlusFlat on the canonized graph, optionally adjusted. */
+  private static LrpAttributor canonized(Composite composite) {
+    return LrpAttributor.of(composite).withCanonizer(Canonizers.standard());
+  }
+
   @Test
   void vitPerLayerSumsConservationPerSampleAndRules(@TempDir Path dir) throws IOException {
     Path model = zoo("vit/model-opset17.onnx");
     Path input = zoo("vit/input.npy");
     Path json = dir.resolve("layers.json");
-    assertEquals(0, run("explain", "--model", model.toString(), "--input", input.toString(), "--method", "lrp",
-        "--per-layer", json.toString(), "--rules", "--out", dir.resolve("r.npy").toString()), err.toString());
+    assertEquals(0, explainLrp(model, input, dir.resolve("r.npy"), "--per-layer", json.toString(), "--rules"),
+        err.toString());
     Graph graph = OnnxImporter.read(model);
-    Tensor x = Npy.read(input);
-    LrpResult r = LrpAttributor.of(Composites.epsilonPlusFlat()).withCanonizer(Canonizers.standard())
-        .explainLayers(graph, x, Target.argmax());
+    LrpResult r = canonized(Composites.epsilonPlusFlat()).explainLayers(graph, Npy.read(input), Target.argmax());
     int[] targets = Target.Argmax.argmaxPerSample(r.output());
     for (int n = 0; n < targets.length; n++) {
       double sum = r.relevance().slice0(n, n + 1).sum();
@@ -75,14 +89,13 @@ class ZooExplainCommandTest extends CliTestSupport {
   @Test
   void cpLrpHoldsTheAttentionWeightsConstant(@TempDir Path dir) throws IOException {
     Path model = zoo("vit/model-opset13.onnx");
+    Path input = zoo("vit/input.npy");
     Path out = dir.resolve("r.npy");
-    assertEquals(0, run("explain", "--model", model.toString(), "--input", zoo("vit/input.npy").toString(),
-        "--method", "lrp", "--attention", "cp-lrp", "--rules", "--out", out.toString()), err.toString());
+    assertEquals(0, explainLrp(model, input, out, "--attention", "cp-lrp", "--rules"), err.toString());
     assertTrue(this.out.toString().contains("held constant (CP-LRP"), this.out.toString());
     Graph graph = OnnxImporter.read(model);
-    Tensor expected = LrpAttributor.of(Composites.epsilonPlusFlat().prepend(StructuralRules.cpLrp(graph)))
-        .withCanonizer(Canonizers.standard()).explain(graph, Npy.read(zoo("vit/input.npy")), Target.argmax())
-        .relevance();
+    Tensor expected = canonized(Composites.epsilonPlusFlat().prepend(StructuralRules.cpLrp(graph)))
+        .explain(graph, Npy.read(input), Target.argmax()).relevance();
     assertEquals(0f, Npy.read(out).maxAbsDifference(expected), 1e-6f);
   }
 
@@ -91,14 +104,12 @@ class ZooExplainCommandTest extends CliTestSupport {
     Path model = zoo("resnet_basic/model-opset9.onnx");
     Path input = zoo("resnet_basic/input.npy");
     Path out = dir.resolve("r.npy");
-    assertEquals(0, run("explain", "--model", model.toString(), "--input", input.toString(), "--method", "lrp",
-        "--out", out.toString()), err.toString());
+    assertEquals(0, explainLrp(model, input, out), err.toString());
     Graph graph = OnnxImporter.read(model);
-    Tensor canonized = LrpAttributor.of(Composites.epsilonPlusFlat()).withCanonizer(Canonizers.standard())
-        .explain(graph, Npy.read(input), Target.argmax()).relevance();
-    assertEquals(0f, Npy.read(out).maxAbsDifference(canonized), 1e-6f);
-    assertEquals(0, run("explain", "--model", model.toString(), "--input", input.toString(), "--method", "lrp",
-        "--no-canonize", "--rules", "--out", out.toString()), err.toString());
+    Tensor expected = canonized(Composites.epsilonPlusFlat()).explain(graph, Npy.read(input), Target.argmax())
+        .relevance();
+    assertEquals(0f, Npy.read(out).maxAbsDifference(expected), 1e-6f);
+    assertEquals(0, explainLrp(model, input, out, "--no-canonize", "--rules"), err.toString());
     assertTrue(this.out.toString().contains("sum of computed values (residual connection): proportional split"),
         this.out.toString());
   }

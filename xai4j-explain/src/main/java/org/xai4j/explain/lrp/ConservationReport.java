@@ -31,8 +31,9 @@ public record ConservationReport(List<Row> rows) {
     rows = List.copyOf(rows);
   }
 
-  static ConservationReport of(Graph graph, BackwardResult backward, Tensor seed, String seeded, int batch) {
-    Map<String, Integer> axes = batchAxes(graph);
+  static ConservationReport of(Graph graph, BackwardResult backward, Tensor seed, String seeded, Shape input) {
+    Map<String, Integer> axes = batchAxes(graph, input);
+    int batch = input.dim(0);
     double[] seedSums = sums(seed, axes.getOrDefault(seeded, NO_AXIS), batch);
     double seedTotal = Arrays.stream(seedSums).sum();
     List<Row> rows = new ArrayList<>();
@@ -64,16 +65,20 @@ public record ConservationReport(List<Row> rows) {
 
   /**
    * The batch axis of every value: the one axis whose extent at batch 2 is twice that at batch 1
-   * (all others equal); {@link #NO_AXIS} where there is none or shapes cannot be inferred.
+   * (all others equal), the other input dimensions as in {@code input}; {@link #NO_AXIS} where there
+   * is none. If the graph does not take other batch sizes (a fixed batch in the file), axis 0.
    */
-  private static Map<String, Integer> batchAxes(Graph graph) {
+  private static Map<String, Integer> batchAxes(Graph graph, Shape input) {
     Map<String, Shape> one;
     Map<String, Shape> two;
     try {
-      one = graph.inferShapes(inputShapes(graph, 1));
-      two = graph.inferShapes(inputShapes(graph, 2));
+      one = graph.inferShapes(inputShapes(graph, input, 1));
+      two = graph.inferShapes(inputShapes(graph, input, 2));
     } catch (IllegalArgumentException e) {
-      return Map.of();
+      Map<String, Integer> first = new HashMap<>();
+      graph.inputs().forEach(in -> first.put(in.name(), 0));
+      graph.nodes().forEach(n -> first.put(n.name(), 0));
+      return first;
     }
     Map<String, Integer> axes = new HashMap<>();
     for (Map.Entry<String, Shape> e : one.entrySet()) {
@@ -93,10 +98,10 @@ public record ConservationReport(List<Row> rows) {
     return axes;
   }
 
-  private static Map<String, Shape> inputShapes(Graph graph, int batch) {
+  private static Map<String, Shape> inputShapes(Graph graph, Shape input, int batch) {
     Map<String, Shape> shapes = new HashMap<>();
     for (GraphInput in : graph.inputs()) {
-      shapes.put(in.name(), in.shapeForBatch(batch));
+      shapes.put(in.name(), input.withDim(0, batch));
     }
     return shapes;
   }

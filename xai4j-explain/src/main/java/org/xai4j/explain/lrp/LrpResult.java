@@ -2,6 +2,7 @@ package org.xai4j.explain.lrp;
 
 import org.xai4j.backprop.BackwardResult;
 import org.xai4j.graph.Trace;
+import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
 /**
@@ -52,7 +53,7 @@ public final class LrpResult {
 
   /** Relevance sums per layer and sample, and their ratio to the seed. */
   public ConservationReport conservation() {
-    int batch = trace.get(trace.graph().inputs().get(0).name()).shape().dim(0);
-    return ConservationReport.of(trace.graph(), backward, seed, seeded, batch);
+    Shape input = trace.get(trace.graph().inputs().get(0).name()).shape();
+    return ConservationReport.of(trace.graph(), backward, seed, seeded, input);
   }
 }

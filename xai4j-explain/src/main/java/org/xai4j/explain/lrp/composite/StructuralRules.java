@@ -99,11 +99,31 @@ public final class StructuralRules {
         computed.add(n.name());
       }
     }
+    this.shapes = probeShapes(graph);
+  }
+
+  /** The extent taken for a dynamic dimension other than the batch when shapes are probed. */
+  private static final int PROBE_EXTENT = 64;
+
+  /**
+   * Every value's shape for a batch of 1 and {@value #PROBE_EXTENT} for other dynamic dimensions, or
+   * an empty map if the graph does not accept that input (shape checks are then skipped: binary ops
+   * count as element-wise, no gate is recognised by broadcasting).
+   */
+  private static Map<String, Shape> probeShapes(Graph graph) {
     Map<String, Shape> in = new HashMap<>();
     for (GraphInput i : graph.inputs()) {
-      in.put(i.name(), i.shapeForBatch(1));
+      int[] d = i.dims();
+      for (int k = 0; k < d.length; k++) {
+        d[k] = d[k] >= 0 ? d[k] : k == 0 ? 1 : PROBE_EXTENT;
+      }
+      in.put(i.name(), Shape.of(d));
     }
-    this.shapes = graph.inferShapes(in);
+    try {
+      return graph.inferShapes(in);
+    } catch (IllegalArgumentException e) {
+      return Map.of();
+    }
   }
 
   /**
@@ -254,8 +274,8 @@ public final class StructuralRules {
         }
       }
     }
-    int sizeA = shapes.get(a).size();
-    int sizeB = shapes.get(b).size();
+    int sizeA = shapes.isEmpty() ? 0 : shapes.get(a).size();
+    int sizeB = shapes.isEmpty() ? 0 : shapes.get(b).size();
     if (sizeA != sizeB) {
       int gate = sizeA < sizeB ? 0 : 1;
       return heldConstant(1 - gate, "gating: '" + n.inputs().get(gate) + "' (broadcast) held constant "
@@ -323,7 +343,7 @@ public final class StructuralRules {
     }
     List<String> dyn = computedInputs(n).stream().map(k -> n.inputs().get(k)).toList();
     Shape out = shapes.get(value);
-    if (dyn.isEmpty() || dyn.stream().anyMatch(v -> !shapes.get(v).equals(out))) {
+    if (dyn.isEmpty() || out != null && dyn.stream().anyMatch(v -> !out.equals(shapes.get(v)))) {
       return List.of();
     }
     if (op.type().equals("Pow") && !computed.contains(n.inputs().get(0))) {

@@ -190,6 +190,23 @@ class StructuralRulesTest {
     }
   }
 
+  @Test
+  void graphsWithDynamicImageSizesOrAFixedBatchResolveAndReportPerSample() {
+    for (int[] dims : List.of(new int[] {-1, 2, -1, -1}, new int[] {2, 2, 8, 8})) {
+      GraphBuilder b = Graph.builder().seed(3);
+      String x = b.input("input", dims);
+      String f = b.relu("r", b.conv2d("c1", x, 2, 3, 3, 1, 1));
+      String y = b.add("silu", new Mul(), f, b.add("sig", new Sigmoid(), f));
+      Graph g = b.output(b.conv2d("c2", y, 3, 2, 3, 1, 1)).build();
+      Lrp lrp = Lrp.of(g, Composites.epsilonPlusFlat());
+      assertEquals(ProductRule.heldConstant(0), lrp.rules().ruleOf("silu").orElseThrow());
+      var r = lrp.explain(Tensor.randomNormal(Shape.of(2, 2, 8, 8), 1f, new Random(1)),
+          org.xai4j.explain.Target.channel("c2", 0), true);
+      assertTrue(r.conservation().row("silu").perSample());
+      assertEquals(2, r.conservation().row("silu").sums().length);
+    }
+  }
+
   private static String reason(RuleTable t, String node) {
     return t.rows().stream().filter(r -> r.node().equals(node)).findFirst().orElseThrow().assignment()
         .orElseThrow().toString();
