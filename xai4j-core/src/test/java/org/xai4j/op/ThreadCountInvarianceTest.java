@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.xai4j.kernel.Kernels;
 import org.xai4j.kernel.Parallelism;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
@@ -21,6 +22,8 @@ import org.xai4j.tensor.Tensor;
  * (2304 im2col rows, 784 positions) needs two cache-sized chunks, which the parallel forward pass
  * rounds up to a multiple of the thread count: three chunks on three threads, two on one, so a
  * chunk layout that depended on the thread count would change the order of col2im's additions.
+ * The children use this JVM's kernels ({@link Kernels#provider()}), so the comparison is of thread
+ * counts only, never of vector against scalar kernels.
  */
 class ThreadCountInvarianceTest {
   private static final int CHANNELS = 256;
@@ -50,6 +53,9 @@ class ThreadCountInvarianceTest {
       command.add("--add-modules=jdk.incubator.vector");
     }
     command.add("-D" + Parallelism.THREADS_PROPERTY + "=" + threads);
+    // The same kernels as this JVM: on a busy machine the start-up throughput check of another JVM
+    // may fall back to the scalar kernels, whose bits legitimately differ from the vector ones.
+    command.add("-D" + Kernels.PROVIDER_PROPERTY + "=" + Kernels.provider());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), ThreadCountInvarianceTest.class.getName()));
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
