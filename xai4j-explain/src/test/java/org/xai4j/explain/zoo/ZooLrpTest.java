@@ -130,7 +130,14 @@ class ZooLrpTest {
    */
   record LayerGap(double worst, String where, double inputRatio) {}
 
+  /** Layer gaps already computed in this JVM, by export; {@code ZooTableTest} reuses them. */
+  private static final Map<String, LayerGap> GAPS = new java.util.concurrent.ConcurrentHashMap<>();
+
   static LayerGap biasFreeLayerGap(ZooModel model, int opset) {
+    return GAPS.computeIfAbsent(model + "@" + opset, key -> computeLayerGap(model, opset));
+  }
+
+  private static LayerGap computeLayerGap(ZooModel model, int opset) {
     Graph canonized = Canonizers.standard().apply(model.graph(opset));
     Composite composite = conserving(canonized);
     Tensor x = model.input();
