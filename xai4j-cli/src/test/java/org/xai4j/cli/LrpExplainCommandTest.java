@@ -51,6 +51,7 @@ class LrpExplainCommandTest extends CliTestSupport {
     }
     assertEquals("fc2", top.get("value").asText());
     assertEquals("Gemm", top.get("op").asText());
+    assertTrue(top.get("per_sample").asBoolean());
     double[] sums = lrp.explain(x, 2, 0).conservation().row("fc2").sums();
     assertEquals(sums[0], top.get("sums").get(0).asDouble(), 1e-6);
     assertEquals(sums[1], top.get("sums").get(1).asDouble(), 1e-6);
@@ -129,6 +130,12 @@ class LrpExplainCommandTest extends CliTestSupport {
     assertEquals(0f, Npy.read(rel).maxAbsDifference(expected), 1e-6f);
     assertTrue(expected.maxAbsDifference(rules) > 1e-3 * expected.maxAbs(), "the merged bias must change the result");
     assertTrue(out.toString().contains("Flat[bias KEEP]"), out.toString());
+  }
+
+  @Test
+  void unknownAttentionRuleFails(@TempDir Path dir) throws IOException {
+    assertEquals(1, explainMlp(dir, "--method", "lrp", "--attention", "softmax"));
+    assertEquals("unknown --attention 'softmax'; choose attn-lrp or cp-lrp\n", err.toString());
   }
 
   @Test
