@@ -16,6 +16,7 @@ import org.xai4j.explain.canon.Canonizers;
 import org.xai4j.explain.lrp.Lrp;
 import org.xai4j.explain.lrp.LrpResult;
 import org.xai4j.explain.lrp.composite.Composites;
+import org.xai4j.explain.lrp.composite.DerivedAssignment;
 import org.xai4j.explain.lrp.composite.RuleTable;
 import org.xai4j.explain.lrp.composite.UnmodifiedMergedBias;
 import org.xai4j.graph.Graph;
@@ -25,8 +26,9 @@ import org.xai4j.tensor.Tensor;
 /**
  * The supported-architectures table, {@code docs/zoo-table.md}, computed from the zoo: per export
  * the logit error against PyTorch, the input gradient's error against float64 (and with float32's
- * flipped ReLU and max-pool decisions taken as float64 took them), the LRP rules the canonized graph
- * gets under {@code EpsilonPlusFlat}, the input relevance over the target logit per sample, the
+ * flipped ReLU and max-pool decisions taken as float64 took them), the LRP rules of the nodes
+ * relevance reaches in the canonized graph under {@code EpsilonPlusFlat} (for the rules the graph
+ * structure implies, the structure recognised), the input relevance over the target logit per sample, the
  * worst layer of the bias-free variant, and the distance to Zennit where it applies (with Zennit's
  * merged-bias handling, {@link UnmodifiedMergedBias}). The test
  * writes the table to {@code target/zoo-table.md} (and to the file named by
@@ -39,7 +41,7 @@ class ZooTableTest {
   static final String PROPERTY = "xai4j.zoo.table";
   private static final String HEADER = """
       | architecture | opset | nodes | forward: logits vs PyTorch | gradient vs float64 (float64 decisions) \
-      | LRP rules (EpsilonPlusFlat, canonized) | conservation: input relevance / logit | bias-free: worst layer \
+      | LRP rules and recognised structures (EpsilonPlusFlat, canonized) | conservation: input relevance / logit | bias-free: worst layer \
       | vs Zennit |
       |---|---|---|---|---|---|---|---|---|
       """;
@@ -91,13 +93,22 @@ class ZooTableTest {
     }
     ZooLrpTest.LayerGap gap = ZooLrpTest.biasFreeLayerGap(model, opset);
     return String.format("| %s | %d | %d | %.1e | %.1e (%.1e) | %s | %s | %.1e | %s |", model, opset, g.nodes().size(),
-        logits, gradient, corrected, rules(lrp.rules()), String.join(", ", conservation), gap.worst(), zennit);
+        logits, gradient, corrected, rules(lrp.rules(), r), String.join(", ", conservation), gap.worst(), zennit);
   }
 
-  /** The distinct rules of a table, sorted. */
-  private static String rules(RuleTable table) {
+  /**
+   * The distinct rules of the nodes relevance reached, sorted: the rule's name, or for a rule the
+   * graph structure implies, the structure recognised (for example {@code x*f(x) activation}).
+   */
+  private static String rules(RuleTable table, LrpResult result) {
+    java.util.Set<String> reached = new java.util.HashSet<>();
+    result.conservation().rows().forEach(row -> reached.add(row.value()));
     TreeSet<String> names = new TreeSet<>();
-    table.rows().forEach(r -> r.rule().ifPresent(rule -> names.add(rule.toString())));
+    for (RuleTable.Row r : table.rows()) {
+      if (reached.contains(r.node()) && r.rule().isPresent()) {
+        names.add(r.assignment().get() instanceof DerivedAssignment d ? d.role() : r.rule().get().toString());
+      }
+    }
     return String.join(", ", names);
   }
 

@@ -10,13 +10,14 @@ import org.xai4j.graph.Node;
  *
  * @param node the node's name
  * @param rule its rule
+ * @param role the structure recognised, in a few words, for example {@code x*f(x) activation}
  * @param reason why the node gets it, for example {@code x * f(x): element-wise activation of 'a'}
  */
-public record DerivedAssignment(String node, NodeRule rule, String reason) implements Assignment {
+public record DerivedAssignment(String node, NodeRule rule, String role, String reason) implements Assignment {
   /** Rejects missing parts. */
   public DerivedAssignment {
-    if (node == null || rule == null || reason == null || reason.isBlank()) {
-      throw new IllegalArgumentException("a derived assignment needs a node, a rule and a reason");
+    if (node == null || rule == null || role == null || role.isBlank() || reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("a derived assignment needs a node, a rule, a role and a reason");
     }
   }
 

@@ -157,7 +157,7 @@ public final class StructuralRules {
       }
       Derived d = classify(n);
       if (d != null) {
-        out.put(n.name(), new DerivedAssignment(n.name(), d.rule(), d.reason()));
+        out.put(n.name(), new DerivedAssignment(n.name(), d.rule(), d.role(), d.reason()));
         receivers.put(n.name(), d.receivers());
       }
     }
@@ -165,7 +165,7 @@ public final class StructuralRules {
     for (Map.Entry<String, DerivedAssignment> e : out.entrySet()) {
       if (!reached.contains(e.getKey())) {
         DerivedAssignment a = e.getValue();
-        e.setValue(new DerivedAssignment(a.node(), a.rule(), a.reason()
+        e.setValue(new DerivedAssignment(a.node(), a.rule(), a.role(), a.reason()
             + "; receives no relevance (it only feeds factors held constant)"));
       }
     }
@@ -192,45 +192,46 @@ public final class StructuralRules {
     return reached;
   }
 
-  /** A derived rule, its reason, and the inputs it passes relevance to (null: every computed one). */
-  private record Derived(NodeRule rule, String reason, List<Integer> receivers) {}
+  /** A derived rule, its role and reason, and the inputs it passes relevance to (null: every computed one). */
+  private record Derived(NodeRule rule, String role, String reason, List<Integer> receivers) {}
 
   private Derived classify(Node n) {
     String type = n.op().type();
     List<Integer> dyn = computedInputs(n);
     if (type.equals("LayerNormalization")) {
-      return all(new LayerNormRule(), "LayerNorm: standard deviation held constant, epsilon rule on the centering "
+      return all(new LayerNormRule(), "LayerNorm (std held constant)", "LayerNorm: standard deviation held constant, epsilon rule on the centering "
           + "(Ali et al. 2022)");
     }
     if (type.equals("Softmax")) {
-      return all(new SoftmaxRule(), "softmax: AttnLRP's deep Taylor rule (Achtibat et al. 2024)");
+      return all(new SoftmaxRule(), "AttnLRP softmax", "softmax: AttnLRP's deep Taylor rule (Achtibat et al. 2024)");
     }
     if (type.equals("LRN")) {
-      return all(new PassRule(), "local response normalization: normalizer held constant, relevance passes "
+      return all(new PassRule(), "LRN (normalizer held constant)", "local response normalization: normalizer held constant, relevance passes "
           + "unchanged");
     }
     if (WINNER_TAKES_ALL.contains(type)) {
-      return all(new GradientRule(), "maximum: the winner takes all");
+      return all(new GradientRule(), "max: winner takes all", "maximum: the winner takes all");
     }
     if (AVERAGES.contains(type)) {
-      return all(new NormRule(), "average or sum over positions: proportional split");
+      return all(new NormRule(), "average: Norm", "average or sum over positions: proportional split");
     }
     if (MOVES.contains(type)) {
-      return all(new GradientRule(), "moves or copies values: relevance moves with them");
+      return all(new GradientRule(), "shape op: Gradient", "moves or copies values: relevance moves with them");
     }
     if (n.op() instanceof UnaryElementwiseOp || (type.equals("Pow") && dyn.equals(List.of(0)))) {
-      return all(new PassRule(), "element-wise function: relevance passes unchanged");
+      return all(new PassRule(), "element-wise: Pass", "element-wise function: relevance passes unchanged");
     }
     if (SUMS.contains(type)) {
-      return all(new NormRule(), dyn.size() > 1 ? "sum of computed values (residual connection): proportional split"
+      return all(new NormRule(), dyn.size() > 1 ? "residual sum: Norm" : "bias: Norm", dyn.size() > 1 ? "sum of computed values (residual connection): proportional split"
           : "adds a constant (bias): proportional split, the constant absorbs its share");
     }
     if ((type.equals("Mul") || type.equals("Div") || type.equals("MatMul")) && dyn.size() == 1) {
-      return all(new NormRule(), type.equals("MatMul") ? "dense layer (MatMul with a constant weight): epsilon rule"
+      return all(new NormRule(), type.equals("MatMul") ? "dense MatMul: epsilon" : "constant scale: Norm",
+          type.equals("MatMul") ? "dense layer (MatMul with a constant weight): epsilon rule"
           : "scales by a constant: relevance passes unchanged (Norm)");
     }
     if (type.equals("Div") && dyn.size() == 2) {
-      return heldConstant(0, "divisor '" + n.inputs().get(1) + "' held constant (normalization)");
+      return heldConstant(0, "divisor held constant", "divisor '" + n.inputs().get(1) + "' held constant (normalization)");
     }
     if (type.equals("Mul") && dyn.size() == 2) {
       return product(n);
@@ -241,16 +242,16 @@ public final class StructuralRules {
     return null;
   }
 
-  private static Derived all(NodeRule rule, String reason) {
-    return new Derived(rule, reason, null);
+  private static Derived all(NodeRule rule, String role, String reason) {
+    return new Derived(rule, role, reason, null);
   }
 
-  private static Derived heldConstant(int signal, String reason) {
-    return new Derived(ProductRule.heldConstant(signal), reason, List.of(signal));
+  private static Derived heldConstant(int signal, String role, String reason) {
+    return new Derived(ProductRule.heldConstant(signal), role, reason, List.of(signal));
   }
 
   private static Derived uniform(String reason) {
-    return new Derived(ProductRule.uniform(), reason, List.of(0, 1));
+    return new Derived(ProductRule.uniform(), "AttnLRP uniform product", reason, List.of(0, 1));
   }
 
   /** A {@code Mul} of two computed values: activation pattern, gate, or uniform product. */
@@ -261,7 +262,7 @@ public final class StructuralRules {
       String signal = n.inputs().get(s);
       String other = n.inputs().get(1 - s);
       if (chain(other).contains(signal)) {
-        return heldConstant(s, "'" + other + "' is an element-wise function of '" + signal + "': x * f(x) is an "
+        return heldConstant(s, "x*f(x) activation", "'" + other + "' is an element-wise function of '" + signal + "': x * f(x) is an "
             + "element-wise activation (SiLU, GELU, HardSwish form), relevance to '" + signal + "'");
       }
     }
@@ -269,7 +270,7 @@ public final class StructuralRules {
     if (root.equals(root(b))) {
       for (int s = 0; s < 2; s++) {
         if (scaledRoot(n.inputs().get(s)).equals(root)) {
-          return heldConstant(s, "both factors are element-wise functions of '" + root + "': an element-wise "
+          return heldConstant(s, "x*f(x) activation", "both factors are element-wise functions of '" + root + "': an element-wise "
               + "activation (GELU form), relevance to the scaled '" + root + "'");
         }
       }
@@ -278,13 +279,13 @@ public final class StructuralRules {
     int sizeB = shapes.isEmpty() ? 0 : shapes.get(b).size();
     if (sizeA != sizeB) {
       int gate = sizeA < sizeB ? 0 : 1;
-      return heldConstant(1 - gate, "gating: '" + n.inputs().get(gate) + "' (broadcast) held constant "
+      return heldConstant(1 - gate, "gate held constant", "gating: '" + n.inputs().get(gate) + "' (broadcast) held constant "
           + "(squeeze-excitation)");
     }
     for (int g = 0; g < 2; g++) {
       String producer = producerThroughMoves(n.inputs().get(g));
       if (producer != null && GATES.contains(nodes.get(producer).op().type())) {
-        return heldConstant(1 - g, "gating: '" + n.inputs().get(g) + "' (" + nodes.get(producer).op().type()
+        return heldConstant(1 - g, "gate held constant", "gating: '" + n.inputs().get(g) + "' (" + nodes.get(producer).op().type()
             + " output) held constant");
       }
     }
@@ -297,7 +298,7 @@ public final class StructuralRules {
       for (int g = 0; g < 2; g++) {
         String producer = producerThroughMoves(n.inputs().get(g));
         if (producer != null && nodes.get(producer).op().type().equals("Softmax")) {
-          return heldConstant(1 - g, "attention weights '" + n.inputs().get(g) + "' held constant (CP-LRP, "
+          return heldConstant(1 - g, "CP-LRP attention", "attention weights '" + n.inputs().get(g) + "' held constant (CP-LRP, "
               + "Ali et al. 2022)");
         }
       }
