@@ -142,11 +142,24 @@ final class ConvEngine {
   /**
    * The gradient of the forward pass with respect to its input for output gradient {@code gy}:
    * {@code col = W^T * gy} per group, scattered back by col2im. This is also the transposed
-   * convolution of {@code gy} with {@code weight}. Samples run in parallel (chunks of one sample
-   * overlap in the input and run in order); the col2im of a single sample's chunk is split over
-   * its input channels.
+   * convolution of {@code gy} with {@code weight}. Where {@link FlippedKernel} applies (unit
+   * strides, enough channels) it runs as the forward convolution of {@code gy} with the flipped
+   * kernel, without a scatter; otherwise {@link #scatteredInputGradient}.
    */
   static float[] inputGradient(float[] gy, Tensor weight, ConvGeometry g) {
+    if (FlippedKernel.applies(g)) {
+      return forward(gy, FlippedKernel.of(weight, g), FlippedKernel.geometry(g));
+    }
+    return scatteredInputGradient(gy, weight, g);
+  }
+
+  /**
+   * The input gradient by a GEMM with the transposed weight and col2im, for the convolutions that
+   * {@link FlippedKernel} does not take (strided, few input channels per group). Samples run in
+   * parallel (chunks of one sample overlap in the input and run in order); the col2im of a single
+   * sample's chunk is split over its input channels.
+   */
+  static float[] scatteredInputGradient(float[] gy, Tensor weight, ConvGeometry g) {
     int area = g.window().outArea();
     int inArea = g.window().inArea();
     int chunk = serialChunkColumns(g);

@@ -54,6 +54,53 @@ class ConvTest {
   }
 
   /**
+   * Unit-stride convolutions with at least {@link FlippedKernel#MIN_GROUP_CHANNELS} input channels
+   * per group, whose input gradient runs as the convolution with the flipped kernel.
+   */
+  static Stream<Case> flippedCases() {
+    return Stream.of(
+        new Case("3x3 pad 1", 2, 8, 5, 6, 5, 3, 3, null, List.of(1, 1, 1, 1), null, 1),
+        new Case("unpadded 2x3", 1, 9, 5, 6, 4, 2, 3, null, null, null, 1),
+        new Case("asymmetric pads", 1, 8, 4, 5, 3, 3, 3, null, List.of(2, 0, 1, 2), null, 1),
+        new Case("dilated", 1, 8, 7, 7, 2, 3, 2, null, List.of(1, 2, 3, 1), List.of(2, 3), 1),
+        new Case("grouped", 1, 16, 5, 4, 6, 3, 3, null, List.of(1, 1, 1, 1), null, 2));
+  }
+
+  @ParameterizedTest
+  @MethodSource("flippedCases")
+  void flippedKernelInputGradientMatchesFiniteDifferencesAndTheScatter(Case k) {
+    Random r = new Random(17);
+    Conv conv = k.conv(r, true);
+    Tensor x = k.input(r);
+    GradientCheck.standard().check(conv, x);
+    Tensor y = conv.forward(List.of(x));
+    Tensor g = Tensor.randomNormal(y.shape(), 1f, r);
+    ConvGeometry geometry = new ConvGeometry(k.n(), k.c(), k.m(), k.group(), SlidingWindow.over("Conv",
+        x.shape(), conv.kernelShape(), conv.strides(), conv.pads(), conv.dilations(), false));
+    assertTrue(FlippedKernel.applies(geometry), k.name());
+    float[] scattered = ConvEngine.scatteredInputGradient(g.toArray(), conv.weight(), geometry);
+    assertArrayEquals(scattered, conv.inputGradient(g, x.shape()).toArray(), 1e-4f);
+  }
+
+  @Test
+  void flippedKernelIsNotUsedWhereItDoesNotApply() {
+    Random r = new Random(18);
+    for (Case k : cases().toList()) {
+      Conv conv = k.conv(r, false);
+      Tensor x = k.input(r);
+      ConvGeometry geometry = new ConvGeometry(k.n(), k.c(), k.m(), k.group(), SlidingWindow.over("Conv",
+          x.shape(), conv.kernelShape(), conv.strides(), conv.pads(), conv.dilations(), false));
+      assertTrue(!FlippedKernel.applies(geometry), k.name());
+    }
+    // a pad beyond the kernel's reach would need cropping
+    Conv wide = new Conv(Tensor.randomNormal(Shape.of(4, 8, 3, 3), 1f, r), null, null, List.of(3, 1, 1, 1), null, 1);
+    ConvGeometry geometry = new ConvGeometry(1, 8, 4, 1, SlidingWindow.over("Conv", Shape.of(1, 8, 5, 5),
+        wide.kernelShape(), wide.strides(), wide.pads(), wide.dilations(), false));
+    assertTrue(!FlippedKernel.applies(geometry));
+    GradientCheck.standard().check(wide, Tensor.randomNormal(Shape.of(1, 8, 5, 5), 1f, r));
+  }
+
+  /**
    * The definition, as nested loops in double precision: y[n, m, oh, ow] = b[m] + sum over
    * c, i, j of w[m, c, i, j] * x[n, g * C/group + c, oh * sh - pt + i * dh, ow * sw - pl + j * dw].
    */
