@@ -110,8 +110,19 @@ final class ConvEngine {
     });
   }
 
-  /** {@code y[n, m] = sum over c, taps of w[m, c, tap] * x[n, c, window(tap)]}, without bias. */
+  /**
+   * {@code y[n, m] = sum over c, taps of w[m, c, tap] * x[n, c, window(tap)]}, without bias; by
+   * {@link Winograd} where it applies, else im2col and GEMM.
+   */
   static float[] forward(float[] x, Tensor weight, ConvGeometry g) {
+    if (Winograd.applies(g)) {
+      return Winograd.forward(x, weight, g);
+    }
+    return im2colForward(x, weight, g);
+  }
+
+  /** The forward pass by im2col and one packed GEMM per chunk (the direct path). */
+  static float[] im2colForward(float[] x, Tensor weight, ConvGeometry g) {
     int area = g.window().outArea();
     int inArea = g.window().inArea();
     int chunk = chunkColumns(g);
