@@ -5,12 +5,6 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.Supplier;
-import org.xai4j.explain.Target;
-import org.xai4j.explain.attribution.Gradient;
-import org.xai4j.explain.attribution.IntegratedGradients;
-import org.xai4j.explain.attribution.Quadrature;
-import org.xai4j.explain.lrp.Lrp;
-import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 import org.xai4j.tensor.TensorInternals;
@@ -27,12 +21,9 @@ import org.xai4j.tensor.TensorInternals;
  *     -cp xai4j-bench/target/benchmarks.jar org.xai4j.bench.ExplainCpuTime epsilon-plus-flat 1 3
  * }</pre>
  *
- * Arguments: the method ({@code gradient}, {@code ig} (50 steps, Riemann trapezoid, 10 points per
- * pass) or a composite name of {@link Composites#NAMES}), the batch size, the number of calls.
+ * Arguments: the method (a name of {@link Vgg16Explanations}), the batch size, the number of calls.
  */
 public final class ExplainCpuTime {
-  private static final int IG_STEPS = 50;
-  private static final int IG_INTERNAL_BATCH = 10;
   private static final double NANOS_PER_MILLI = 1e6;
 
   private ExplainCpuTime() {}
@@ -44,18 +35,7 @@ public final class ExplainCpuTime {
     int calls = Integer.parseInt(args[2]);
     Vgg16 model = Vgg16.build(BenchFlags.SEED);
     Tensor images = Tensor.randomNormal(Shape.of(batch, Vgg16.IMAGE_CHANNELS, Vgg16.SIDE, Vgg16.SIDE), 1f, new Random(BenchFlags.SEED));
-    Supplier<Tensor> explain = switch (method) {
-      case "gradient" -> () -> Gradient.plain().explain(model.graph(), images, Target.argmax()).relevance();
-      case "ig" -> {
-        IntegratedGradients ig = IntegratedGradients.defaults().withSteps(IG_STEPS)
-            .withMethod(Quadrature.RIEMANN_TRAPEZOID).withInternalBatchSize(IG_INTERNAL_BATCH);
-        yield () -> ig.explain(model.graph(), images, Target.argmax()).relevance();
-      }
-      default -> {
-        Lrp lrp = Lrp.of(model.graph(), Composites.byName(method, null, null));
-        yield () -> lrp.explain(images, Target.argmax(), true).relevance();
-      }
-    };
+    Supplier<Tensor> explain = Vgg16Explanations.of(method, model, images);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int c = 0; c < calls; c++) {
       long cpu = threads.getCurrentThreadCpuTime();
