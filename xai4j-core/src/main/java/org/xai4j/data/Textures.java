@@ -1,7 +1,8 @@
 package org.xai4j.data;
 
 import java.util.Arrays;
-import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.xai4j.kernel.Parallelism;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.TensorInternals;
@@ -21,8 +22,11 @@ import org.xai4j.tensor.TensorInternals;
  * amplitude {@link #PIXEL_NOISE}, clipped to {@code [0, 1]}.
  *
  * <p>Sample {@code i} has class {@code i mod classes()} and is drawn from its own
- * {@code new Random(seed * SEED_STRIDE + i)}: it depends only on the seed and its index, never on
- * the number of samples or the thread count.
+ * {@code new SplittableRandom(seed * SEED_STRIDE + i)}: it depends only on the seed and its index, never on
+ * the number of samples or the thread count. (Not {@code java.util.Random}: its first draws from
+ * seeds in arithmetic progression lie on a line, so the samples of one class, whose seeds are
+ * {@code classes()} apart, would all have nearly the same angle and period, and the training and test
+ * seeds would cover different ranges of them.)
  */
 public final class Textures {
   /** Height and width in pixels. */
@@ -66,7 +70,7 @@ public final class Textures {
     TextureParameters[] params = new TextureParameters[count];
     Parallelism.forEach(count, i -> {
       labels[i] = i % KINDS.length;
-      Random rnd = new Random(seed * SEED_STRIDE + i);
+      RandomGenerator rnd = new SplittableRandom(seed * SEED_STRIDE + i);
       params[i] = parameters(KINDS[labels[i]], rnd);
       draw(params[i], rnd, images, i * per);
     });
@@ -75,7 +79,7 @@ public final class Textures {
         Arrays.asList(params));
   }
 
-  private static TextureParameters parameters(TextureKind kind, Random rnd) {
+  private static TextureParameters parameters(TextureKind kind, RandomGenerator rnd) {
     double angle = Math.PI * rnd.nextDouble();
     double period = MIN_PERIOD + (MAX_PERIOD - MIN_PERIOD) * rnd.nextDouble();
     double cx = SIDE * rnd.nextDouble();
@@ -96,7 +100,7 @@ public final class Textures {
     return new TextureParameters(kind, angle, period, cx, cy, foreground, background);
   }
 
-  private static void draw(TextureParameters s, Random rnd, float[] img, int off) {
+  private static void draw(TextureParameters s, RandomGenerator rnd, float[] img, int off) {
     double cos = Math.cos(s.angle());
     double sin = Math.sin(s.angle());
     double[] fg = s.foreground();

@@ -16,8 +16,9 @@ import org.xai4j.train.TrainingListener;
  * waves), the bundled model worth visualizing. Four blocks of 3x3 convolution, BatchNorm and ReLU
  * ({@value #C1}, {@value #C2}, {@value #C3}, {@value #C4} channels), 2x2 max pooling after the first
  * three (64 to 8 pixels), global average pooling and a dense layer to the 6 classes; about 61,000
- * parameters. The input's height and width are free (the network is convolutional up to the global
- * pooling), so feature visualizations can be rendered at any size. Trained with Adam and a cosine
+ * parameters. The input is fixed at {@value Textures#SIDE} x {@value Textures#SIDE} (the network is
+ * convolutional up to the global pooling, but ONNX import infers shapes at small probe sizes that three
+ * poolings cannot take); feature visualization resizes images of other sizes to it. Trained with Adam and a cosine
  * schedule on {@value #TRAIN_COUNT} images of seed {@value #TRAIN_SEED}; the bar is 95% accuracy on the
  * {@link TexturesHeldOut} test set.
  */
@@ -50,7 +51,7 @@ final class TexturesCnn implements ModelRecipe {
   @Override
   public Graph build() {
     GraphBuilder b = Graph.builder().seed(INIT_SEED);
-    String x = b.input("input", -1, Textures.CHANNELS, -1, -1);
+    String x = b.input("input", -1, Textures.CHANNELS, Textures.SIDE, Textures.SIDE);
     String h = b.maxPool2d("pool1", block(b, "1", x, Textures.CHANNELS, C1), POOL, POOL, 0);
     h = b.maxPool2d("pool2", block(b, "2", h, C1, C2), POOL, POOL, 0);
     h = b.maxPool2d("pool3", block(b, "3", h, C2, C3), POOL, POOL, 0);

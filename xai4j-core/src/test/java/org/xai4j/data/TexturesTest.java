@@ -33,6 +33,28 @@ class TexturesTest {
     assertThrows(IllegalArgumentException.class, () -> Textures.generate(-1, 1));
   }
 
+  @Test
+  void everyClassSpreadsOverTheWholeRangeOfAnglesAndPeriods() {
+    // java.util.Random seeded with base + 6k (one class) would put 100 samples' angles within 6% of the range
+    int perClass = 100;
+    TexturesData d = Textures.generate(perClass * Textures.classes(), 2);
+    for (TextureKind kind : TextureKind.values()) {
+      int[] angles = new int[4];
+      int[] periods = new int[4];
+      for (TextureParameters p : d.parameters()) {
+        if (p.kind() == kind) {
+          angles[(int) Math.min(3, 4 * p.angle() / Math.PI)]++;
+          periods[(int) Math.min(3, 4 * (p.period() - Textures.MIN_PERIOD) / (Textures.MAX_PERIOD - Textures.MIN_PERIOD))]++;
+        }
+      }
+      for (int q = 0; q < 4; q++) {
+        assertTrue(angles[q] >= perClass / 10 && periods[q] >= perClass / 10,
+            kind + ": angle quarters " + java.util.Arrays.toString(angles) + ", period quarters "
+                + java.util.Arrays.toString(periods));
+      }
+    }
+  }
+
   /** Mean absolute difference of an image with itself shifted by {@code d} pixels along the pattern's normal. */
   private static double shifted(Tensor img, int n, TextureParameters p, double d) {
     double dx = d * Math.cos(p.angle());

@@ -2,7 +2,9 @@ package org.xai4j.visualize.objective;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import org.xai4j.tensor.Tensor;
 import org.xai4j.tensor.TensorInternals;
 
@@ -20,6 +22,11 @@ record ForItem(Objective inner, int item) implements Objective {
   @Override
   public Set<String> nodes() {
     return inner.nodes();
+  }
+
+  @Override
+  public Optional<SortedSet<Integer>> channelsRead(String node) {
+    return inner.channelsRead(node);
   }
 
   @Override

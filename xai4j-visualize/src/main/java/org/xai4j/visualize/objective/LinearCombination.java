@@ -3,7 +3,10 @@ package org.xai4j.visualize.objective;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** A weighted sum of objectives; nested sums are flattened, so descriptions stay readable. */
 final class LinearCombination implements Objective {
@@ -34,6 +37,22 @@ final class LinearCombination implements Objective {
       all.addAll(t.objective().nodes());
     }
     return all;
+  }
+
+  /** The union over the terms that read the node; empty if one of them may read every channel. */
+  @Override
+  public Optional<SortedSet<Integer>> channelsRead(String node) {
+    SortedSet<Integer> union = new TreeSet<>();
+    for (WeightedTerm t : terms) {
+      if (t.objective().nodes().contains(node)) {
+        Optional<SortedSet<Integer>> read = t.objective().channelsRead(node);
+        if (read.isEmpty()) {
+          return Optional.empty();
+        }
+        union.addAll(read.get());
+      }
+    }
+    return union.isEmpty() ? Optional.empty() : Optional.of(union);
   }
 
   @Override

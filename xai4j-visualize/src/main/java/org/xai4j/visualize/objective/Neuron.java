@@ -1,6 +1,10 @@
 package org.xai4j.visualize.objective;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.xai4j.tensor.Tensor;
 import org.xai4j.tensor.TensorInternals;
 
@@ -37,6 +41,11 @@ record Neuron(String node, int channel, Integer y, Integer x, String name) imple
       g[i] = 1f / l.batch();
     }
     return new ObjectiveValue(sum / l.batch(), perItem, Map.of(node, TensorInternals.adopt(t.shape(), g)), null);
+  }
+
+  @Override
+  public Optional<SortedSet<Integer>> channelsRead(String read) {
+    return read.equals(node) ? Optional.of(new TreeSet<>(Set.of(channel))) : Optional.empty();
   }
 
   @Override

@@ -1,7 +1,9 @@
 package org.xai4j.visualize.objective;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 
 /**
  * A differentiable scalar of a batch's activations (and of the image being optimized) that
@@ -18,6 +20,16 @@ import java.util.Set;
 public interface Objective {
   /** The model nodes this objective reads (possibly none, for an image penalty). */
   Set<String> nodes();
+
+  /**
+   * The channels (axis 1) of {@code node} whose values this objective reads, or empty if it may
+   * read all of them (or the node is not one of {@link #nodes()}). Feature visualization uses it to
+   * compute only those channels of the convolution that produces the node: a channel or neuron
+   * objective on one of VGG-16 relu4_3's 512 channels needs one filter of the last convolution.
+   */
+  default Optional<SortedSet<Integer>> channelsRead(String node) {
+    return Optional.empty();
+  }
 
   /** Whether it reads the image (Lucid's {@code "input"}). */
   default boolean readsImage() {

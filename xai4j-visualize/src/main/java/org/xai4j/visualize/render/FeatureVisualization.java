@@ -28,7 +28,9 @@ import org.xai4j.visualize.transform.Transformed;
  *   <li>renders the parameter to images in {@code (0, 1)} ({@link ImageParam});
  *   <li>applies the robustness transforms with this step's random draws, resizes to the model's input
  *       size when the graph fixes it, and applies the model's preprocessing;
- *   <li>runs the model only up to the nodes the objective reads ({@link ModelReadout});
+ *   <li>runs the model only up to the nodes the objective reads ({@link ModelReadout}), and of a
+ *       convolution under a node of which the objective reads only some channels (a channel or
+ *       neuron objective), only those channels ({@link ChannelPruning});
  *   <li>evaluates the objective and seeds the one reverse pass at those nodes, without parameter
  *       gradients, down to the model input;
  *   <li>maps that gradient back through the transforms and the parameterization, adds the gradients
@@ -90,7 +92,7 @@ public final class FeatureVisualization {
     }
     steps.add(config.preprocessing());
     ModelReadout readout = config.objective().nodes().isEmpty()
-        ? null : ModelReadout.of(graph, List.copyOf(config.objective().nodes()));
+        ? null : ModelReadout.of(ChannelPruning.apply(graph, config.objective()), List.copyOf(config.objective().nodes()));
     return new FeatureVisualization(graph, config, readout, new Compose(steps));
   }
 
