@@ -95,7 +95,10 @@ class DemoCommandTest {
       (m.group(1).equals("tile") ? tiles : plots).add(m.group(2));
     }
     assertEquals(2 * SAMPLES * (1 + METHODS), tiles.size(), tiles.toString());
-    assertEquals(List.of("max2d-continuity.png", "pixel-flipping-curves.png", DemoPrototypes.GRID), plots);
+    List<String> fv = Stream.of("relu1", "relu2", "relu3", "relu4", "fc").map(n -> "fv-textures-cnn-" + n + ".png")
+        .toList();
+    assertEquals(Stream.concat(Stream.of("max2d-continuity.png", "pixel-flipping-curves.png", DemoPrototypes.GRID),
+        fv.stream()).toList(), plots);
     List<String> images = new ArrayList<>(tiles);
     images.addAll(plots);
     for (String png : images) {
@@ -150,6 +153,19 @@ class DemoCommandTest {
     String json = Files.readString(dir.resolve("prototypes.json"));
     assertTrue(json.contains("\"model\" : \"mnist-cnn\""), json.substring(0, 200));
     assertTrue(Files.readString(dir.resolve(DemoCommand.INDEX)).contains("<a href=\"prototypes.json\">"));
+  }
+
+  @Test
+  void featureVisualizationRaisesEveryObjectiveOfTheTextureModel() {
+    Map<String, String[]> rows = rows("Feature visualization of textures-cnn");
+    assertEquals(List.of("relu1", "relu2", "relu3", "relu4", "fc"), List.copyOf(rows.keySet()));
+    for (String[] r : rows.values()) {
+      // node, objective, images, before, after, high-frequency share, seconds
+      assertEquals("6", r[2]);
+      assertTrue(Double.parseDouble(r[4]) > Double.parseDouble(r[3]) + 0.1, String.join(" ", r));
+      double share = Double.parseDouble(r[5]);
+      assertTrue(share >= 0 && share < 0.5, String.join(" ", r));
+    }
   }
 
   /** The rows of the console table whose title starts with {@code title}, by first cell. */
