@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.xai4j.explain.Attribution;
+import org.xai4j.explain.Explainer;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.attribution.Gradient;
 import org.xai4j.explain.attribution.IntegratedGradients;
@@ -49,30 +50,31 @@ public class AttributionBenchmark {
 
   private Vgg16 model;
   private Tensor image;
-  private Gradient gradient;
-  private IntegratedGradients integratedGradients;
+  private Explainer gradient;
+  private Explainer integratedGradients;
 
   /** Builds the model, the image and the two attributors. */
   @Setup
   public void setup() {
     model = Vgg16.build(BenchFlags.SEED);
     image = Tensor.randomNormal(Shape.of(1, Vgg16.IMAGE_CHANNELS, Vgg16.SIDE, Vgg16.SIDE), 1f, new Random(BenchFlags.SEED));
-    gradient = Gradient.plain();
+    gradient = Gradient.plain().prepare(model.graph());
     integratedGradients = IntegratedGradients.defaults()
         .withSteps(steps)
         .withMethod(Quadrature.RIEMANN_TRAPEZOID)
-        .withInternalBatchSize(internalBatch);
+        .withInternalBatchSize(internalBatch)
+        .prepare(model.graph());
   }
 
   /** The gradient of the argmax logit with respect to the image: one forward, one reverse pass. */
   @Benchmark
   public Attribution gradient() {
-    return gradient.explain(model.graph(), image, Target.argmax());
+    return gradient.explain(image, Target.argmax());
   }
 
   /** Integrated Gradients: one forward pass, then {@code steps} path points in batches. */
   @Benchmark
   public Attribution integratedGradients() {
-    return integratedGradients.explain(model.graph(), image, Target.argmax());
+    return integratedGradients.explain(image, Target.argmax());
   }
 }

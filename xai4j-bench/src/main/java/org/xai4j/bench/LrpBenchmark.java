@@ -13,9 +13,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.xai4j.explain.Attribution;
+import org.xai4j.explain.Explainer;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.lrp.Lrp;
-import org.xai4j.explain.lrp.LrpResult;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
@@ -23,8 +24,8 @@ import org.xai4j.tensor.Tensor;
 /**
  * LRP of a batch of seeded Gaussian 3 x 224 x 224 images through VGG-16 ({@link Vgg16}) under a
  * Zennit composite preset, relevance starting at the argmax logit times its value (Zennit's
- * {@code output * one_hot}). The explainer ({@link Lrp#of}: composite resolved, modified weights
- * computed) is prepared once in the setup; each call is one {@link Lrp#explain}, a forward and the
+ * {@code output * one_hot}). The explainer ({@link Lrp#of} prepared: composite resolved, modified
+ * weights computed) is prepared once in the setup; each call is one {@link Explainer#explain}, a forward and the
  * LRP reverse pass, timed as a single shot: the score is milliseconds per batch.
  */
 @BenchmarkMode(Mode.SingleShotTime)
@@ -42,20 +43,20 @@ public class LrpBenchmark {
   @Param({"1", "8"})
   public int batch;
 
-  private Lrp lrp;
+  private Explainer lrp;
   private Tensor images;
 
   /** Builds the model and the images and prepares the explainer. */
   @Setup
   public void setup() {
     Vgg16 model = Vgg16.build(BenchFlags.SEED);
-    lrp = Lrp.of(model.graph(), Composites.byName(composite, null, null));
+    lrp = Lrp.of(Composites.byName(composite, null, null)).prepare(model.graph());
     images = Tensor.randomNormal(Shape.of(batch, Vgg16.IMAGE_CHANNELS, Vgg16.SIDE, Vgg16.SIDE), 1f, new Random(BenchFlags.SEED));
   }
 
   /** One LRP explanation of the batch. */
   @Benchmark
-  public LrpResult explain() {
-    return lrp.explain(images, Target.argmax(), true);
+  public Attribution explain() {
+    return lrp.explain(images, Target.argmax());
   }
 }

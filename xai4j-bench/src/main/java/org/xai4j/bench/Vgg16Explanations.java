@@ -2,6 +2,7 @@ package org.xai4j.bench;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.xai4j.explain.Explainer;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.attribution.Gradient;
 import org.xai4j.explain.attribution.IntegratedGradients;
@@ -35,19 +36,22 @@ final class Vgg16Explanations {
   static Supplier<Tensor> of(String method, Vgg16 model, Tensor images) {
     return switch (method) {
       case "forward" -> () -> model.graph().forward(images).output();
-      case "gradient" -> () -> Gradient.plain().explain(model.graph(), images, Target.argmax()).relevance();
+      case "gradient" -> {
+        Explainer gradient = Gradient.plain().prepare(model.graph());
+        yield () -> gradient.explain(images, Target.argmax()).relevance();
+      }
       case "ig" -> {
-        IntegratedGradients ig = IntegratedGradients.defaults().withSteps(IG_STEPS)
-            .withMethod(Quadrature.RIEMANN_TRAPEZOID).withInternalBatchSize(IG_INTERNAL_BATCH);
-        yield () -> ig.explain(model.graph(), images, Target.argmax()).relevance();
+        Explainer ig = IntegratedGradients.defaults().withSteps(IG_STEPS)
+            .withMethod(Quadrature.RIEMANN_TRAPEZOID).withInternalBatchSize(IG_INTERNAL_BATCH).prepare(model.graph());
+        yield () -> ig.explain(images, Target.argmax()).relevance();
       }
       default -> {
         if (!Composites.NAMES.contains(method)) {
           throw new IllegalArgumentException("unknown method '" + method + "': forward, gradient, ig or one of "
               + Composites.NAMES);
         }
-        Lrp lrp = Lrp.of(model.graph(), Composites.byName(method, null, null));
-        yield () -> lrp.explain(images, Target.argmax(), true).relevance();
+        Explainer lrp = Lrp.of(Composites.byName(method, null, null)).prepare(model.graph());
+        yield () -> lrp.explain(images, Target.argmax()).relevance();
       }
     };
   }

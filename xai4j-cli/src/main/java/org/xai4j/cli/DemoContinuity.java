@@ -47,7 +47,7 @@ final class DemoContinuity {
     Map<String, PathContinuity.Result> byMethod = new LinkedHashMap<>();
     List<List<String>> rows = new ArrayList<>();
     for (DemoMethods.Method m : DemoMethods.forVectors(FROM, LOW, HIGH)) {
-      PathContinuity.Result r = PathContinuity.defaults().evaluate(g, FROM, TO, OUTPUT, m.attributor());
+      PathContinuity.Result r = PathContinuity.defaults().evaluate(m.attributor().prepare(g), FROM, TO, OUTPUT);
       byMethod.put(m.name(), r);
       rows.add(List.of(m.name(), DemoTable.number(r.maxJump()), DemoTable.fraction(r.t()[r.maxJumpAt()])));
     }

@@ -7,19 +7,17 @@ import java.util.Locale;
 import java.util.StringJoiner;
 import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Target;
-import org.xai4j.explain.canon.Canonizers;
 import org.xai4j.explain.image.ColorMap;
 import org.xai4j.explain.image.Heatmaps;
 import org.xai4j.explain.image.Scaling;
-import org.xai4j.explain.lrp.LrpAttributor;
-import org.xai4j.explain.lrp.LrpResult;
+import org.xai4j.explain.lrp.ConservationReport;
 import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Tensor;
 
 /**
  * Steps 2 and 3 of {@code xai4j demo}: explains a batch of inputs with every method (each sample's
- * argmax class), times each method, records the LRP conservation ratio (input relevance sum over the
- * seed's sum; LRP graphs are canonized first, which merges batch norms where there are any) and
+ * argmax class), times each method (preparation included), records the LRP conservation ratio (input
+ * relevance sum over the seed's sum; LRP graphs are canonized first, which merges batch norms where there are any) and
  * writes one heatmap PNG per input and method (Zennit's {@code bwr} map, symmetric scaling) next to
  * a PNG of each input.
  */
@@ -91,16 +89,11 @@ final class DemoExplanations {
     List<Explained> explained = new ArrayList<>();
     for (DemoMethods.Method m : methods) {
       long start = System.nanoTime();
-      Attribution a;
-      double[] conservation;
-      if (m.attributor() instanceof LrpAttributor lrp) {
-        LrpResult r = lrp.withCanonizer(Canonizers.standard()).explainLayers(graph, inputs, Target.argmax());
-        a = new Attribution(r.relevance(), r.output());
-        conservation = r.conservation().row(graph.inputs().get(0).name()).ratios();
-      } else {
-        a = m.attributor().explain(graph, inputs, Target.argmax());
-        conservation = new double[n];
-        Arrays.fill(conservation, Double.NaN);
+      Attribution a = m.attributor().prepare(graph).explain(inputs, Target.argmax());
+      double[] conservation = new double[n];
+      Arrays.fill(conservation, Double.NaN);
+      if (m.isLrp()) {
+        conservation = ConservationReport.of(a, Target.argmax()).row(graph.inputs().get(0).name()).ratios();
       }
       double millis = (System.nanoTime() - start) / NANOS_PER_MILLI;
       List<String> heatmaps = new ArrayList<>();

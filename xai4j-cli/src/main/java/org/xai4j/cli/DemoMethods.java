@@ -3,19 +3,22 @@ package org.xai4j.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.explain.Attributor;
+import org.xai4j.explain.MethodOptions;
+import org.xai4j.explain.Methods;
+import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.tensor.Tensor;
 
 /**
- * The methods {@code xai4j demo} compares, taken from the {@code xai4j explain} registry
- * ({@link ExplainCommand#attributor}): every method except the plain {@code lrp} entry, then
- * {@code lrp:NAME} for every LRP composite ({@link Composites#NAMES}), with the model's input range as
- * the zB bounds (so epsilon-gamma-box runs and deep Taylor uses zB at the first layer). Grad-CAM is
- * upsampled to the input size, so every heatmap can be scored against masks and pixel regions.
+ * The methods {@code xai4j demo} compares, taken from the method registry ({@link Methods}): every
+ * method except the plain {@code lrp} entry, then {@code lrp:NAME} for every LRP composite
+ * ({@link Composites#NAMES}), canonized (the registry's default), with the model's input range as the zB bounds (so
+ * epsilon-gamma-box runs and deep Taylor uses zB at the first layer). Grad-CAM is upsampled to the
+ * input size, so every heatmap can be scored against masks and pixel regions.
  */
 final class DemoMethods {
   private static final String LRP = "lrp";
+  private static final String LRP_PREFIX = LRP + ":";
   /** Methods that need an image input {@code [N, C, H, W]}. */
   private static final Set<String> IMAGE_ONLY = Set.of("grad-cam", "occlusion");
 
@@ -30,7 +33,7 @@ final class DemoMethods {
   record Method(String name, Attributor attributor) {
     /** Whether this is an LRP composite (its conservation is reported). */
     boolean isLrp() {
-      return name.startsWith(ExplainCommand.LRP_PREFIX);
+      return name.startsWith(LRP_PREFIX);
     }
   }
 
@@ -45,7 +48,7 @@ final class DemoMethods {
   static List<Method> all(Tensor input, String camLayer, float low, float high) {
     List<Method> methods = new ArrayList<>();
     for (String n : names()) {
-      methods.add(new Method(n, ExplainCommand.attributor(n, input, camLayer, true, low, high)));
+      methods.add(method(n, input, camLayer, low, high));
     }
     return methods;
   }
@@ -55,17 +58,27 @@ final class DemoMethods {
     List<Method> methods = new ArrayList<>();
     for (String n : names()) {
       if (!IMAGE_ONLY.contains(n)) {
-        methods.add(new Method(n, ExplainCommand.attributor(n, input, null, false, low, high)));
+        methods.add(method(n, input, null, low, high));
       }
     }
     return methods;
   }
 
+  private static Method method(String name, Tensor input, String camLayer, float low, float high) {
+    MethodOptions o = MethodOptions.none();
+    if (name.startsWith(LRP_PREFIX)) {
+      o = MethodOptions.none().withBounds(low, high);
+    } else if (name.equals("grad-cam")) {
+      o = o.withLayer(camLayer).withUpsample(true);
+    }
+    return new Method(name, Methods.attributor(name, o, input.shape()));
+  }
+
   private static List<String> names() {
-    List<String> names = new ArrayList<>(new ExplainCommand.MethodNames());
+    List<String> names = new ArrayList<>(Methods.NAMES);
     names.remove(LRP);
     for (String composite : Composites.NAMES) {
-      names.add(ExplainCommand.LRP_PREFIX + composite);
+      names.add(LRP_PREFIX + composite);
     }
     return names;
   }

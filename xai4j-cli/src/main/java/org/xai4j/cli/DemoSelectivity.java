@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Explainer;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.metric.OutputScore;
 import org.xai4j.explain.metric.PixelFlipping;
@@ -49,8 +49,8 @@ final class DemoSelectivity {
     PixelFlipping config = new PixelFlipping(STEPS, PER_STEP, PATCH, Replacement.ZERO,
         RegionOrder.MOST_RELEVANT_FIRST, OutputScore.RAW, PixelFlipping.DEFAULT_SEED);
     int[] classes = Target.Argmax.argmaxPerSample(Evaluation.predict(graph, digits));
-    Map<String, Attributor> byName = new LinkedHashMap<>();
-    methods.forEach(m -> byName.put(m.name(), m.attributor()));
+    Map<String, Explainer> byName = new LinkedHashMap<>();
+    methods.forEach(m -> byName.put(m.name(), m.attributor().prepare(graph)));
     SelectivityComparison c = SelectivityComparison.run(config, graph, digits, classes, byName);
     try {
       c.write(files.dir(), PREFIX, LinePlot.defaults());

@@ -7,10 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
-import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Explainer;
+import org.xai4j.explain.MethodOptions;
+import org.xai4j.explain.Methods;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.metric.Classes;
 import org.xai4j.explain.metric.Continuity;
@@ -34,6 +39,7 @@ import org.xai4j.explain.metric.report.SelectivityComparison;
 import org.xai4j.graph.Graph;
 import org.xai4j.io.Npy;
 import org.xai4j.models.BundledData;
+import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,7 +87,8 @@ final class EvaluateCommand implements Callable<Integer> {
       completionCandidates = InputOptions.DataNames.class)
   String data;
 
-  @Option(names = "--methods", required = true, split = ",", description = "Method names as in 'xai4j explain'.")
+  @Option(names = "--methods", required = true, split = ",", description = "Method names as in 'xai4j explain'; "
+      + "each method takes the method flags that apply to it.")
   List<String> methods;
 
   @Option(names = "--metric", required = true, split = ",", description = "Any of: ${COMPLETION-CANDIDATES}.",
@@ -113,6 +120,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed of noise and random orders (default: ${DEFAULT-VALUE}).")
   long seed = PixelFlipping.DEFAULT_SEED;
 
+  @Mixin MethodFlags methodFlags = new MethodFlags();
+
   /** Metric names, for help and completion. */
   static final class MetricNames extends ArrayList<String> {
     private static final long serialVersionUID = 1L;
@@ -135,10 +144,7 @@ final class EvaluateCommand implements Callable<Integer> {
       Graph graph = model.load();
       Dataset set = dataset();
       Tensor x = set.inputs();
-      Map<String, Attributor> attributors = new LinkedHashMap<>();
-      for (String name : methods) {
-        attributors.put(name, ExplainCommand.attributor(name, x));
-      }
+      Map<String, Explainer> attributors = explainers(graph, x.shape());
       int[] classes = Classes.argmax(graph, x);
       Files.createDirectories(out);
       Map<String, Object> results = new LinkedHashMap<>();
@@ -162,6 +168,34 @@ final class EvaluateCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+  }
+
+  /**
+   * Every method prepared once for the model, each with the method flags that apply to it.
+   *
+   * @throws IllegalArgumentException if a flag applies to none of the methods
+   */
+  private Map<String, Explainer> explainers(Graph graph, Shape input) {
+    MethodOptions given = methodFlags.options();
+    Set<String> unused = new LinkedHashSet<>(given.given());
+    Map<String, Explainer> out = new LinkedHashMap<>();
+    for (String name : methods) {
+      Set<String> applies = Methods.options(name);
+      unused.removeAll(applies);
+      out.put(name, Methods.attributor(name, given.only(applies), input).prepare(graph));
+    }
+    if (!unused.isEmpty()) {
+      throw new IllegalArgumentException("option " + MethodOptions.flag(unused.iterator().next())
+          + " applies to none of the methods " + methods);
+    }
+    return out;
+  }
+
+  /** {@code metric} of every method, in the order given. */
+  private static <R> Map<String, R> eachMethod(Map<String, Explainer> explainers, Function<Explainer, R> metric) {
+    Map<String, R> out = new LinkedHashMap<>();
+    explainers.forEach((name, e) -> out.put(name, metric.apply(e)));
+    return out;
   }
 
   private static <T> T choice(String option, Map<String, T> choices, String name) {
@@ -197,7 +231,7 @@ final class EvaluateCommand implements Callable<Integer> {
     return new Dataset(full.inputs().slice0(0, samples), full.masks() == null ? null : full.masks().slice0(0, samples));
   }
 
-  private Object run(String metric, Graph graph, Dataset set, int[] classes, Map<String, Attributor> attributors)
+  private Object run(String metric, Graph graph, Dataset set, int[] classes, Map<String, Explainer> attributors)
       throws IOException {
     Tensor x = set.inputs();
     return switch (metric) {
@@ -205,17 +239,18 @@ final class EvaluateCommand implements Callable<Integer> {
       case "insertion" -> insertionDeletion("insertion", InsertionDeletion.insertion(), graph, x, classes,
           attributors);
       case "deletion" -> insertionDeletion("deletion", InsertionDeletion.deletion(), graph, x, classes, attributors);
-      case "continuity" -> robustness(metric, Continuity.defaults(), graph, x, classes, attributors);
-      case "local-lipschitz" -> robustness(metric, LocalLipschitz.defaults(), graph, x, classes, attributors);
-      case "max-sensitivity" -> robustness(metric, MaxSensitivity.defaults(), graph, x, classes, attributors);
-      case "infidelity" -> robustness(metric, Infidelity.defaults(), graph, x, classes, attributors);
-      case "randomization" -> randomization(graph, x, classes, attributors);
-      case "localization" -> localization(set, classes, graph, attributors);
-      default -> positivity(graph, x, classes, attributors);
+      case "continuity" -> robustness(metric, Continuity.defaults(), x, classes, attributors);
+      case "local-lipschitz" -> robustness(metric, LocalLipschitz.defaults(), x, classes, attributors);
+      case "max-sensitivity" -> robustness(metric, MaxSensitivity.defaults(), x, classes, attributors);
+      case "infidelity" -> robustness(metric, Infidelity.defaults(), x, classes, attributors);
+      case "randomization" -> randomization(x, classes, attributors);
+      case "localization" -> localization(set, classes, attributors);
+      case "positivity" -> positivity(x, classes, attributors);
+      default -> throw new IllegalArgumentException("unknown metric '" + metric + "'; choose from " + METRICS);
     };
   }
 
-  private Object pixelFlipping(Graph graph, Tensor x, int[] classes, Map<String, Attributor> attributors)
+  private Object pixelFlipping(Graph graph, Tensor x, int[] classes, Map<String, Explainer> attributors)
       throws IOException {
     PixelFlipping config = new PixelFlipping(steps, perStep, patch, choice("--replace", REPLACEMENTS, replace),
         choice("--order", ORDERS, order), OutputScore.RAW, seed);
@@ -230,9 +265,8 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private Object insertionDeletion(String name, InsertionDeletion metric, Graph graph, Tensor x, int[] classes,
-      Map<String, Attributor> attributors) throws IOException {
-    Map<String, InsertionDeletion.Result> results = new LinkedHashMap<>();
-    attributors.forEach((k, a) -> results.put(k, metric.evaluate(graph, x, classes, a)));
+      Map<String, Explainer> attributors) throws IOException {
+    Map<String, InsertionDeletion.Result> results = eachMethod(attributors, e -> metric.evaluate(e, x, classes));
     results.put(SelectivityComparison.RANDOM, metric.randomBaseline(graph, x, classes));
     Map<String, double[]> series = new LinkedHashMap<>();
     Map<String, Object> perMethod = new LinkedHashMap<>();
@@ -252,63 +286,49 @@ final class EvaluateCommand implements Callable<Integer> {
     return Map.of("config", metric, "methods", perMethod);
   }
 
-  private Object robustness(String name, org.xai4j.explain.metric.Metric<Robustness> metric, Graph graph, Tensor x,
-      int[] classes, Map<String, Attributor> attributors) throws IOException {
-    Map<String, Object> perMethod = new LinkedHashMap<>();
+  private Object robustness(String name, org.xai4j.explain.metric.Metric<Robustness> metric, Tensor x, int[] classes,
+      Map<String, Explainer> attributors) throws IOException {
+    Map<String, Robustness> perMethod = eachMethod(attributors, e -> metric.evaluate(e, x, classes));
     List<List<Object>> rows = new ArrayList<>();
-    for (Map.Entry<String, Attributor> e : attributors.entrySet()) {
-      Robustness r = metric.evaluate(graph, x, classes, e.getValue());
-      perMethod.put(e.getKey(), r);
-      rows.add(List.of(e.getKey(), r.mean()));
-    }
+    perMethod.forEach((k, r) -> rows.add(List.of(k, r.mean())));
     CsvTable.writeRows(out.resolve(name + ".csv"), List.of("method", "mean"), rows);
     return Map.of("config", metric, "methods", perMethod);
   }
 
-  private Object localization(Dataset set, int[] classes, Graph graph, Map<String, Attributor> attributors)
-      throws IOException {
+  private Object localization(Dataset set, int[] classes, Map<String, Explainer> attributors) throws IOException {
     if (set.masks() == null) {
       throw new IllegalArgumentException("localization needs ground-truth masks: --data shapes or DIR/" + MASKS);
     }
-    Tensor x = set.inputs();
-    Tensor m = set.masks();
+    Map<String, Localization.Result> results = eachMethod(attributors, e -> Localization.defaults().evaluate(
+        e.explain(set.inputs(), Target.classes(classes)).relevance(), set.masks()));
     Map<String, Object> perMethod = new LinkedHashMap<>();
     List<List<Object>> rows = new ArrayList<>();
-    for (Map.Entry<String, Attributor> e : attributors.entrySet()) {
-      Localization.Result r = Localization.defaults().evaluate(
-          e.getValue().explain(graph, x, Target.classes(classes)).relevance(), m);
-      perMethod.put(e.getKey(), Map.of("massAccuracy", r.meanMassAccuracy(), "rankAccuracy", r.meanRankAccuracy(),
+    results.forEach((k, r) -> {
+      perMethod.put(k, Map.of("massAccuracy", r.meanMassAccuracy(), "rankAccuracy", r.meanRankAccuracy(),
           "pointingGame", r.pointingAccuracy()));
-      rows.add(List.of(e.getKey(), r.meanMassAccuracy(), r.meanRankAccuracy(), r.pointingAccuracy()));
-    }
+      rows.add(List.of(k, r.meanMassAccuracy(), r.meanRankAccuracy(), r.pointingAccuracy()));
+    });
     CsvTable.writeRows(out.resolve("localization.csv"),
         List.of("method", "mass_accuracy", "rank_accuracy", "pointing_game"), rows);
     return Map.of("config", Localization.defaults(), "methods", perMethod);
   }
 
-  private Object randomization(Graph graph, Tensor x, int[] classes, Map<String, Attributor> attributors)
-      throws IOException {
-    Map<String, Object> perMethod = new LinkedHashMap<>();
+  private Object randomization(Tensor x, int[] classes, Map<String, Explainer> attributors) throws IOException {
+    Map<String, ModelRandomization.Result> perMethod = eachMethod(attributors,
+        e -> ModelRandomization.defaults().evaluate(e, x, classes));
     List<List<Object>> rows = new ArrayList<>();
-    for (Map.Entry<String, Attributor> e : attributors.entrySet()) {
-      ModelRandomization.Result r = ModelRandomization.defaults().evaluate(graph, x, classes, e.getValue());
-      perMethod.put(e.getKey(), r);
-      r.stages().forEach(s -> rows.add(List.of(e.getKey(), s.layer(), s.meanSpearman(), s.meanSsim())));
-    }
+    perMethod.forEach((k, r) -> r.stages().forEach(s -> rows.add(List.of(k, s.layer(), s.meanSpearman(),
+        s.meanSsim()))));
     CsvTable.writeRows(out.resolve("randomization.csv"), List.of("method", "randomized_down_to", "spearman", "ssim"),
         rows);
     return Map.of("config", ModelRandomization.defaults(), "methods", perMethod);
   }
 
-  private Object positivity(Graph graph, Tensor x, int[] classes, Map<String, Attributor> attributors)
-      throws IOException {
-    Map<String, Object> perMethod = new LinkedHashMap<>();
+  private Object positivity(Tensor x, int[] classes, Map<String, Explainer> attributors) throws IOException {
+    Map<String, Positivity.Result> perMethod = eachMethod(attributors,
+        e -> Positivity.of(e.explain(x, Target.classes(classes)).relevance()));
     List<List<Object>> rows = new ArrayList<>();
-    for (Map.Entry<String, Attributor> e : attributors.entrySet()) {
-      Positivity.Result r = Positivity.of(e.getValue().explain(graph, x, Target.classes(classes)).relevance());
-      perMethod.put(e.getKey(), r);
-      rows.add(List.of(e.getKey(), r.pooled(), r.mean()));
-    }
+    perMethod.forEach((k, r) -> rows.add(List.of(k, r.pooled(), r.mean())));
     CsvTable.writeRows(out.resolve("positivity.csv"), List.of("method", "negative_share_pooled",
         "negative_share_mean"), rows);
     return Map.of("methods", perMethod);

@@ -68,7 +68,7 @@ class EvaluateCommandTest extends CliTestSupport {
     assertEquals(6, pf.get("sensitivity").get("curve").size());
     Tensor first = x.slice0(0, 4);
     double expected = new PixelFlipping(5, 2, 2, Replacement.ZERO, RegionOrder.MOST_RELEVANT_FIRST, OutputScore.RAW,
-        0).evaluate(g, first, Classes.argmax(g, first), new Sensitivity()).aopc();
+        0).evaluate(Sensitivity.plain().prepare(g), first, Classes.argmax(g, first)).aopc();
     assertEquals(expected, pf.get("sensitivity").get("aopc").asDouble(), 1e-9);
     assertTrue(pf.has("random") && pf.has("lrp:epsilon-plus-flat"));
     assertTrue(json.get("metrics").get("localization").get("methods").get("gradient-x-input").has("pointingGame"));

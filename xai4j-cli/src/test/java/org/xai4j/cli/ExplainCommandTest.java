@@ -48,7 +48,7 @@ class ExplainCommandTest extends CliTestSupport {
         "--out", rel.toString()), err.toString());
     int argmax = g.forward(x).output().argmaxRows()[0];
     assertTrue(out.toString().contains("target: " + argmax + " (logit"), out.toString());
-    assertArrayEquals(Gradient.plain().explain(g, x, Target.argmax()).relevance().toArray(),
+    assertArrayEquals(Gradient.plain().prepare(g).explain(x, Target.argmax()).relevance().toArray(),
         Npy.read(rel).toArray(), 1e-6f);
   }
 
@@ -60,8 +60,8 @@ class ExplainCommandTest extends CliTestSupport {
     Path in = writeNpy(dir, "x.npy", x);
     Path rel = dir.resolve("ig.npy");
     assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--method",
-        "integrated-gradients", "--target", "1", "--steps", "10", "--out", rel.toString()), err.toString());
-    assertArrayEquals(IntegratedGradients.defaults().withSteps(10).explain(g, x, Target.classes(1)).relevance()
+        "integrated-gradients", "--target", "1", "--integration-steps", "10", "--out", rel.toString()), err.toString());
+    assertArrayEquals(IntegratedGradients.defaults().withSteps(10).prepare(g).explain(x, Target.classes(1)).relevance()
         .toArray(), Npy.read(rel).toArray(), 1e-6f);
   }
 
@@ -99,10 +99,11 @@ class ExplainCommandTest extends CliTestSupport {
     assertEquals(1, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "lime",
         "--out", dir.resolve("o.npy").toString()));
     assertEquals("unknown method 'lime'; choose one of [gradient, sensitivity, gradient-x-input, "
-        + "integrated-gradients, smoothgrad, deconvnet, guided-backprop, grad-cam, occlusion, lrp]\n", err.toString());
+        + "integrated-gradients, smoothgrad, deconvnet, guided-backprop, grad-cam, occlusion, lrp] "
+        + "(lrp:COMPOSITE, grad-cam:LAYER)\n", err.toString());
     err.getBuffer().setLength(0);
     assertEquals(1, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "grad-cam",
         "--out", dir.resolve("o.npy").toString()));
-    assertEquals("grad-cam needs --layer NODE\n", err.toString());
+    assertEquals("method 'grad-cam' needs a layer: grad-cam:LAYER or --layer\n", err.toString());
   }
 }

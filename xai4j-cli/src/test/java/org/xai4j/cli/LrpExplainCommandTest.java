@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xai4j.explain.lrp.BoxBound;
+import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.canon.Canonizers;
+import org.xai4j.explain.lrp.BoxBound;
+import org.xai4j.explain.lrp.ConservationReport;
 import org.xai4j.explain.lrp.Lrp;
-import org.xai4j.explain.lrp.LrpAttributor;
+import org.xai4j.explain.lrp.LrpRules;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
@@ -40,8 +42,8 @@ class LrpExplainCommandTest extends CliTestSupport {
     assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--out", rel.toString(),
         "--method", "lrp", "--composite", "epsilon-alpha2-beta1-flat", "--target", "2,0",
         "--per-layer", json.toString(), "--rules"), err.toString());
-    Lrp lrp = Lrp.of(mlp(), Composites.epsilonAlpha2Beta1Flat());
-    Tensor expected = lrp.explain(x, 2, 0).relevance();
+    Attribution a = Lrp.of(Composites.epsilonAlpha2Beta1Flat()).prepare(mlp()).explain(x, Target.classes(2, 0));
+    Tensor expected = a.relevance();
     assertEquals(0f, Npy.read(rel).maxAbsDifference(expected), 1e-6f);
     JsonNode layers = new ObjectMapper().readTree(json.toFile());
     assertEquals("[2,0]", layers.get("targets").toString());
@@ -52,10 +54,10 @@ class LrpExplainCommandTest extends CliTestSupport {
     assertEquals("fc2", top.get("value").asText());
     assertEquals("Gemm", top.get("op").asText());
     assertTrue(top.get("per_sample").asBoolean());
-    double[] sums = lrp.explain(x, 2, 0).conservation().row("fc2").sums();
+    double[] sums = ConservationReport.of(a, Target.classes(2, 0)).row("fc2").sums();
     assertEquals(sums[0], top.get("sums").get(0).asDouble(), 1e-6);
     assertEquals(sums[1], top.get("sums").get(1).asDouble(), 1e-6);
-    assertTrue(out.toString().contains(lrp.rules().toString()), out.toString());
+    assertTrue(out.toString().contains(Composites.epsilonAlpha2Beta1Flat().resolve(mlp()).toString()), out.toString());
   }
 
   @Test
@@ -65,9 +67,10 @@ class LrpExplainCommandTest extends CliTestSupport {
     Path in = writeNpy(dir, "x.npy", x);
     Path rel = dir.resolve("r.npy");
     assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--out", rel.toString(),
-        "--method", "lrp", "--composite", "deep-taylor", "--one-hot"), err.toString());
+        "--method", "lrp", "--composite", "deep-taylor", "--no-seed-times-output"), err.toString());
     int[] argmax = mlp().forward(x).output().argmaxRows();
-    Tensor expected = Lrp.of(mlp(), Composites.deepTaylor()).explain(x, Target.classes(argmax), false).relevance();
+    Tensor expected = Lrp.of(Composites.deepTaylor()).withSeedTimesOutput(false).prepare(mlp())
+        .explain(x, Target.classes(argmax)).relevance();
     assertEquals(0f, Npy.read(rel).maxAbsDifference(expected), 1e-6f);
   }
 
@@ -96,8 +99,8 @@ class LrpExplainCommandTest extends CliTestSupport {
     assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "lrp",
         "--composite", "deep-taylor", "--low", "-3", "--high", "3", "--target", "1", "--out", rel.toString()),
         err.toString());
-    Tensor expected = Lrp.of(mlp(), Composites.deepTaylor(BoxBound.scalar(-3f), BoxBound.scalar(3f)))
-        .explain(x, 1).relevance();
+    Tensor expected = Lrp.of(Composites.deepTaylor(BoxBound.scalar(-3f), BoxBound.scalar(3f))).prepare(mlp())
+        .explain(x, Target.classes(1)).relevance();
     assertEquals(0f, Npy.read(rel).maxAbsDifference(expected), 1e-6f);
   }
 
@@ -123,10 +126,10 @@ class LrpExplainCommandTest extends CliTestSupport {
     Path rel = dir.resolve("r.npy");
     assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--out", rel.toString(),
         "--method", "lrp", "--canonize", "--zennit-merged-bias", "--rules"), err.toString());
-    LrpAttributor zennit = LrpAttributor.of(Composites.epsilonPlusFlat()).withCanonizer(Canonizers.standard());
+    LrpRules zennit = LrpRules.of(Composites.epsilonPlusFlat()).withCanonizer(Canonizers.standard());
     Graph graph = OnnxImporter.read(model);
-    Tensor expected = zennit.withUnmodifiedMergedBias().explain(graph, x, Target.argmax()).relevance();
-    Tensor rules = zennit.explain(graph, x, Target.argmax()).relevance();
+    Tensor expected = Lrp.of(zennit.withUnmodifiedMergedBias()).prepare(graph).explain(x, Target.argmax()).relevance();
+    Tensor rules = Lrp.of(zennit).prepare(graph).explain(x, Target.argmax()).relevance();
     assertEquals(0f, Npy.read(rel).maxAbsDifference(expected), 1e-6f);
     assertTrue(expected.maxAbsDifference(rules) > 1e-3 * expected.maxAbs(), "the merged bias must change the result");
     assertTrue(out.toString().contains("Flat[bias KEEP]"), out.toString());
@@ -147,6 +150,7 @@ class LrpExplainCommandTest extends CliTestSupport {
   @Test
   void rulesNeedLrp(@TempDir Path dir) throws IOException {
     assertEquals(1, explainMlp(dir, "--method", "gradient", "--rules"));
-    assertTrue(err.toString().contains("--rules needs --method lrp, got gradient"), err.toString());
+    assertTrue(err.toString().contains("--rules needs an LRP composite (lrp:NAME or --composite), got gradient"),
+        err.toString());
   }
 }

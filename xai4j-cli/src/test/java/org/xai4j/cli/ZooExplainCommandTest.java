@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Target;
+import org.xai4j.explain.attribution.Gradient;
 import org.xai4j.explain.canon.Canonizers;
 import org.xai4j.explain.lrp.ConservationReport;
-import org.xai4j.explain.lrp.LrpAttributor;
-import org.xai4j.explain.lrp.LrpResult;
+import org.xai4j.explain.lrp.Lrp;
+import org.xai4j.explain.lrp.LrpRules;
 import org.xai4j.explain.lrp.composite.Composite;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.explain.lrp.composite.StructuralRules;
@@ -50,8 +52,8 @@ class ZooExplainCommandTest extends CliTestSupport {
   }
 
   /** The CLI's default LRP: EpsilonPlusFlat on the canonized graph, optionally adjusted. */
-  private static LrpAttributor canonized(Composite composite) {
-    return LrpAttributor.of(composite).withCanonizer(Canonizers.standard());
+  private static Gradient canonized(Composite composite) {
+    return Lrp.of(LrpRules.of(composite).withCanonizer(Canonizers.standard()));
   }
 
   @Test
@@ -62,7 +64,7 @@ class ZooExplainCommandTest extends CliTestSupport {
     assertEquals(0, explainLrp(model, input, dir.resolve("r.npy"), "--per-layer", json.toString(), "--rules"),
         err.toString());
     Graph graph = OnnxImporter.read(model);
-    LrpResult r = canonized(Composites.epsilonPlusFlat()).explainLayers(graph, Npy.read(input), Target.argmax());
+    Attribution r = canonized(Composites.epsilonPlusFlat()).prepare(graph).explain(Npy.read(input), Target.argmax());
     int[] targets = Target.Argmax.argmaxPerSample(r.output());
     for (int n = 0; n < targets.length; n++) {
       double sum = r.relevance().slice0(n, n + 1).sum();
@@ -74,7 +76,7 @@ class ZooExplainCommandTest extends CliTestSupport {
     assertTrue(out.toString().contains("softmax: AttnLRP's deep Taylor rule"), out.toString());
     assertTrue(out.toString().contains("LayerNorm: standard deviation held constant"), out.toString());
     JsonNode layers = new ObjectMapper().readTree(json.toFile()).get("layers");
-    ConservationReport report = r.conservation();
+    ConservationReport report = ConservationReport.of(r, Target.argmax());
     String attention = graph.nodes().stream().filter(node -> node.op().type().equals("Softmax")).findFirst()
         .orElseThrow().name();
     // the softmax output is [N, heads, T, T]: its batch axis is axis 0, the value after it is transposed
@@ -95,7 +97,7 @@ class ZooExplainCommandTest extends CliTestSupport {
     assertTrue(this.out.toString().contains("held constant (CP-LRP"), this.out.toString());
     Graph graph = OnnxImporter.read(model);
     Tensor expected = canonized(Composites.epsilonPlusFlat().prepend(StructuralRules.cpLrp(graph)))
-        .explain(graph, Npy.read(input), Target.argmax()).relevance();
+        .prepare(graph).explain(Npy.read(input), Target.argmax()).relevance();
     assertEquals(0f, Npy.read(out).maxAbsDifference(expected), 1e-6f);
   }
 
@@ -106,7 +108,7 @@ class ZooExplainCommandTest extends CliTestSupport {
     Path out = dir.resolve("r.npy");
     assertEquals(0, explainLrp(model, input, out), err.toString());
     Graph graph = OnnxImporter.read(model);
-    Tensor expected = canonized(Composites.epsilonPlusFlat()).explain(graph, Npy.read(input), Target.argmax())
+    Tensor expected = canonized(Composites.epsilonPlusFlat()).prepare(graph).explain(Npy.read(input), Target.argmax())
         .relevance();
     assertEquals(0f, Npy.read(out).maxAbsDifference(expected), 1e-6f);
     assertEquals(0, explainLrp(model, input, out, "--no-canonize", "--rules"), err.toString());

@@ -1,25 +1,30 @@
 package org.xai4j.explain;
 
 import org.xai4j.graph.Graph;
-import org.xai4j.tensor.Tensor;
 
 /**
- * An attribution method: explains the decision of a graph on a batch of inputs for a target.
+ * An attribution method's configuration: explains the decisions of a model once it is
+ * {@linkplain #prepare prepared} for it.
  *
- * <p>Implementations are immutable configurations (safe to share between threads); all their work
- * happens in {@link #explain}. Gradient-based methods run the one reverse pass
+ * <p>Implementations are immutable (safe to share between threads). All the work that depends on
+ * the model only (canonizing, resolving LRP rules and computing their modified weights, checking a
+ * layer exists) happens once, in {@link #prepare}; the returned {@link Explainer} then explains any
+ * number of batches. Gradient-based methods run the one reverse pass
  * ({@link org.xai4j.backprop.Backprop}) with per-node overrides; none walks the graph itself.
+ *
+ * <pre>{@code
+ * Explainer lrp = Lrp.of(Composites.epsilonPlusFlat()).prepare(graph);   // rules prepared here
+ * Attribution a = lrp.explain(images, Target.argmax());                  // once per batch
+ * Explainer sg = SmoothGrad.defaults().withOverrides(LrpRules.of(Composites.epsilonPlusFlat())).prepare(graph);
+ * }</pre>
  */
 public interface Attributor {
   /**
-   * Explains {@code target} for every sample of {@code input}.
+   * This method prepared for {@code graph}.
    *
    * @param graph the model; it must have exactly one input
-   * @param input a batch {@code [N, ...]} accepted by the graph's input
-   * @param target what to explain (a class per sample, an output seed, or a hidden unit)
-   * @return the relevance (shape documented by each method, the input shape unless stated) and the
-   *     model output on {@code input}
-   * @throws IllegalArgumentException if the input or the target does not fit the graph
+   * @throws IllegalArgumentException if the method does not fit the graph (for example an LRP
+   *     composite leaves a layer without a rule, or a named layer does not exist)
    */
-  Attribution explain(Graph graph, Tensor input, Target target);
+  Explainer prepare(Graph graph);
 }

@@ -40,7 +40,7 @@ record MetricColumns(List<RowMetric> metrics) implements BatchColumns {
   public Row[] of(MethodExplainer method, Tensor input, Attribution attribution, int[] targets) {
     List<double[]> values = new ArrayList<>();
     for (RowMetric m : metrics) {
-      values.add(m.perSample(method.graph(), input, targets, method.attributor(), attribution.relevance()));
+      values.add(m.perSample(method.explainer(), input, targets, attribution.relevance()));
     }
     int classes = attribution.output().size() / targets.length;
     Row[] out = new Row[targets.length];

@@ -2,7 +2,7 @@ package org.xai4j.spark;
 
 import java.io.Serializable;
 import java.util.List;
-import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Explainer;
 import org.xai4j.explain.metric.Continuity;
 import org.xai4j.explain.metric.Infidelity;
 import org.xai4j.explain.metric.InsertionDeletion;
@@ -11,7 +11,6 @@ import org.xai4j.explain.metric.MaxSensitivity;
 import org.xai4j.explain.metric.OutputScore;
 import org.xai4j.explain.metric.PixelFlipping;
 import org.xai4j.explain.metric.RegionOrder;
-import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Tensor;
 
 /**
@@ -62,7 +61,7 @@ public sealed interface RowMetric extends Serializable {
    *
    * @param relevance the method's relevance of {@code input}
    */
-  double[] perSample(Graph graph, Tensor input, int[] classes, Attributor method, Tensor relevance);
+  double[] perSample(Explainer method, Tensor input, int[] classes, Tensor relevance);
 
   /**
    * See {@link RowMetric#pixelFlipping}; the configuration of {@link PixelFlipping} (a record
@@ -76,9 +75,9 @@ public sealed interface RowMetric extends Serializable {
     }
 
     @Override
-    public double[] perSample(Graph graph, Tensor input, int[] classes, Attributor method, Tensor relevance) {
+    public double[] perSample(Explainer method, Tensor input, int[] classes, Tensor relevance) {
       return new PixelFlipping(steps, perStep, patch, replacement, RegionOrder.MOST_RELEVANT_FIRST, OutputScore.RAW,
-          seed).evaluate(graph, input, classes, relevance).aopcPerSample();
+          seed).evaluate(method.graph(), input, classes, relevance).aopcPerSample();
     }
   }
 
@@ -87,43 +86,43 @@ public sealed interface RowMetric extends Serializable {
     /** Area under the insertion curve (Petsiuk et al. 2018): higher is better. */
     INSERTION("insertion_auc") {
       @Override
-      public double[] perSample(Graph graph, Tensor input, int[] classes, Attributor method, Tensor relevance) {
-        return InsertionDeletion.insertion().evaluate(graph, input, classes, relevance).aucPerSample();
+      public double[] perSample(Explainer method, Tensor input, int[] classes, Tensor relevance) {
+        return InsertionDeletion.insertion().evaluate(method.graph(), input, classes, relevance).aucPerSample();
       }
     },
     /** Area under the deletion curve (Petsiuk et al. 2018): lower is better. */
     DELETION("deletion_auc") {
       @Override
-      public double[] perSample(Graph graph, Tensor input, int[] classes, Attributor method, Tensor relevance) {
-        return InsertionDeletion.deletion().evaluate(graph, input, classes, relevance).aucPerSample();
+      public double[] perSample(Explainer method, Tensor input, int[] classes, Tensor relevance) {
+        return InsertionDeletion.deletion().evaluate(method.graph(), input, classes, relevance).aucPerSample();
       }
     },
     /** Continuity over shifted copies (Montavon et al. 2018): lower is more continuous. */
     CONTINUITY("continuity") {
       @Override
-      public double[] perSample(Graph graph, Tensor input, int[] classes, Attributor method, Tensor relevance) {
-        return Continuity.defaults().evaluate(graph, input, classes, method).perSample();
+      public double[] perSample(Explainer method, Tensor input, int[] classes, Tensor relevance) {
+        return Continuity.defaults().evaluate(method, input, classes).perSample();
       }
     },
     /** Max-sensitivity (Yeh et al. 2019): lower is more robust. */
     MAX_SENSITIVITY("max_sensitivity") {
       @Override
-      public double[] perSample(Graph graph, Tensor input, int[] classes, Attributor method, Tensor relevance) {
-        return MaxSensitivity.defaults().evaluate(graph, input, classes, method).perSample();
+      public double[] perSample(Explainer method, Tensor input, int[] classes, Tensor relevance) {
+        return MaxSensitivity.defaults().evaluate(method, input, classes).perSample();
       }
     },
     /** Infidelity (Yeh et al. 2019): lower is more faithful. */
     INFIDELITY("infidelity") {
       @Override
-      public double[] perSample(Graph graph, Tensor input, int[] classes, Attributor method, Tensor relevance) {
-        return Infidelity.defaults().evaluate(graph, input, classes, relevance).perSample();
+      public double[] perSample(Explainer method, Tensor input, int[] classes, Tensor relevance) {
+        return Infidelity.defaults().evaluate(method.graph(), input, classes, relevance).perSample();
       }
     },
     /** Local Lipschitz estimate: lower is more robust. */
     LOCAL_LIPSCHITZ("local_lipschitz") {
       @Override
-      public double[] perSample(Graph graph, Tensor input, int[] classes, Attributor method, Tensor relevance) {
-        return LocalLipschitz.defaults().evaluate(graph, input, classes, method).perSample();
+      public double[] perSample(Explainer method, Tensor input, int[] classes, Tensor relevance) {
+        return LocalLipschitz.defaults().evaluate(method, input, classes).perSample();
       }
     };
 

@@ -13,7 +13,7 @@ import org.xai4j.data.Mnist;
 import org.xai4j.explain.Attributor;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.attribution.GradientTimesInput;
-import org.xai4j.explain.lrp.LrpAttributor;
+import org.xai4j.explain.lrp.Lrp;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.explain.metric.Continuity;
 import org.xai4j.explain.metric.InsertionDeletion;
@@ -43,7 +43,7 @@ class EvaluateTest {
     assertEquals(2 * ROWS, out.size());
     assertEquals(List.of("id", "label", "values", "shape", "method", "target", "logit", "aopc", "deletion_auc",
         "continuity", "error"), List.of(out.get(0).schema().fieldNames()));
-    List<Attributor> methods = List.of(GradientTimesInput.plain(), LrpAttributor.of(Composites.epsilonPlusFlat()));
+    List<Attributor> methods = List.of(GradientTimesInput.plain(), Lrp.of(Composites.epsilonPlusFlat()));
     int k = 0;
     for (int p = 0; p < PARTITIONS; p++) {
       int end = LocalSpark.sliceStart(ROWS, PARTITIONS, p + 1);
@@ -52,10 +52,10 @@ class EvaluateTest {
         int[] classes = Target.Argmax.argmaxPerSample(g.forward(batch).output());
         double[][][] expected = new double[2][][];
         for (int m = 0; m < 2; m++) {
-          Tensor r = methods.get(m).explain(g, batch, Target.classes(classes)).relevance();
+          Tensor r = methods.get(m).prepare(g).explain(batch, Target.classes(classes)).relevance();
           expected[m] = new double[][] {FLIPPING.evaluate(g, batch, classes, r).aopcPerSample(),
               InsertionDeletion.deletion().evaluate(g, batch, classes, r).aucPerSample(),
-              Continuity.defaults().evaluate(g, batch, classes, methods.get(m)).perSample()};
+              Continuity.defaults().evaluate(methods.get(m).prepare(g), batch, classes).perSample()};
         }
         for (int i = 0; i < batch.shape().dim(0); i++) {
           for (int m = 0; m < 2; m++) {

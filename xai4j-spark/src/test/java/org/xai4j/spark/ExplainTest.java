@@ -37,20 +37,17 @@ class ExplainTest {
   /** Each method family as a user of the library calls it in one JVM. */
   private static Map<String, BiFunction<Graph, Tensor, Attribution>> singleJvm() {
     Map<String, BiFunction<Graph, Tensor, Attribution>> m = new LinkedHashMap<>();
-    m.put("gradient", (g, x) -> Gradient.plain().explain(g, x, Target.argmax()));
-    m.put("sensitivity", (g, x) -> new Sensitivity().explain(g, x, Target.argmax()));
-    m.put("gradient-x-input", (g, x) -> GradientTimesInput.plain().explain(g, x, Target.argmax()));
-    m.put("integrated-gradients", (g, x) -> IntegratedGradients.defaults().explain(g, x, Target.argmax()));
-    m.put("smoothgrad", (g, x) -> SmoothGrad.defaults().explain(g, x, Target.argmax()));
-    m.put("deconvnet", (g, x) -> Gradient.deconvnet().explain(g, x, Target.argmax()));
-    m.put("guided-backprop", (g, x) -> Gradient.guidedBackprop().explain(g, x, Target.argmax()));
-    m.put("grad-cam:relu2", (g, x) -> GradCam.of("relu2").explain(g, x, Target.argmax()));
-    m.put("occlusion", (g, x) -> Occlusion.of(1, 8, 8).withStrides(1, 8, 8).explain(g, x, Target.argmax()));
+    m.put("gradient", (g, x) -> Gradient.plain().prepare(g).explain(x, Target.argmax()));
+    m.put("sensitivity", (g, x) -> Sensitivity.plain().prepare(g).explain(x, Target.argmax()));
+    m.put("gradient-x-input", (g, x) -> GradientTimesInput.plain().prepare(g).explain(x, Target.argmax()));
+    m.put("integrated-gradients", (g, x) -> IntegratedGradients.defaults().prepare(g).explain(x, Target.argmax()));
+    m.put("smoothgrad", (g, x) -> SmoothGrad.defaults().prepare(g).explain(x, Target.argmax()));
+    m.put("deconvnet", (g, x) -> Gradient.deconvnet().prepare(g).explain(x, Target.argmax()));
+    m.put("guided-backprop", (g, x) -> Gradient.guidedBackprop().prepare(g).explain(x, Target.argmax()));
+    m.put("grad-cam:relu2", (g, x) -> GradCam.of("relu2").prepare(g).explain(x, Target.argmax()));
+    m.put("occlusion", (g, x) -> Occlusion.of(1, 8, 8).withStrides(1, 8, 8).prepare(g).explain(x, Target.argmax()));
     for (String c : List.of("epsilon-plus-flat", "epsilon-alpha2-beta1-flat", "deep-taylor")) {
-      m.put("lrp:" + c, (g, x) -> {
-        var r = Lrp.of(g, Composites.byName(c, null, null)).explain(x, Target.argmax(), true);
-        return new Attribution(r.relevance(), r.output());
-      });
+      m.put("lrp:" + c, (g, x) -> Lrp.of(Composites.byName(c, null, null)).prepare(g).explain(x, Target.argmax()));
     }
     return m;
   }

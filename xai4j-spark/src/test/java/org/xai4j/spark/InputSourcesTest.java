@@ -161,7 +161,7 @@ class InputSourcesTest {
     e = assertThrows(IllegalArgumentException.class, () -> explain().withMethods("lrp:nope").transform(arrays));
     assertTrue(e.getMessage().contains("nope"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> explain().withMethods("grad-cam:conv9").transform(arrays));
-    assertEquals("method 'grad-cam:conv9' needs an existing layer: grad-cam:NODE", e.getMessage());
+    assertEquals("Grad-CAM layer 'conv9' is not a node of the graph", e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> Explain.model("junk".getBytes(StandardCharsets.US_ASCII), "junk.onnx").transform(arrays));
     assertTrue(e.getMessage().startsWith("junk.onnx: "), e.getMessage());

@@ -1,18 +1,13 @@
 package org.xai4j.explain.attribution;
 
-import java.util.Map;
-import org.xai4j.backprop.Backprop;
-import org.xai4j.backprop.NodeRules;
-import org.xai4j.explain.Attribution;
-import org.xai4j.explain.Attributor;
-import org.xai4j.explain.Target;
+import org.xai4j.explain.Explainer;
+import org.xai4j.explain.Overrides;
 import org.xai4j.graph.Graph;
-import org.xai4j.graph.Trace;
-import org.xai4j.tensor.Tensor;
 
 /**
  * The (possibly modified) gradient of the target with respect to the input: one forward pass and
- * one reverse pass with the given per-node overrides.
+ * one reverse pass with the pass's per-node overrides. At a hidden value ({@code at}) it is the
+ * same signal there.
  *
  * <ul>
  *   <li>{@link #plain()}: the gradient, Captum's {@code Saliency(abs=False)}, Zennit's
@@ -21,38 +16,38 @@ import org.xai4j.tensor.Tensor;
  *       {@code GuidedBackprop}, Zennit composite {@code GuidedBackprop}).
  *   <li>{@link #deconvnet()}: ReLUs overridden as in Deconvnet (Captum {@code Deconvolution},
  *       Zennit composite {@code DeconvNet}).
+ *   <li>with LRP rules as overrides and the seed times the output it is LRP
+ *       ({@link org.xai4j.explain.lrp.Lrp#of}).
  * </ul>
  *
- * <p>The relevance has the input's shape. Example: {@code Gradient.plain().explain(graph, x,
+ * <p>The relevance has the input's shape. Example: {@code Gradient.plain().prepare(graph).explain(x,
  * Target.argmax())}.
  *
- * @param overrides per-node rules of the reverse pass ({@link NodeRules#none()} for the gradient)
+ * @param pass the reverse pass
  */
-public record Gradient(NodeRules overrides) implements Attributor {
+public record Gradient(ReversePass pass) implements GradientMethod<Gradient> {
   /** The plain gradient. */
   public static Gradient plain() {
-    return new Gradient(NodeRules.none());
+    return new Gradient(ReversePass.gradient());
   }
 
   /** Guided Backprop; see {@link ReluOverrides#guidedBackprop()}. */
   public static Gradient guidedBackprop() {
-    return new Gradient(ReluOverrides.guidedBackprop());
+    return plain().withOverrides(Overrides.of(ReluOverrides.guidedBackprop()));
   }
 
   /** Deconvnet; see {@link ReluOverrides#deconvnet()}. */
   public static Gradient deconvnet() {
-    return new Gradient(ReluOverrides.deconvnet());
+    return plain().withOverrides(Overrides.of(ReluOverrides.deconvnet()));
   }
 
   @Override
-  public Attribution explain(Graph graph, Tensor input, Target target) {
-    Trace trace = graph.forward(input);
-    return new Attribution(inputSignal(trace, target, overrides), trace.output());
+  public Gradient withPass(ReversePass p) {
+    return new Gradient(p);
   }
 
-  /** The reverse-pass signal at the input of a recorded forward pass, seeded by {@code target}. */
-  static Tensor inputSignal(Trace trace, Target target, NodeRules rules) {
-    String value = target.value(trace.graph());
-    return Backprop.run(trace, Map.of(value, target.seed(trace)), rules, false).atInput();
+  @Override
+  public Explainer prepare(Graph graph) {
+    return SinglePass.prepare(this, pass, graph, null, (value, signal, activation, input) -> signal);
   }
 }

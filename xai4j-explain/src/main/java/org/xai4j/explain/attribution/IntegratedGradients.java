@@ -1,8 +1,7 @@
 package org.xai4j.explain.attribution;
 
-import org.xai4j.backprop.NodeRules;
 import org.xai4j.explain.Attribution;
-import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Explainer;
 import org.xai4j.explain.Target;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.Trace;
@@ -18,17 +17,24 @@ import org.xai4j.tensor.TensorInternals;
  * {@code internalBatchSize} rows, each going through the graph in one forward and one reverse
  * pass; the target (for example the argmax) is resolved once, at the input. Defaults (Captum's):
  * {@value #DEFAULT_STEPS} steps, {@link Quadrature#GAUSS_LEGENDRE}, a zero baseline. Example:
- * {@code IntegratedGradients.defaults().withMethod(Quadrature.RIEMANN_TRAPEZOID).explain(graph, x,
+ * {@code IntegratedGradients.defaults().withMethod(Quadrature.RIEMANN_TRAPEZOID).prepare(graph).explain(x,
  * Target.argmax())}.
+ *
+ * <p>At a hidden value {@code v}, {@code at(v)} is the same sum along the same input path with
+ * that value's activations and gradients, {@code (a_v(x) - a_v(b)) * sum_k w_k * df/da_v(b +
+ * alpha_k (x - b))} (Captum's {@code LayerIntegratedGradients} when {@code a_v} is affine in the
+ * input; in general its conservation is approximate); it repeats the path passes, once per value
+ * asked for.
  *
  * @param steps number of gradient evaluations per sample
  * @param method the quadrature rule
  * @param baseline the path start, broadcastable to the input (a scalar, one sample or the batch)
  * @param internalBatchSize the largest number of path points per forward/backward pass; bounds
  *     memory
+ * @param pass the reverse pass at every path point
  */
-public record IntegratedGradients(int steps, Quadrature method, Tensor baseline, int internalBatchSize)
-    implements Attributor {
+public record IntegratedGradients(int steps, Quadrature method, Tensor baseline, int internalBatchSize,
+    ReversePass pass) implements GradientMethod<IntegratedGradients> {
   /** Default number of steps (Captum's {@code n_steps}). */
   public static final int DEFAULT_STEPS = 50;
   /** Default quadrature (Captum's {@code method='gausslegendre'}). */
@@ -44,73 +50,114 @@ public record IntegratedGradients(int steps, Quadrature method, Tensor baseline,
 
   /** Captum's defaults with a zero baseline. */
   public static IntegratedGradients defaults() {
-    return new IntegratedGradients(DEFAULT_STEPS, DEFAULT_METHOD, Tensor.scalar(0f), DEFAULT_INTERNAL_BATCH_SIZE);
+    return new IntegratedGradients(DEFAULT_STEPS, DEFAULT_METHOD, Tensor.scalar(0f), DEFAULT_INTERNAL_BATCH_SIZE,
+        ReversePass.gradient());
   }
 
   /** This configuration with another number of steps. */
   public IntegratedGradients withSteps(int n) {
-    return new IntegratedGradients(n, method, baseline, internalBatchSize);
+    return new IntegratedGradients(n, method, baseline, internalBatchSize, pass);
   }
 
   /** This configuration with another quadrature rule. */
   public IntegratedGradients withMethod(Quadrature q) {
-    return new IntegratedGradients(steps, q, baseline, internalBatchSize);
+    return new IntegratedGradients(steps, q, baseline, internalBatchSize, pass);
   }
 
   /** This configuration with another baseline (broadcastable to the input). */
   public IntegratedGradients withBaseline(Tensor b) {
-    return new IntegratedGradients(steps, method, b, internalBatchSize);
+    return new IntegratedGradients(steps, method, b, internalBatchSize, pass);
   }
 
   /** This configuration with another number of path points per pass. */
   public IntegratedGradients withInternalBatchSize(int rows) {
-    return new IntegratedGradients(steps, method, baseline, rows);
+    return new IntegratedGradients(steps, method, baseline, rows, pass);
   }
 
   @Override
-  public Attribution explain(Graph graph, Tensor input, Target target) {
-    Trace trace = graph.forward(input);
-    Tensor seed = target.seed(trace);
-    String value = target.value(graph);
-    Tensor start = Tensor.zeros(input.shape()).add(baseline);
-    start.requireSameShape(input, "IntegratedGradients baseline broadcast to the input");
-    Tensor delta = input.sub(start);
-    Quadrature.Points q = method.points(steps);
-    double[] alphas = q.alphas();
-    double[] weights = q.weights();
-    int n = input.shape().dim(0);
-    int per = input.size() / n;
-    float[] b = TensorInternals.array(start);
-    float[] d = TensorInternals.array(delta);
-    double[] sum = new double[input.size()];
-    PointBatches.Points points = (from, to) -> {
-      float[] rows = new float[(to - from) * per];
-      for (int r = from; r < to; r++) {
-        float alpha = (float) alphas[r / n];
-        int src = (r % n) * per;
-        int dst = (r - from) * per;
-        for (int j = 0; j < per; j++) {
-          rows[dst + j] = b[src + j] + alpha * d[src + j];
-        }
-      }
-      return TensorInternals.adopt(input.shape().withDim(0, to - from), rows);
-    };
-    PointBatches.inputSignals(graph, steps * n, points, value, seed, NodeRules.none(), internalBatchSize,
-        (from, chunk) -> {
-          float[] g = TensorInternals.array(chunk);
-          for (int r = from; r < from + chunk.shape().dim(0); r++) {
-            double w = weights[r / n];
-            int dst = (r % n) * per;
-            int src = (r - from) * per;
-            for (int j = 0; j < per; j++) {
-              sum[dst + j] += w * g[src + j];
-            }
-          }
-        });
-    float[] out = new float[sum.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (float) (d[i] * sum[i]);
+  public IntegratedGradients withPass(ReversePass p) {
+    return new IntegratedGradients(steps, method, baseline, internalBatchSize, p);
+  }
+
+  @Override
+  public Explainer prepare(Graph graph) {
+    ReversePass.Bound bound = pass.bind(graph);
+    return Explainer.of(graph, this, (x, t) -> new Path(bound, x, t).attribution());
+  }
+
+  /** The path of one explained batch. */
+  private final class Path {
+    private final ReversePass.Bound bound;
+    private final Tensor input;
+    private final Trace trace;
+    private final Tensor seed;
+    private final String value;
+    private final Tensor start;
+    private final int n;
+
+    Path(ReversePass.Bound bound, Tensor input, Target target) {
+      this.bound = bound;
+      this.input = input;
+      this.trace = bound.graph().forward(input);
+      this.seed = target.seed(trace);
+      this.value = target.value(bound.graph());
+      this.start = Tensor.zeros(input.shape()).add(baseline);
+      start.requireSameShape(input, "IntegratedGradients baseline broadcast to the input");
+      this.n = input.shape().dim(0);
     }
-    return new Attribution(TensorInternals.adopt(input.shape(), out), trace.output());
+
+    Attribution attribution() {
+      String in = bound.graph().inputs().get(0).name();
+      Tensor relevance = integrated(in);
+      return new Attribution(bound.graph(), relevance, trace.output(), v -> v.equals(in) ? relevance : integrated(v));
+    }
+
+    /** {@code (a(x) - a(b)) * sum_k w_k * signal at the path points} for value {@code at}, or null. */
+    private Tensor integrated(String at) {
+      Quadrature.Points q = method.points(steps);
+      double[] alphas = q.alphas();
+      double[] weights = q.weights();
+      int per = input.size() / n;
+      float[] b = TensorInternals.array(start);
+      float[] d = TensorInternals.array(input.sub(start));
+      PointBatches.Points points = (from, to) -> {
+        float[] rows = new float[(to - from) * per];
+        for (int r = from; r < to; r++) {
+          float alpha = (float) alphas[r / n];
+          int src = (r % n) * per;
+          int dst = (r - from) * per;
+          for (int j = 0; j < per; j++) {
+            rows[dst + j] = b[src + j] + alpha * d[src + j];
+          }
+        }
+        return TensorInternals.adopt(input.shape().withDim(0, to - from), rows);
+      };
+      Tensor atInput = trace.get(at);
+      int atPer = atInput.size() / n;
+      double[] sum = new double[atInput.size()];
+      boolean reached = PointBatches.signals(bound, steps * n, points, value, seed, internalBatchSize, at,
+          (from, chunk) -> {
+            float[] g = TensorInternals.array(chunk);
+            for (int r = from; r < from + chunk.shape().dim(0); r++) {
+              double w = weights[r / n];
+              int dst = (r % n) * atPer;
+              int src = (r - from) * atPer;
+              for (int j = 0; j < atPer; j++) {
+                sum[dst + j] += w * g[src + j];
+              }
+            }
+          });
+      if (!reached) {
+        return null;
+      }
+      boolean isInput = bound.graph().inputs().get(0).name().equals(at);
+      float[] delta = TensorInternals.array(isInput ? input.sub(start)
+          : atInput.sub(bound.graph().forward(start).get(at)));
+      float[] out = new float[sum.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = (float) (delta[i] * sum[i]);
+      }
+      return TensorInternals.adopt(atInput.shape(), out);
+    }
   }
 }

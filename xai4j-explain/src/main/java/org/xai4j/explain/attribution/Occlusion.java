@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Explainer;
 import org.xai4j.explain.Target;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.Trace;
@@ -23,7 +24,7 @@ import org.xai4j.tensor.TensorInternals;
  * pass the border is cut there, and the stride may not exceed the window unless the window spans
  * the whole axis. The relevance has the input's shape. All occluded copies are stacked into
  * forward passes of at most {@code internalBatchSize} rows; no reverse pass is used. Example:
- * {@code Occlusion.of(1, 8, 8).withStrides(1, 4, 4).explain(graph, x, Target.argmax())}.
+ * {@code Occlusion.of(1, 8, 8).withStrides(1, 4, 4).prepare(graph).explain(x, Target.argmax())}.
  *
  * @param window extent of the occluded block along each non-batch axis
  * @param strides shift along each non-batch axis
@@ -81,8 +82,16 @@ public record Occlusion(int[] window, int[] strides, float baseline, int interna
     return strides.clone();
   }
 
+  /**
+   * {@inheritDoc} Occlusion perturbs the input only: {@code at} gives the relevance at the input and
+   * rejects hidden values.
+   */
   @Override
-  public Attribution explain(Graph graph, Tensor input, Target target) {
+  public Explainer prepare(Graph graph) {
+    return Explainer.of(graph, this, (x, t) -> explain(graph, x, t));
+  }
+
+  private Attribution explain(Graph graph, Tensor input, Target target) {
     Trace trace = graph.forward(input);
     String value = target.value(graph);
     Tensor seed = target.seed(trace);
@@ -117,7 +126,15 @@ public record Occlusion(int[] window, int[] strides, float baseline, int interna
     for (int j = 0; j < out.length; j++) {
       out[j] = (float) (total[j] / count[j % per]);
     }
-    return new Attribution(TensorInternals.adopt(input.shape(), out), trace.output());
+    Tensor relevance = TensorInternals.adopt(input.shape(), out);
+    String in = graph.inputs().get(0).name();
+    return new Attribution(graph, relevance, trace.output(), v -> {
+      if (!v.equals(in)) {
+        throw new IllegalArgumentException("occlusion perturbs the input only; it has no relevance at hidden value '"
+            + v + "'");
+      }
+      return relevance;
+    });
   }
 
   /** The flat indices (within one sample) covered by each window position. */

@@ -1,8 +1,6 @@
 package org.xai4j.explain.attribution;
 
-import java.util.Map;
-import org.xai4j.backprop.Backprop;
-import org.xai4j.backprop.NodeRules;
+import org.xai4j.backprop.BackwardResult;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.Trace;
 import org.xai4j.tensor.Tensor;
@@ -30,21 +28,28 @@ final class PointBatches {
   }
 
   /**
-   * The reverse-pass signal at the graph input for {@code count} points, delivered chunk by chunk.
+   * The reverse-pass signal at value {@code at} for {@code count} points, delivered chunk by chunk.
    *
+   * @param pass the bound reverse pass (its seed is multiplied by each point's output if configured)
    * @param value where the seed is placed
    * @param seed the seed of the explained batch {@code [N, ...]}; point {@code r} uses row
    *     {@code r % N}
    * @param batchRows the largest number of points per forward/backward pass
+   * @param at the value whose signal is delivered
+   * @return false (after the first chunk) if no signal reaches {@code at}
    */
-  static void inputSignals(Graph graph, int count, Points points, String value, Tensor seed,
-      NodeRules rules, int batchRows, Sink sink) {
+  static boolean signals(ReversePass.Bound pass, int count, Points points, String value, Tensor seed, int batchRows,
+      String at, Sink sink) {
     for (int start = 0; start < count; start += batchRows) {
       int end = Math.min(count, start + batchRows);
-      Trace trace = graph.forward(points.rows(start, end));
-      Tensor s = cyclicRows(seed, start, end);
-      sink.accept(start, Backprop.run(trace, Map.of(value, s), rules, false).atInput());
+      Trace trace = pass.graph().forward(points.rows(start, end));
+      BackwardResult r = pass.run(trace, value, cyclicRows(seed, start, end));
+      if (!r.reached(at)) {
+        return false;
+      }
+      sink.accept(start, r.at(at));
     }
+    return true;
   }
 
   /**

@@ -1,9 +1,8 @@
 package org.xai4j.explain.attribution;
 
 import java.util.SplittableRandom;
-import org.xai4j.backprop.NodeRules;
 import org.xai4j.explain.Attribution;
-import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Explainer;
 import org.xai4j.explain.Target;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.Trace;
@@ -24,17 +23,20 @@ import org.xai4j.tensor.TensorInternals;
  * (from a {@link SplittableRandom} whose seed is the {@code c}-th value drawn from one seeded with
  * {@code seed}) times that sample's sigma, so a sample's result depends only on the seed and its
  * own values, not on the batch around it: explaining a batch equals explaining each sample alone.
- * Defaults (Zennit's): noise level {@value #DEFAULT_NOISE_LEVEL}, {@value #DEFAULT_SAMPLES} samples. Example: {@code SmoothGrad.defaults().withSeed(7).explain(graph,
- * x, Target.argmax())}.
+ * Defaults (Zennit's): noise level {@value #DEFAULT_NOISE_LEVEL}, {@value #DEFAULT_SAMPLES} samples. Example: {@code SmoothGrad.defaults().withSeed(7).prepare(graph)
+ * .explain(x, Target.argmax())}; {@code .withOverrides(LrpRules.of(composite))} smooths LRP as
+ * Zennit's {@code SmoothGrad} with a composite does. At a hidden value {@code at(v)} is the same
+ * statistic of the signals at {@code v}; it repeats the noisy passes, once per value asked for.
  *
  * @param aggregation which statistic of the noisy gradients
  * @param noiseLevel {@code sigma / (max - min)} of each sample's values
  * @param samples number of copies per sample (the last one noise-free)
  * @param seed seed of the noise
  * @param internalBatchSize the largest number of copies per forward/backward pass
+ * @param pass the reverse pass of every copy (an LRP composite gives SmoothGrad over LRP)
  */
-public record SmoothGrad(Aggregation aggregation, double noiseLevel, int samples, long seed, int internalBatchSize)
-    implements Attributor {
+public record SmoothGrad(Aggregation aggregation, double noiseLevel, int samples, long seed, int internalBatchSize,
+    ReversePass pass) implements GradientMethod<SmoothGrad> {
   /** Default relative noise level (Zennit's {@code noise_level}). */
   public static final double DEFAULT_NOISE_LEVEL = 0.1;
   /** Default number of samples (Zennit's {@code n_iter}). */
@@ -66,37 +68,53 @@ public record SmoothGrad(Aggregation aggregation, double noiseLevel, int samples
   /** SmoothGrad with Zennit's defaults. */
   public static SmoothGrad defaults() {
     return new SmoothGrad(Aggregation.SMOOTHGRAD, DEFAULT_NOISE_LEVEL, DEFAULT_SAMPLES, DEFAULT_SEED,
-        DEFAULT_INTERNAL_BATCH_SIZE);
+        DEFAULT_INTERNAL_BATCH_SIZE, ReversePass.gradient());
   }
 
   /** This configuration with another aggregation. */
   public SmoothGrad withAggregation(Aggregation a) {
-    return new SmoothGrad(a, noiseLevel, samples, seed, internalBatchSize);
+    return new SmoothGrad(a, noiseLevel, samples, seed, internalBatchSize, pass);
   }
 
   /** This configuration with another relative noise level. */
   public SmoothGrad withNoiseLevel(double level) {
-    return new SmoothGrad(aggregation, level, samples, seed, internalBatchSize);
+    return new SmoothGrad(aggregation, level, samples, seed, internalBatchSize, pass);
   }
 
   /** This configuration with another number of samples. */
   public SmoothGrad withSamples(int n) {
-    return new SmoothGrad(aggregation, noiseLevel, n, seed, internalBatchSize);
+    return new SmoothGrad(aggregation, noiseLevel, n, seed, internalBatchSize, pass);
   }
 
   /** This configuration with another noise seed. */
   public SmoothGrad withSeed(long s) {
-    return new SmoothGrad(aggregation, noiseLevel, samples, s, internalBatchSize);
+    return new SmoothGrad(aggregation, noiseLevel, samples, s, internalBatchSize, pass);
   }
 
   /** This configuration with another number of copies per pass. */
   public SmoothGrad withInternalBatchSize(int rows) {
-    return new SmoothGrad(aggregation, noiseLevel, samples, seed, rows);
+    return new SmoothGrad(aggregation, noiseLevel, samples, seed, rows, pass);
   }
 
   @Override
-  public Attribution explain(Graph graph, Tensor input, Target target) {
-    Trace trace = graph.forward(input);
+  public SmoothGrad withPass(ReversePass p) {
+    return new SmoothGrad(aggregation, noiseLevel, samples, seed, internalBatchSize, p);
+  }
+
+  @Override
+  public Explainer prepare(Graph graph) {
+    ReversePass.Bound bound = pass.bind(graph);
+    return Explainer.of(graph, this, (x, t) -> {
+      Trace trace = bound.graph().forward(x);
+      String in = bound.graph().inputs().get(0).name();
+      Tensor relevance = aggregate(bound, trace, x, t, in);
+      return new Attribution(bound.graph(), relevance, trace.output(),
+          v -> v.equals(in) ? relevance : aggregate(bound, trace, x, t, v));
+    });
+  }
+
+  /** The aggregated signals of the noisy copies at value {@code at}, or null if none reaches it. */
+  private Tensor aggregate(ReversePass.Bound bound, Trace trace, Tensor input, Target target, String at) {
     int n = input.shape().dim(0);
     int per = input.size() / n;
     float[] x = TensorInternals.array(input);
@@ -120,20 +138,25 @@ public record SmoothGrad(Aggregation aggregation, double noiseLevel, int samples
       }
       return TensorInternals.adopt(input.shape().withDim(0, to - from), rows);
     };
-    double[] sum = new double[input.size()];
-    double[] sumSquares = new double[input.size()];
-    PointBatches.inputSignals(graph, samples * n, points, target.value(graph), target.seed(trace),
-        NodeRules.none(), internalBatchSize, (from, chunk) -> {
+    Tensor atInput = trace.get(at);
+    int atPer = atInput.size() / n;
+    double[] sum = new double[atInput.size()];
+    double[] sumSquares = new double[atInput.size()];
+    boolean reached = PointBatches.signals(bound, samples * n, points, target.value(bound.graph()),
+        target.seed(trace), internalBatchSize, at, (from, chunk) -> {
           float[] g = TensorInternals.array(chunk);
           for (int r = from; r < from + chunk.shape().dim(0); r++) {
-            int dst = (r % n) * per;
-            int src = (r - from) * per;
-            for (int j = 0; j < per; j++) {
+            int dst = (r % n) * atPer;
+            int src = (r - from) * atPer;
+            for (int j = 0; j < atPer; j++) {
               sum[dst + j] += g[src + j];
               sumSquares[dst + j] += (double) g[src + j] * g[src + j];
             }
           }
         });
+    if (!reached) {
+      return null;
+    }
     float[] out = new float[sum.length];
     for (int i = 0; i < out.length; i++) {
       double mean = sum[i] / samples;
@@ -144,6 +167,6 @@ public record SmoothGrad(Aggregation aggregation, double noiseLevel, int samples
         case VARGRAD -> meanSquare - mean * mean;
       };
     }
-    return new Attribution(TensorInternals.adopt(input.shape(), out), trace.output());
+    return TensorInternals.adopt(atInput.shape(), out);
   }
 }

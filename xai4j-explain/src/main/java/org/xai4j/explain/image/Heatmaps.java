@@ -22,7 +22,7 @@ import org.xai4j.tensor.TensorInternals;
  * and looked up in a {@link ColorMap#palette} of the given level. Example:
  *
  * <pre>{@code
- * Tensor map = attribution.heatmap(ChannelReduction.SUM).slice0(0, 1).reshape(224, 224);
+ * Tensor map = attribution.heatmap(ChannelReduction.SUM).slice0(0, 1);   // [1, 224, 224]
  * BufferedImage img = Heatmaps.render(map, ColorMap.named("coldnhot"), Scaling.SYMMETRIC, 1.0);
  * Heatmaps.writePng(img, Path.of("heatmap.png"));
  * }</pre>
@@ -59,18 +59,21 @@ public final class Heatmaps {
   }
 
   /**
-   * A heatmap {@code [H, W]} as an RGB image. A constant map (zero range) renders as the palette
-   * entry of value 0 under {@link Scaling#MIN_MAX} and of the centre under
-   * {@link Scaling#SYMMETRIC}.
+   * A heatmap {@code [H, W]}, or a batch of one {@code [1, H, W]} as
+   * {@code attribution.heatmap(SUM)} returns it for one sample, as an RGB image. A constant map
+   * (zero range) renders as the palette entry of value 0 under {@link Scaling#MIN_MAX} and of the
+   * centre under {@link Scaling#SYMMETRIC}.
    *
-   * @throws IllegalArgumentException if the map is not rank 2
+   * @throws IllegalArgumentException if the map is neither {@code [H, W]} nor {@code [1, H, W]}
    */
   public static BufferedImage render(Tensor map, ColorMap cmap, Scaling scaling, double level) {
-    if (map.rank() != MAP_RANK) {
-      throw new IllegalArgumentException("a heatmap to render must be [H, W], got " + map.shape());
+    boolean single = map.rank() == MAP_RANK || map.rank() == IMAGE_RANK && map.shape().dim(0) == 1;
+    if (!single) {
+      throw new IllegalArgumentException("a heatmap to render must be [H, W] or one sample [1, H, W] (pick one with "
+          + "slice0(n, n + 1)), got " + map.shape());
     }
-    int h = map.shape().dim(0);
-    int w = map.shape().dim(1);
+    int h = map.shape().dim(map.rank() - 2);
+    int w = map.shape().dim(map.rank() - 1);
     float[] v = TensorInternals.array(map);
     double[] b = scaling.bounds(v);
     double range = b[1] - b[0];

@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.xai4j.backprop.BackwardResult;
+import org.xai4j.explain.Attribution;
+import org.xai4j.explain.Target;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphInput;
 import org.xai4j.graph.Node;
@@ -31,7 +32,17 @@ public record ConservationReport(List<Row> rows) {
     rows = List.copyOf(rows);
   }
 
-  static ConservationReport of(Graph graph, BackwardResult backward, Tensor seed, String seeded, Shape input) {
+  /**
+   * The report of an LRP attribution of {@code target}: the seed is the relevance at the target's
+   * value, and the relevance has the input's shape.
+   *
+   * @throws IllegalArgumentException if the target's value was not explained
+   */
+  public static ConservationReport of(Attribution backward, Target target) {
+    Graph graph = backward.graph();
+    String seeded = target.value(graph);
+    Tensor seed = backward.at(seeded);
+    Shape input = backward.relevance().shape();
     Map<String, Integer> axes = batchAxes(graph, input);
     int batch = input.dim(0);
     double[] seedSums = sums(seed, axes.getOrDefault(seeded, NO_AXIS), batch);
@@ -46,7 +57,7 @@ public record ConservationReport(List<Row> rows) {
     return new ConservationReport(rows);
   }
 
-  private static void addRow(List<Row> rows, String value, String kind, BackwardResult backward,
+  private static void addRow(List<Row> rows, String value, String kind, Attribution backward,
       Map<String, Integer> axes, int batch, double[] seedSums, double seedTotal) {
     if (!backward.reached(value)) {
       return;

@@ -7,8 +7,9 @@
  * Zennit's {@code BasicHook}), {@link org.xai4j.explain.lrp.PassRule} (activations),
  * {@link org.xai4j.explain.lrp.NormRule} (sums, average pooling, concatenation),
  * {@link org.xai4j.explain.lrp.GradientRule} (max pooling as winner-takes-all, reshaping) and
- * {@link org.xai4j.explain.lrp.MaxPoolAsAverageRule}. {@link org.xai4j.explain.lrp.Lrp} resolves a
- * {@link org.xai4j.explain.lrp.composite.Composite} against a graph, prepares every rule once, and
- * explains batches with {@link org.xai4j.backprop.Backprop}.
+ * {@link org.xai4j.explain.lrp.MaxPoolAsAverageRule}. {@link org.xai4j.explain.lrp.LrpRules} binds a
+ * {@link org.xai4j.explain.lrp.composite.Composite} (with a canonizer) to a graph, preparing every
+ * rule once; {@link org.xai4j.explain.lrp.Lrp#of} is the LRP method, the reverse pass
+ * {@link org.xai4j.backprop.Backprop} with those rules.
  */
 package org.xai4j.explain.lrp;

@@ -2,8 +2,7 @@ package org.xai4j.explain.metric;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.xai4j.explain.Attributor;
-import org.xai4j.graph.Graph;
+import org.xai4j.explain.Explainer;
 import org.xai4j.tensor.Tensor;
 import org.xai4j.tensor.TensorInternals;
 
@@ -36,10 +35,10 @@ public record Continuity(int maxShift) implements Metric<Robustness> {
   }
 
   @Override
-  public Robustness evaluate(Graph graph, Tensor input, int[] classes, Attributor method) {
+  public Robustness evaluate(Explainer method, Tensor input, int[] classes) {
     int n = input.shape().dim(0);
     Classes.require(classes, n);
-    double[][] base = Vectors.perSample(Scores.relevance(method, graph, input, classes));
+    double[][] base = Vectors.perSample(Scores.relevance(method, input, classes));
     double[][] x = Vectors.perSample(input);
     double[] out = new double[n];
     for (int b = 0; b < n; b++) {
@@ -49,7 +48,7 @@ public record Continuity(int maxShift) implements Metric<Robustness> {
       }
       Tensor batch = Tensor.concat0(copies);
       double[][] xs = Vectors.perSample(batch);
-      double[][] r = Vectors.perSample(Scores.relevance(method, graph, batch, classes[b]));
+      double[][] r = Vectors.perSample(Scores.relevance(method, batch, classes[b]));
       for (int k = 0; k < maxShift; k++) {
         double dx = Vectors.distance(x[b], xs[k], 2);
         if (dx > 0) {

@@ -1,7 +1,7 @@
 package org.xai4j.explain.metric;
 
 import java.util.Random;
-import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Explainer;
 import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Tensor;
 
@@ -44,8 +44,8 @@ public record Infidelity(int samples, double std, boolean normalize, long seed) 
   }
 
   @Override
-  public Robustness evaluate(Graph graph, Tensor input, int[] classes, Attributor method) {
-    return evaluate(graph, input, classes, Scores.relevance(method, graph, input, classes));
+  public Robustness evaluate(Explainer method, Tensor input, int[] classes) {
+    return evaluate(method.graph(), input, classes, Scores.relevance(method, input, classes));
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.xai4j.explain.metric;
 
-import org.xai4j.explain.Attributor;
-import org.xai4j.graph.Graph;
+import org.xai4j.explain.Explainer;
 import org.xai4j.tensor.Tensor;
 
 /**
@@ -39,8 +38,8 @@ public record LocalLipschitz(int samples, double std, long seed) implements Metr
   }
 
   @Override
-  public Robustness evaluate(Graph graph, Tensor input, int[] classes, Attributor method) {
-    return MaxOverPerturbations.evaluate(graph, input, classes, method, seed,
+  public Robustness evaluate(Explainer method, Tensor input, int[] classes) {
+    return MaxOverPerturbations.evaluate(method, input, classes, seed,
         (batch, b, random) -> Perturbed.gaussian(batch, b, samples, std, random),
         (relevance, delta) -> Vectors.norm2(delta));
   }

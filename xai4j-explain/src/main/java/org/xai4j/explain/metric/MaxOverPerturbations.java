@@ -1,8 +1,7 @@
 package org.xai4j.explain.metric;
 
 import java.util.Random;
-import org.xai4j.explain.Attributor;
-import org.xai4j.graph.Graph;
+import org.xai4j.explain.Explainer;
 import org.xai4j.tensor.Tensor;
 
 /**
@@ -26,16 +25,16 @@ final class MaxOverPerturbations {
   private MaxOverPerturbations() {}
 
   /** Per sample, the maximum ratio over its copies; one {@link Random} of {@code seed} draws all the noise. */
-  static Robustness evaluate(Graph graph, Tensor input, int[] classes, Attributor method, long seed, Noise noise,
+  static Robustness evaluate(Explainer method, Tensor input, int[] classes, long seed, Noise noise,
       Scale scale) {
     int n = input.shape().dim(0);
     Classes.require(classes, n);
-    double[][] base = Vectors.perSample(Scores.relevance(method, graph, input, classes));
+    double[][] base = Vectors.perSample(Scores.relevance(method, input, classes));
     Random random = new Random(seed);
     double[] out = new double[n];
     for (int b = 0; b < n; b++) {
       Perturbed p = noise.draw(input, b, random);
-      double[][] r = Vectors.perSample(Scores.relevance(method, graph, p.inputs(), classes[b]));
+      double[][] r = Vectors.perSample(Scores.relevance(method, p.inputs(), classes[b]));
       for (int k = 0; k < r.length; k++) {
         out[b] = Math.max(out[b], Vectors.distance(base[b], r[k], 2) / scale.of(base[b], p.deltas()[k]));
       }

@@ -1,7 +1,6 @@
 package org.xai4j.explain.metric;
 
-import org.xai4j.explain.Attributor;
-import org.xai4j.graph.Graph;
+import org.xai4j.explain.Explainer;
 import org.xai4j.tensor.Tensor;
 
 /**
@@ -40,8 +39,8 @@ public record MaxSensitivity(int samples, double radius, long seed) implements M
   }
 
   @Override
-  public Robustness evaluate(Graph graph, Tensor input, int[] classes, Attributor method) {
-    return MaxOverPerturbations.evaluate(graph, input, classes, method, seed,
+  public Robustness evaluate(Explainer method, Tensor input, int[] classes) {
+    return MaxOverPerturbations.evaluate(method, input, classes, seed,
         (batch, b, random) -> Perturbed.uniform(batch, b, samples, radius, random),
         (relevance, delta) -> {
           double norm = Vectors.norm2(relevance);

@@ -1,7 +1,6 @@
 package org.xai4j.explain.metric;
 
-import org.xai4j.explain.Attributor;
-import org.xai4j.graph.Graph;
+import org.xai4j.explain.Explainer;
 import org.xai4j.tensor.Tensor;
 
 /**
@@ -12,14 +11,15 @@ import org.xai4j.tensor.Tensor;
  */
 public interface Metric<R> {
   /**
-   * Evaluates {@code method} on a batch.
+   * Evaluates a prepared method on a batch (metrics that explain many perturbed batches reuse the
+   * preparation; those that modify the model prepare {@link Explainer#method()} again).
    *
-   * @param graph the model, one input, first output {@code [N, classes]}
+   * @param method the explanation method prepared for the model (one input, first output
+   *     {@code [N, classes]})
    * @param input the batch {@code [N, ...]}
    * @param classes the explained class of each sample (length {@code N}); see
    *     {@link Classes#argmax}
-   * @param method the explanation method
    * @throws IllegalArgumentException if the shapes or the classes do not fit
    */
-  R evaluate(Graph graph, Tensor input, int[] classes, Attributor method);
+  R evaluate(Explainer method, Tensor input, int[] classes);
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Explainer;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.Node;
 import org.xai4j.op.Op;
@@ -43,10 +43,11 @@ public record ModelRandomization(boolean absolute, long seed) implements Metric<
   }
 
   @Override
-  public Result evaluate(Graph graph, Tensor input, int[] classes, Attributor method) {
+  public Result evaluate(Explainer method, Tensor input, int[] classes) {
+    Graph graph = method.graph();
     ImageGrid grid = ImageGrid.of(input.shape(), 1);
     Classes.require(classes, grid.n());
-    double[][] original = maps(grid, Scores.relevance(method, graph, input, classes));
+    double[][] original = maps(grid, Scores.relevance(method, input, classes));
     List<Node> layers = new ArrayList<>();
     for (Node node : graph.nodes()) {
       if (WEIGHT_LAYERS.contains(node.op().type()) && !node.op().parameters().isEmpty()) {
@@ -58,7 +59,7 @@ public record ModelRandomization(boolean absolute, long seed) implements Metric<
     List<Stage> stages = new ArrayList<>();
     for (Node layer : layers) {
       current = current.withOp(layer.name(), randomized(layer.op(), random));
-      double[][] maps = maps(grid, Scores.relevance(method, current, input, classes));
+      double[][] maps = maps(grid, Scores.relevance(method.method().prepare(current), input, classes));
       double[] rho = new double[grid.n()];
       double[] ssim = new double[grid.n()];
       for (int b = 0; b < grid.n(); b++) {

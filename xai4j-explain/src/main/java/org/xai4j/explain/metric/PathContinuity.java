@@ -2,8 +2,7 @@ package org.xai4j.explain.metric;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.xai4j.explain.Attributor;
-import org.xai4j.graph.Graph;
+import org.xai4j.explain.Explainer;
 import org.xai4j.tensor.Tensor;
 
 /**
@@ -39,7 +38,7 @@ public record PathContinuity(int points) {
    *
    * @throws IllegalArgumentException if the end points differ in shape or are not one sample
    */
-  public Result evaluate(Graph graph, Tensor from, Tensor to, int cls, Attributor method) {
+  public Result evaluate(Explainer method, Tensor from, Tensor to, int cls) {
     from.requireSameShape(to, "path end point");
     if (from.shape().dim(0) != 1) {
       throw new IllegalArgumentException("path end points are single samples [1, ...], got " + from.shape());
@@ -50,7 +49,7 @@ public record PathContinuity(int points) {
       t[k] = k / (double) (points - 1);
       xs.add(from.mul((float) (1 - t[k])).add(to.mul((float) t[k])));
     }
-    double[][] r = Vectors.perSample(Scores.relevance(method, graph, Tensor.concat0(xs), cls));
+    double[][] r = Vectors.perSample(Scores.relevance(method, Tensor.concat0(xs), cls));
     double[] jumps = new double[points - 1];
     int at = 0;
     for (int k = 0; k + 1 < points; k++) {

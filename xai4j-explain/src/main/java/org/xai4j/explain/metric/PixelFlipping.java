@@ -1,7 +1,7 @@
 package org.xai4j.explain.metric;
 
 import java.util.Random;
-import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Explainer;
 import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Tensor;
 
@@ -66,10 +66,10 @@ public record PixelFlipping(int steps, int perStep, int patch, Replacement repla
   }
 
   @Override
-  public Result evaluate(Graph graph, Tensor input, int[] classes, Attributor method) {
+  public Result evaluate(Explainer method, Tensor input, int[] classes) {
     Tensor relevance = order == RegionOrder.RANDOM ? input
-        : Scores.relevance(method, graph, input, classes);
-    return evaluate(graph, input, classes, relevance);
+        : Scores.relevance(method, input, classes);
+    return evaluate(method.graph(), input, classes, relevance);
   }
 
   /**

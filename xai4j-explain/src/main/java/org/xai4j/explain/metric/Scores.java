@@ -3,7 +3,7 @@ package org.xai4j.explain.metric;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Explainer;
 import org.xai4j.explain.Target;
 import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Tensor;
@@ -35,21 +35,21 @@ final class Scores {
    * The relevance of {@code method} for every sample of {@code input} and its class, explained
    * slice by slice and concatenated.
    */
-  static Tensor relevance(Attributor method, Graph graph, Tensor input, int[] classes) {
+  static Tensor relevance(Explainer method, Tensor input, int[] classes) {
     int n = input.shape().dim(0);
     Classes.require(classes, n);
     List<Tensor> parts = new ArrayList<>();
     for (int s = 0; s < n; s += MAX_BATCH) {
       int e = Math.min(n, s + MAX_BATCH);
-      parts.add(method.explain(graph, input.slice0(s, e), Target.classes(Arrays.copyOfRange(classes, s, e)))
+      parts.add(method.explain(input.slice0(s, e), Target.classes(Arrays.copyOfRange(classes, s, e)))
           .relevance());
     }
     return parts.size() == 1 ? parts.get(0) : Tensor.concat0(parts);
   }
 
   /** {@link #relevance} of a batch explained for one class. */
-  static Tensor relevance(Attributor method, Graph graph, Tensor input, int cls) {
-    return relevance(method, graph, input, Classes.repeatEach(new int[] {cls}, input.shape().dim(0)));
+  static Tensor relevance(Explainer method, Tensor input, int cls) {
+    return relevance(method, input, Classes.repeatEach(new int[] {cls}, input.shape().dim(0)));
   }
 
   /** The score of each sample's class, see {@link OutputScore#of}. */

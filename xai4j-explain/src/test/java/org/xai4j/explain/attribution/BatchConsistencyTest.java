@@ -17,9 +17,9 @@ class BatchConsistencyTest {
   private static final float TOL = 1e-6f;
 
   private static void assertBatchEqualsSamples(Attributor method, Graph g, Tensor x, int[] targets) {
-    Attribution batch = method.explain(g, x, Target.classes(targets));
+    Attribution batch = method.prepare(g).explain(x, Target.classes(targets));
     for (int n = 0; n < targets.length; n++) {
-      Attribution alone = method.explain(g, x.slice0(n, n + 1), Target.classes(targets[n]));
+      Attribution alone = method.prepare(g).explain(x.slice0(n, n + 1), Target.classes(targets[n]));
       assertArrayEquals(alone.relevance().toArray(), batch.sample(n).relevance().toArray(), TOL,
           method + " sample " + n);
     }
@@ -31,7 +31,7 @@ class BatchConsistencyTest {
     Tensor x = Tensor.randomNormal(Shape.of(4, 5), 1f, new Random(21));
     int[] targets = {0, 3, 1, 1};
     for (Attributor m : List.of(Gradient.plain(), Gradient.guidedBackprop(), Gradient.deconvnet(),
-        GradientTimesInput.plain(), new Sensitivity(), IntegratedGradients.defaults().withInternalBatchSize(7),
+        GradientTimesInput.plain(), Sensitivity.plain(), IntegratedGradients.defaults().withInternalBatchSize(7),
         SmoothGrad.defaults().withSeed(3), SmoothGrad.defaults().withAggregation(SmoothGrad.Aggregation.VARGRAD)
             .withInternalBatchSize(3), Occlusion.of(2))) {
       assertBatchEqualsSamples(m, g, x, targets);
@@ -43,7 +43,7 @@ class BatchConsistencyTest {
     Graph g = TinyNets.imageNet(3, 4, 4, 5, 17);
     Tensor x = Tensor.randomNormal(Shape.of(3, 3, 4, 4), 1f, new Random(22));
     int[] targets = {4, 0, 2};
-    for (Attributor m : List.of(Gradient.plain(), new Sensitivity(), GradCam.of("act").withUpsampling(true),
+    for (Attributor m : List.of(Gradient.plain(), Sensitivity.plain(), GradCam.of("act").withUpsampling(true),
         Occlusion.of(3, 2, 2).withStrides(3, 2, 2))) {
       assertBatchEqualsSamples(m, g, x, targets);
     }

@@ -41,7 +41,7 @@ class GradCamTest {
 
   @Test
   void captumDefinitionOnTheLayerGrid() {
-    Attribution a = GradCam.of("act").explain(net, x, Target.classes(1, 3));
+    Attribution a = GradCam.of("act").prepare(net).explain(x, Target.classes(1, 3));
     assertEquals(Shape.of(2, 1, H, W), a.relevance().shape());
     assertArrayEquals(expected(new int[] {1, 3}), a.relevance().toArray(), 1e-6f);
   }
@@ -49,7 +49,7 @@ class GradCamTest {
   @Test
   void reluClipsNegativeValues() {
     float[] raw = expected(new int[] {0, 0});
-    float[] r = GradCam.of("act").withRelu(true).explain(net, x, Target.classes(0)).relevance().toArray();
+    float[] r = GradCam.of("act").withRelu(true).prepare(net).explain(x, Target.classes(0)).relevance().toArray();
     for (int i = 0; i < raw.length; i++) {
       assertEquals(Math.max(0f, raw[i]), r[i], 1e-6f);
     }
@@ -57,14 +57,14 @@ class GradCamTest {
 
   @Test
   void upsamplingToTheInputKeepsASameSizeMap() {
-    Attribution a = GradCam.of("act").withUpsampling(true).explain(net, x, Target.classes(2));
+    Attribution a = GradCam.of("act").withUpsampling(true).prepare(net).explain(x, Target.classes(2));
     assertArrayEquals(expected(new int[] {2, 2}), a.relevance().toArray(), 1e-6f);
   }
 
   @Test
   void layerWithoutSpatialAxesIsRejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> GradCam.of("flat").explain(net, x, Target.argmax()));
+        () -> GradCam.of("flat").prepare(net).explain(x, Target.argmax()));
     assertEquals("Grad-CAM needs a layer output [N, C, spatial...]; 'flat' has shape [2, 18]", e.getMessage());
   }
 
@@ -103,7 +103,7 @@ class GradCamTest {
         }
       }
     }
-    Attribution cam = GradCam.of("conv").explain(conv, input, Target.classes(targets));
+    Attribution cam = GradCam.of("conv").prepare(conv).explain(input, Target.classes(targets));
     assertEquals(Shape.of(2, 1, 6, 6), cam.relevance().shape());
     assertArrayEquals(want, cam.relevance().toArray(), 1e-3f * cam.relevance().maxAbs());
   }
@@ -112,8 +112,8 @@ class GradCamTest {
   void pooledLayerUpsampledToTheInput() {
     Graph conv = TinyNets.convNet();
     Tensor input = Tensor.randomNormal(Shape.of(1, 1, 6, 6), 1f, new Random(34));
-    Tensor small = GradCam.of("pool").explain(conv, input, Target.argmax()).relevance();
-    Tensor big = GradCam.of("pool").withUpsampling(true).explain(conv, input, Target.argmax()).relevance();
+    Tensor small = GradCam.of("pool").prepare(conv).explain(input, Target.argmax()).relevance();
+    Tensor big = GradCam.of("pool").withUpsampling(true).prepare(conv).explain(input, Target.argmax()).relevance();
     assertEquals(Shape.of(1, 1, 3, 3), small.shape());
     assertEquals(Shape.of(1, 1, 6, 6), big.shape());
     assertArrayEquals(org.xai4j.explain.image.Bilinear.resize(small, 6, 6).toArray(), big.toArray(), 0f);

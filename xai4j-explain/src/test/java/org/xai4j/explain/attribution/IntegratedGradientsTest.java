@@ -19,8 +19,8 @@ class IntegratedGradientsTest {
   @Test
   void oneRightStepAtZeroBaselineIsGradientTimesInput() {
     IntegratedGradients ig = IntegratedGradients.defaults().withSteps(1).withMethod(Quadrature.RIEMANN_RIGHT);
-    Tensor expected = GradientTimesInput.plain().explain(net, x, Target.argmax()).relevance();
-    assertArrayEquals(expected.toArray(), ig.explain(net, x, Target.argmax()).relevance().toArray(), FLOAT_TOL);
+    Tensor expected = GradientTimesInput.plain().prepare(net).explain(x, Target.argmax()).relevance();
+    assertArrayEquals(expected.toArray(), ig.prepare(net).explain(x, Target.argmax()).relevance().toArray(), FLOAT_TOL);
   }
 
   @Test
@@ -31,7 +31,7 @@ class IntegratedGradientsTest {
     Tensor x1 = Tensor.of(Shape.of(1, 2), 1f, 2f);
     for (Quadrature q : Quadrature.values()) {
       float[] r = IntegratedGradients.defaults().withMethod(q).withSteps(4)
-          .explain(TinyNets.handNet(), x1, Target.classes(1)).relevance().toArray();
+          .prepare(TinyNets.handNet()).explain(x1, Target.classes(1)).relevance().toArray();
       double weightSum = 0;
       Quadrature.Points p = q.points(4);
       for (int i = 0; i < p.count(); i++) {
@@ -49,13 +49,13 @@ class IntegratedGradientsTest {
     Tensor b = Tensor.of(Shape.of(1, 2), 1f, -1f);
     IntegratedGradients ig = IntegratedGradients.defaults().withBaseline(b).withSteps(3000)
         .withMethod(Quadrature.RIEMANN_MIDDLE).withInternalBatchSize(1000);
-    float[] r = ig.explain(TinyNets.handNet(), x1, Target.classes(1)).relevance().toArray();
+    float[] r = ig.prepare(TinyNets.handNet()).explain(x1, Target.classes(1)).relevance().toArray();
     assertArrayEquals(new float[] {0f, 2f}, r, 1e-3f);
   }
 
   @Test
   void completenessOnAPiecewiseLinearNetApproachesTheOutputDifference() {
-    Attribution a = IntegratedGradients.defaults().withSteps(200).explain(net, x, Target.classes(2));
+    Attribution a = IntegratedGradients.defaults().withSteps(200).prepare(net).explain(x, Target.classes(2));
     Tensor zero = Tensor.zeros(x.shape());
     float[] f0 = net.forward(zero).output().toArray();
     for (int n = 0; n < 3; n++) {
@@ -68,9 +68,9 @@ class IntegratedGradientsTest {
   @Test
   void internalBatchSizeDoesNotChangeTheResult() {
     IntegratedGradients ig = IntegratedGradients.defaults().withMethod(Quadrature.RIEMANN_TRAPEZOID);
-    float[] all = ig.withInternalBatchSize(1000).explain(net, x, Target.argmax()).relevance().toArray();
-    float[] ones = ig.withInternalBatchSize(1).explain(net, x, Target.argmax()).relevance().toArray();
-    float[] sevens = ig.withInternalBatchSize(7).explain(net, x, Target.argmax()).relevance().toArray();
+    float[] all = ig.withInternalBatchSize(1000).prepare(net).explain(x, Target.argmax()).relevance().toArray();
+    float[] ones = ig.withInternalBatchSize(1).prepare(net).explain(x, Target.argmax()).relevance().toArray();
+    float[] sevens = ig.withInternalBatchSize(7).prepare(net).explain(x, Target.argmax()).relevance().toArray();
     assertArrayEquals(all, ones, 0f);
     assertArrayEquals(all, sevens, 0f);
   }

@@ -27,14 +27,14 @@ class OcclusionTest {
   @Test
   void overlappingWindowsAreAveraged() {
     // contributions [1, 2, 3, 4]; windows {0,1}: 3, {1,2}: 5, {2,3}: 7
-    float[] r = Occlusion.of(2).explain(linear(), ones, Target.classes(0)).relevance().toArray();
+    float[] r = Occlusion.of(2).prepare(linear()).explain(ones, Target.classes(0)).relevance().toArray();
     assertArrayEquals(new float[] {3f, 4f, 6f, 7f}, r, TOL);
   }
 
   @Test
   void lastWindowIsCutAtTheBorder() {
     // window 3, stride 2 on 4 values: ceil(1/2) + 1 = 2 shifts, {0,1,2}: 6 and {2,3}: 7
-    float[] r = Occlusion.of(3).withStrides(2).explain(linear(), ones, Target.classes(0)).relevance().toArray();
+    float[] r = Occlusion.of(3).withStrides(2).prepare(linear()).explain(ones, Target.classes(0)).relevance().toArray();
     assertArrayEquals(new float[] {6f, 6f, 6.5f, 7f}, r, TOL);
   }
 
@@ -42,7 +42,7 @@ class OcclusionTest {
   void baselineReplacesTheWindow() {
     // x = [2, 1, 1, 1] with baseline 1: only element 0 differs (contribution 1)
     Tensor x = Tensor.of(Shape.of(1, 4), 2f, 1f, 1f, 1f);
-    float[] r = Occlusion.of(2).withBaseline(1f).explain(linear(), x, Target.classes(0)).relevance().toArray();
+    float[] r = Occlusion.of(2).withBaseline(1f).prepare(linear()).explain(x, Target.classes(0)).relevance().toArray();
     assertArrayEquals(new float[] {1f, 0.5f, 0f, 0f}, r, TOL);
   }
 
@@ -50,7 +50,7 @@ class OcclusionTest {
   void nonlinearNetByHand() {
     // hand net, class 1 at x = [1, 2] (y1 = 4): occluding x0 gives y1 = 2, occluding x1 gives y1 = 2.5
     Tensor x = Tensor.of(Shape.of(1, 2), 1f, 2f);
-    float[] r = Occlusion.of(1).explain(TinyNets.handNet(), x, Target.classes(1)).relevance().toArray();
+    float[] r = Occlusion.of(1).prepare(TinyNets.handNet()).explain(x, Target.classes(1)).relevance().toArray();
     assertArrayEquals(new float[] {2f, 1.5f}, r, TOL);
   }
 
@@ -59,17 +59,17 @@ class OcclusionTest {
     // a linear image model: with a 1x1x1 window occlusion equals gradient x input exactly
     Graph g = TinyNets.imageNet(2, 3, 3, 4, 7);
     Tensor x = Tensor.randomNormal(Shape.of(2, 2, 3, 3), 1f, new java.util.Random(3)).map(Math::abs);
-    float[] occ = Occlusion.of(1, 1, 1).withInternalBatchSize(5).explain(g, x, Target.classes(1, 3))
+    float[] occ = Occlusion.of(1, 1, 1).withInternalBatchSize(5).prepare(g).explain(x, Target.classes(1, 3))
         .relevance().toArray();
-    float[] gxi = GradientTimesInput.plain().explain(g, x, Target.classes(1, 3)).relevance().toArray();
+    float[] gxi = GradientTimesInput.plain().prepare(g).explain(x, Target.classes(1, 3)).relevance().toArray();
     assertArrayEquals(gxi, occ, 1e-5f);
   }
 
   @Test
   void rejectsWindowsThatDoNotFit() {
-    assertThrows(IllegalArgumentException.class, () -> Occlusion.of(5).explain(linear(), ones, Target.classes(0)));
+    assertThrows(IllegalArgumentException.class, () -> Occlusion.of(5).prepare(linear()).explain(ones, Target.classes(0)));
     assertThrows(IllegalArgumentException.class,
-        () -> Occlusion.of(2).withStrides(3).explain(linear(), ones, Target.classes(0)));
-    assertThrows(IllegalArgumentException.class, () -> Occlusion.of(1, 1).explain(linear(), ones, Target.classes(0)));
+        () -> Occlusion.of(2).withStrides(3).prepare(linear()).explain(ones, Target.classes(0)));
+    assertThrows(IllegalArgumentException.class, () -> Occlusion.of(1, 1).prepare(linear()).explain(ones, Target.classes(0)));
   }
 }

@@ -15,30 +15,30 @@ class SmoothGradTest {
   private static final float FLOAT_TOL = 1e-6f;
   private final Graph net = TinyNets.mlp();
   private final Tensor x = Tensor.randomNormal(Shape.of(2, 5), 1f, new Random(8));
-  private final Tensor gradient = Gradient.plain().explain(net, x, Target.argmax()).relevance();
+  private final Tensor gradient = Gradient.plain().prepare(net).explain(x, Target.argmax()).relevance();
 
   @Test
   void zeroNoiseGivesTheGradientAndZeroVariance() {
     SmoothGrad sg = SmoothGrad.defaults().withNoiseLevel(0);
-    assertArrayEquals(gradient.toArray(), sg.explain(net, x, Target.argmax()).relevance().toArray(), FLOAT_TOL);
+    assertArrayEquals(gradient.toArray(), sg.prepare(net).explain(x, Target.argmax()).relevance().toArray(), FLOAT_TOL);
     assertArrayEquals(gradient.mul(gradient).toArray(), sg.withAggregation(SmoothGrad.Aggregation.SMOOTHGRAD_SQUARED)
-        .explain(net, x, Target.argmax()).relevance().toArray(), FLOAT_TOL);
+        .prepare(net).explain(x, Target.argmax()).relevance().toArray(), FLOAT_TOL);
     assertArrayEquals(new float[x.size()], sg.withAggregation(SmoothGrad.Aggregation.VARGRAD)
-        .explain(net, x, Target.argmax()).relevance().toArray(), FLOAT_TOL);
+        .prepare(net).explain(x, Target.argmax()).relevance().toArray(), FLOAT_TOL);
   }
 
   @Test
   void oneSampleIsTheNoiseFreeGradient() {
     assertArrayEquals(gradient.toArray(),
-        SmoothGrad.defaults().withSamples(1).explain(net, x, Target.argmax()).relevance().toArray(), FLOAT_TOL);
+        SmoothGrad.defaults().withSamples(1).prepare(net).explain(x, Target.argmax()).relevance().toArray(), FLOAT_TOL);
   }
 
   @Test
   void seededNoiseIsReproducibleAndIndependentOfChunking() {
     SmoothGrad sg = SmoothGrad.defaults().withNoiseLevel(0.5).withSeed(42);
-    float[] a = sg.explain(net, x, Target.argmax()).relevance().toArray();
-    float[] b = sg.withInternalBatchSize(3).explain(net, x, Target.argmax()).relevance().toArray();
-    float[] c = sg.withSeed(43).explain(net, x, Target.argmax()).relevance().toArray();
+    float[] a = sg.prepare(net).explain(x, Target.argmax()).relevance().toArray();
+    float[] b = sg.withInternalBatchSize(3).prepare(net).explain(x, Target.argmax()).relevance().toArray();
+    float[] c = sg.withSeed(43).prepare(net).explain(x, Target.argmax()).relevance().toArray();
     assertArrayEquals(a, b, 0f);
     assertTrue(maxAbsDiff(a, c) > 1e-3, "another seed must give other noise");
     assertTrue(maxAbsDiff(a, gradient.toArray()) > 1e-3, "noise must change the result");
@@ -47,10 +47,10 @@ class SmoothGradTest {
   @Test
   void varGradIsMeanSquareMinusSquaredMean() {
     SmoothGrad sg = SmoothGrad.defaults().withNoiseLevel(0.5).withSeed(5);
-    float[] mean = sg.explain(net, x, Target.classes(1)).relevance().toArray();
-    float[] sq = sg.withAggregation(SmoothGrad.Aggregation.SMOOTHGRAD_SQUARED).explain(net, x, Target.classes(1))
+    float[] mean = sg.prepare(net).explain(x, Target.classes(1)).relevance().toArray();
+    float[] sq = sg.withAggregation(SmoothGrad.Aggregation.SMOOTHGRAD_SQUARED).prepare(net).explain(x, Target.classes(1))
         .relevance().toArray();
-    float[] var = sg.withAggregation(SmoothGrad.Aggregation.VARGRAD).explain(net, x, Target.classes(1))
+    float[] var = sg.withAggregation(SmoothGrad.Aggregation.VARGRAD).prepare(net).explain(x, Target.classes(1))
         .relevance().toArray();
     for (int i = 0; i < mean.length; i++) {
       assertEquals(sq[i] - mean[i] * mean[i], var[i], 1e-5);
@@ -62,8 +62,8 @@ class SmoothGradTest {
   void linearModelIsNoiseInvariant() {
     // a linear model has a constant gradient, so SmoothGrad equals it for any noise level
     Graph linear = linearNet();
-    Tensor g = Gradient.plain().explain(linear, x, Target.classes(0)).relevance();
-    float[] sg = SmoothGrad.defaults().withNoiseLevel(3).explain(linear, x, Target.classes(0)).relevance().toArray();
+    Tensor g = Gradient.plain().prepare(linear).explain(x, Target.classes(0)).relevance();
+    float[] sg = SmoothGrad.defaults().withNoiseLevel(3).prepare(linear).explain(x, Target.classes(0)).relevance().toArray();
     assertArrayEquals(g.toArray(), sg, 1e-5f);
   }
 

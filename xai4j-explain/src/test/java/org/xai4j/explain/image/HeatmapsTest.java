@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.explain.Attribution;
 import org.xai4j.explain.ChannelReduction;
+import org.xai4j.graph.Graph;
+import org.xai4j.graph.GraphBuilder;
+import org.xai4j.op.Identity;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
@@ -50,7 +53,10 @@ class HeatmapsTest {
   @Test
   void channelReductions() {
     // [1, 2, 1, 2]: channel 0 = [1, -3], channel 1 = [2, 1]
-    Attribution a = new Attribution(Tensor.of(Shape.of(1, 2, 1, 2), 1f, -3f, 2f, 1f), Tensor.zeros(Shape.of(1, 3)));
+    GraphBuilder b = Graph.builder();
+    Graph g = b.output(b.add("id", new Identity(), b.input("x", -1, 2, 1, 2))).build();
+    Attribution a = new Attribution(g, Tensor.of(Shape.of(1, 2, 1, 2), 1f, -3f, 2f, 1f), Tensor.zeros(Shape.of(1, 3)),
+        v -> null);
     assertArrayEquals(new float[] {3f, -2f}, a.heatmap(ChannelReduction.SUM).toArray());
     assertArrayEquals(new float[] {3f, 4f}, a.heatmap(ChannelReduction.ABS_SUM).toArray());
     assertArrayEquals(new float[] {2f, 1f}, a.heatmap(ChannelReduction.MAX).toArray());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.xai4j.explain.Explainer;
+import org.xai4j.explain.Target;
 import org.xai4j.explain.lrp.composite.Composite;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.explain.lrp.composite.RuleTable;
@@ -72,7 +74,8 @@ class LrpCnnTest {
     int[] targets = g.forward(x).output().argmaxRows();
     for (Composite c : new Composite[] {Composites.deepTaylor(
         BoxBound.scalar(LOW), BoxBound.scalar(HIGH)), Composites.deepTaylor()}) {
-      ConservationReport report = Lrp.of(g, c).explain(x, targets).conservation();
+      ConservationReport report = ConservationReport.of(Lrp.of(c).prepare(g).explain(x, Target.classes(targets)),
+          Target.classes(targets));
       for (double ratio : report.row("input").ratios()) {
         assertEquals(1.0, ratio, 1e-4, c + "\n" + report);
       }
@@ -86,10 +89,10 @@ class LrpCnnTest {
     int[] targets = {2, 0, 1};
     for (Composite c : new Composite[] {Composites.epsilonPlusFlat(), Composites.epsilonGammaBox(LOW, HIGH),
         Composites.epsilonAlpha2Beta1Flat(), Composites.epsilonPlus(), Composites.epsilonAlpha2Beta1()}) {
-      Lrp lrp = Lrp.of(g, c);
-      Tensor batch = lrp.explain(x, targets).relevance();
+      Explainer lrp = Lrp.of(c).prepare(g);
+      Tensor batch = lrp.explain(x, Target.classes(targets)).relevance();
       for (int n = 0; n < 3; n++) {
-        Tensor alone = lrp.explain(x.slice0(n, n + 1), targets[n]).relevance();
+        Tensor alone = lrp.explain(x.slice0(n, n + 1), Target.classes(targets[n])).relevance();
         assertTrue(alone.maxAbsDifference(batch.slice0(n, n + 1)) <= 1e-5f * alone.maxAbs(), c + " sample " + n);
       }
     }

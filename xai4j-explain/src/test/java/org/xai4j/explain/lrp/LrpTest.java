@@ -9,11 +9,15 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.xai4j.backprop.Backprop;
 import org.xai4j.backprop.NodeRules;
+import org.xai4j.explain.Attribution;
+import org.xai4j.explain.Explainer;
 import org.xai4j.explain.Target;
+import org.xai4j.explain.attribution.Gradient;
 import org.xai4j.explain.lrp.composite.Assignment;
 import org.xai4j.explain.lrp.composite.Composite;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.explain.lrp.composite.OpGroup;
+import org.xai4j.explain.lrp.composite.RuleTable;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
 import org.xai4j.graph.Trace;
@@ -55,11 +59,11 @@ class LrpTest {
 
   @Test
   void lrpZeroConservesRelevanceExactlyOnBiasFreeReluNetworks() {
-    Lrp lrp = Lrp.of(biasFreeMlp(), LRP_ZERO);
+    Explainer lrp = Lrp.of(LRP_ZERO).prepare(biasFreeMlp());
     Tensor x = inputs(4);
     int[] targets = {0, 1, 2, 4};
-    LrpResult r = lrp.explain(x, targets);
-    ConservationReport report = r.conservation();
+    Attribution r = lrp.explain(x, Target.classes(targets));
+    ConservationReport report = ConservationReport.of(r, Target.classes(targets));
     for (ConservationReport.Row row : report.rows()) {
       for (double ratio : row.ratios()) {
         assertEquals(1.0, ratio, CONSERVATION_TOLERANCE, "layer " + row.value() + "\n" + report);
@@ -74,40 +78,42 @@ class LrpTest {
 
   @Test
   void batchEqualsPerSample() {
-    Lrp lrp = Lrp.of(mlpWithBias(), Composites.epsilonAlpha2Beta1Flat().prepend(
-        Assignment.byName("fc2", LinearRule.alphaBeta(2, 1))));
+    Explainer lrp = Lrp.of(Composites.epsilonAlpha2Beta1Flat().prepend(
+        Assignment.byName("fc2", LinearRule.alphaBeta(2, 1)))).prepare(mlpWithBias());
     Tensor x = inputs(3);
     int[] targets = {3, 0, 2};
-    Tensor batch = lrp.explain(x, targets).relevance();
+    Tensor batch = lrp.explain(x, Target.classes(targets)).relevance();
     for (int n = 0; n < 3; n++) {
-      Tensor alone = lrp.explain(x.slice0(n, n + 1), targets[n]).relevance();
+      Tensor alone = lrp.explain(x.slice0(n, n + 1), Target.classes(targets[n])).relevance();
       assertEquals(0f, alone.maxAbsDifference(batch.slice0(n, n + 1)), 1e-6f * alone.maxAbs());
     }
   }
 
   @Test
   void seedsScaleRelevanceLinearly() {
-    Lrp lrp = Lrp.of(mlpWithBias(), Composites.epsilonPlus());
+    Gradient lrp = Lrp.of(Composites.epsilonPlus());
+    Graph g = mlpWithBias();
     Tensor x = inputs(2);
     int[] targets = {1, 3};
-    LrpResult byOutput = lrp.explain(x, Target.classes(targets), true);
-    LrpResult byOne = lrp.explain(x, Target.classes(targets), false);
+    Attribution byOutput = lrp.prepare(g).explain(x, Target.classes(targets));
+    Explainer oneHot = lrp.withSeedTimesOutput(false).prepare(g);
+    Attribution byOne = oneHot.explain(x, Target.classes(targets));
     for (int n = 0; n < 2; n++) {
       float logit = byOutput.output().get(n, targets[n]);
       Tensor expected = byOne.relevance().slice0(n, n + 1).mul(logit);
       assertEquals(0f, expected.maxAbsDifference(byOutput.relevance().slice0(n, n + 1)), 1e-5f * expected.maxAbs());
     }
     Tensor given = Tensor.zeros(Shape.of(2, 5)).add(Tensor.of(Shape.of(5), 0f, 2f, 0f, 0f, 0f));
-    LrpResult byGiven = lrp.explain(x, Target.outputSeed(given), false);
-    assertEquals(2.0, byGiven.conservation().row("fc3").sums()[1], 1e-6);
+    Attribution byGiven = oneHot.explain(x, Target.outputSeed(given));
+    assertEquals(2.0, ConservationReport.of(byGiven, Target.outputSeed(given)).row("fc3").sums()[1], 1e-6);
   }
 
   @Test
   void perLayerRelevanceIsAvailable() {
-    LrpResult r = Lrp.of(biasFreeMlp(), LRP_ZERO).explain(inputs(1), 2);
-    assertEquals(Shape.of(1, 16), r.relevanceAt("relu1").shape());
+    Attribution r = Lrp.of(LRP_ZERO).prepare(biasFreeMlp()).explain(inputs(1), Target.classes(2));
+    assertEquals(Shape.of(1, 16), r.at("relu1").shape());
     // Pass rule: relevance at the pre-activation equals that at the ReLU output
-    assertEquals(0f, r.relevanceAt("relu1").maxAbsDifference(r.relevanceAt("fc1")));
+    assertEquals(0f, r.at("relu1").maxAbsDifference(r.at("fc1")));
   }
 
   @Test
@@ -135,23 +141,23 @@ class LrpTest {
 
   @Test
   void compositeResolutionIsPrintedAsTable() {
-    Lrp lrp = Lrp.of(biasFreeMlp(), Composites.epsilonPlusFlat());
-    assertEquals(java.util.Optional.of(LinearRule.flat()), lrp.rules().ruleOf("fc1"));
-    assertEquals(java.util.Optional.of(LinearRule.epsilon()), lrp.rules().ruleOf("fc2"));
-    assertEquals(java.util.Optional.of(new PassRule()), lrp.rules().ruleOf("relu1"));
-    String table = lrp.rules().toString();
+    RuleTable rules = LrpRules.of(Composites.epsilonPlusFlat()).table(biasFreeMlp());
+    assertEquals(java.util.Optional.of(LinearRule.flat()), rules.ruleOf("fc1"));
+    assertEquals(java.util.Optional.of(LinearRule.epsilon()), rules.ruleOf("fc2"));
+    assertEquals(java.util.Optional.of(new PassRule()), rules.ruleOf("relu1"));
+    String table = rules.toString();
     assertTrue(table.contains("fc1    Gemm  Flat"), table);
     assertTrue(table.contains("first LINEAR"), table);
     assertTrue(table.contains("group DENSE"), table);
   }
 
   @Test
-  void attributorAgreesWithLrpAndExplainsHiddenUnits() {
+  void lrpIsTheGradientWithLrpRulesAndExplainsHiddenUnits() {
     Graph g = mlpWithBias();
     Tensor x = inputs(2);
-    org.xai4j.explain.Attribution a = LrpAttributor.of(Composites.epsilonPlusFlat())
-        .explain(g, x, org.xai4j.explain.Target.classes(4, 1));
-    Tensor expected = Lrp.of(g, Composites.epsilonPlusFlat()).explain(x, 4, 1).relevance();
+    Attribution a = Lrp.of(Composites.epsilonPlusFlat()).prepare(g).explain(x, Target.classes(4, 1));
+    Tensor expected = Gradient.plain().withOverrides(LrpRules.of(Composites.epsilonPlusFlat())).withSeedTimesOutput(true)
+        .prepare(g).explain(x, Target.classes(4, 1)).relevance();
     assertEquals(0f, a.relevance().maxAbsDifference(expected));
     // a hidden unit of a bias-free ReLU network under LRP-0: all of its value arrives at the input
     Graph free = biasFreeMlp();
@@ -159,8 +165,7 @@ class LrpTest {
     int active = free.forward(one).get("relu2").argmaxRows()[0];
     float unit = free.forward(one).get("relu2").get(0, active);
     assertTrue(unit > 0, "the unit must be active, got " + unit);
-    org.xai4j.explain.Attribution hidden = LrpAttributor.of(LRP_ZERO)
-        .explain(free, one, org.xai4j.explain.Target.unit("relu2", active));
+    Attribution hidden = Lrp.of(LRP_ZERO).prepare(free).explain(one, Target.unit("relu2", active));
     assertEquals(unit, hidden.relevance().sum(), 1e-5 * Math.max(1, Math.abs(unit)));
   }
 }

@@ -140,7 +140,7 @@ class ModernRulesTest {
     String h = b.add("proj", new MatMul(), t, b.add("w", new Constant(Tensor.randomNormal(Shape.of(4, 2), 1f, RANDOM))));
     String back = b.add("batchFirst", new Transpose(List.of(1, 0, 2)), h);
     Graph g = b.output(back).build();
-    Lrp lrp = Lrp.of(g, Composites.epsilonPlusFlat());
+    LrpRun lrp = LrpRun.of(g, Composites.epsilonPlusFlat());
     Tensor in = Tensor.randomNormal(Shape.of(2, 3, 4), 1f, RANDOM);
     ConservationReport both = lrp.explain(in, Target.unit("batchFirst", 1), true).conservation();
     ConservationReport.Row row = both.row("proj");
@@ -191,7 +191,7 @@ class ModernRulesTest {
       for (Graph g : List.of(zeroCnn, transformer)) {
         Tensor in = g == transformer ? Tensor.zeros(Shape.of(2, 3, 4)) : Tensor.zeros(Shape.of(2, 2, 4, 4));
         for (Tensor input : List.of(in, in.add(1f))) {
-          LrpResult r = Lrp.of(g, composite).explain(input, Target.unit(g.outputs().get(0), 1), false);
+          LrpRun.Result r = LrpRun.of(g, composite).explain(input, Target.unit(g.outputs().get(0), 1), false);
           for (ConservationReport.Row row : r.conservation().rows()) {
             for (float v : r.relevanceAt(row.value()).toArray()) {
               assertTrue(Float.isFinite(v), composite + ": relevance at " + row.value() + " is " + v);

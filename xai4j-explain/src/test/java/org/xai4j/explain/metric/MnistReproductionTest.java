@@ -7,10 +7,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.xai4j.data.LabeledImages;
 import org.xai4j.data.Mnist;
-import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Explainer;
 import org.xai4j.explain.attribution.GradientTimesInput;
 import org.xai4j.explain.attribution.Sensitivity;
-import org.xai4j.explain.lrp.LrpAttributor;
+import org.xai4j.explain.lrp.Lrp;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.explain.metric.report.SelectivityComparison;
 import org.xai4j.graph.Graph;
@@ -46,11 +46,11 @@ class MnistReproductionTest {
     Graph g = BundledModelFiles.load("mnist-cnn");
     LabeledImages digits = Mnist.load().test().head(DIGITS);
     int[] classes = Classes.argmax(g, digits.images());
-    Map<String, Attributor> methods = new LinkedHashMap<>();
-    methods.put("sensitivity", new Sensitivity());
-    methods.put("gradient-x-input", GradientTimesInput.plain());
+    Map<String, Explainer> methods = new LinkedHashMap<>();
+    methods.put("sensitivity", Sensitivity.plain().prepare(g));
+    methods.put("gradient-x-input", GradientTimesInput.plain().prepare(g));
     for (String composite : new String[] {"epsilon-plus-flat", "epsilon-alpha2-beta1-flat", "deep-taylor"}) {
-      methods.put("lrp:" + composite, LrpAttributor.of(Composites.byName(composite, null, null)));
+      methods.put("lrp:" + composite, Lrp.of(Composites.byName(composite, null, null)).prepare(g));
     }
     PixelFlipping config = new PixelFlipping(STEPS, PIXELS_PER_STEP, 1, Replacement.ZERO,
         RegionOrder.MOST_RELEVANT_FIRST, OutputScore.RAW, PixelFlipping.DEFAULT_SEED);

@@ -8,6 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Explainer;
 import org.xai4j.explain.attribution.Gradient;
 import org.xai4j.explain.attribution.GradientTimesInput;
 import org.xai4j.graph.Graph;
@@ -29,8 +30,8 @@ class ModelRandomizationTest {
   void theGradientOfALinearModelBecomesTheRandomWeights() {
     float[] w = {3f, -1f, 2f, 0.5f, -4f};
     Graph g = Nets.linear(0f, w);
-    ModelRandomization.Result r = ModelRandomization.defaults().evaluate(g, Tensor.full(Shape.of(1, 5), 1f),
-        new int[] {0}, Gradient.plain());
+    ModelRandomization.Result r = ModelRandomization.defaults().evaluate(Gradient.plain().prepare(g), Tensor.full(Shape.of(1, 5), 1f),
+        new int[] {0});
     assertEquals(1, r.stages().size());
     // the weight is replaced by N(0, std(w)^2) drawn from the seeded source; the zero bias stays
     double mean = 0.1;
@@ -53,9 +54,15 @@ class ModelRandomizationTest {
   @Test
   void anExplanationBlindToTheModelFailsTheCheck() {
     // an "edge detector" returning the input passes no sanity check: correlation 1 at every stage
-    Attributor blind = (graph, input, target) -> new Attribution(input, graph.forward(input).output());
+    Attributor blind = new Attributor() {
+      @Override
+      public Explainer prepare(Graph graph) {
+        return Explainer.of(graph, this, (input, target) -> new Attribution(graph, input, graph.forward(input).output(),
+            v -> null));
+      }
+    };
     Tensor x = Tensor.randomUniform(Shape.of(2, 1, 8, 8), 0, 1, new Random(1));
-    ModelRandomization.Result r = ModelRandomization.defaults().evaluate(convNet(), x, new int[] {0, 1}, blind);
+    ModelRandomization.Result r = ModelRandomization.defaults().evaluate(blind.prepare(convNet()), x, new int[] {0, 1});
     assertEquals(List.of("fc", "conv"), r.stages().stream().map(ModelRandomization.Stage::layer).toList());
     for (ModelRandomization.Stage s : r.stages()) {
       assertEquals(1, s.meanSpearman(), 1e-12);
@@ -66,8 +73,7 @@ class ModelRandomizationTest {
   @Test
   void gradientTimesInputLosesSimilarityWhenEverythingIsRandom() {
     Tensor x = Tensor.randomUniform(Shape.of(2, 1, 8, 8), 0, 1, new Random(1));
-    ModelRandomization.Result r = ModelRandomization.defaults().evaluate(convNet(), x, new int[] {0, 1},
-        GradientTimesInput.plain());
+    ModelRandomization.Result r = ModelRandomization.defaults().evaluate(GradientTimesInput.plain().prepare(convNet()), x, new int[] {0, 1});
     ModelRandomization.Stage last = r.stages().get(r.stages().size() - 1);
     assertTrue(last.meanSsim() < 0.9 && last.meanSpearman() < 0.9, "randomized: " + last);
   }

@@ -32,7 +32,7 @@ class PropertiesTest {
   @Test
   void gradientTimesInputConservesOnABiasFreeReluNet() {
     Tensor x = Tensor.of(Shape.of(1, 2), 1f, 2f);
-    Attribution a = GradientTimesInput.plain().explain(biasFree(), x, Target.classes(1));
+    Attribution a = GradientTimesInput.plain().prepare(biasFree()).explain(x, Target.classes(1));
     double[] f = Conservation.seededOutput(a.output(), Seeds.oneHot(a.output().shape(), new int[] {1}, 1f));
     assertArrayEquals(new double[] {4}, f, 1e-6);
     Conservation.Report r = Conservation.defaults().evaluate(a.relevance(), f);
@@ -46,7 +46,7 @@ class PropertiesTest {
   void aBiasBreaksConservationByItsValue() {
     // f = 3 x + 0.5 at x = 2: f = 6.5, R = 6
     Graph g = Nets.linear(0.5f, 3f);
-    Attribution a = GradientTimesInput.plain().explain(g, Tensor.of(Shape.of(1, 1), 2f), Target.classes(0));
+    Attribution a = GradientTimesInput.plain().prepare(g).explain(Tensor.of(Shape.of(1, 1), 2f), Target.classes(0));
     Conservation.Report r = Conservation.defaults().evaluate(a.relevance(), new double[] {a.output().getFlat(0)});
     assertFalse(r.conserved());
     assertEquals(0.5, r.maxAbsoluteError(), 1e-6);

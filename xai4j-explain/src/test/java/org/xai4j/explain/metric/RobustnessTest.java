@@ -22,7 +22,7 @@ class RobustnessTest {
   @Test
   void sensitivityJumpsAcrossTheDiagonalOfMax() {
     // (df/dx)^2 is (1, 0) while x1 > x2 and (0, 1) from x1 = x2 on: one jump of L1 size 2
-    PathContinuity.Result r = new PathContinuity(101).evaluate(MAX2D, FROM, TO, 0, new Sensitivity());
+    PathContinuity.Result r = new PathContinuity(101).evaluate(Sensitivity.plain().prepare(MAX2D), FROM, TO, 0);
     assertEquals(2, r.maxJump(), 1e-6);
     assertEquals(49, r.maxJumpAt());
     double total = 0;
@@ -31,14 +31,13 @@ class RobustnessTest {
     }
     assertEquals(2, total, 1e-6);
     // refining the path does not shrink the jump: the explanation is discontinuous
-    assertEquals(2, new PathContinuity(1001).evaluate(MAX2D, FROM, TO, 0, new Sensitivity()).maxJump(), 1e-6);
+    assertEquals(2, new PathContinuity(1001).evaluate(Sensitivity.plain().prepare(MAX2D), FROM, TO, 0).maxJump(), 1e-6);
   }
 
   @Test
   void gradientTimesInputJumpsAcrossTheDiagonalOfMax() {
     // R = (x1, 0) before the crossing, (0, x2) after: from (1.01, 0) at t = 0.49 to (0, 1.0) at t = 0.5
-    PathContinuity.Result r = new PathContinuity(101).evaluate(MAX2D, FROM, TO, 0,
-        GradientTimesInput.plain());
+    PathContinuity.Result r = new PathContinuity(101).evaluate(GradientTimesInput.plain().prepare(MAX2D), FROM, TO, 0);
     assertEquals(2.01, r.maxJump(), 1e-5);
     assertEquals(49, r.maxJumpAt());
     assertEquals(0.01, r.jumps()[10], 1e-5);
@@ -48,21 +47,18 @@ class RobustnessTest {
   void localLipschitzOfGradientTimesInputOnOneWeightIsTheWeight() {
     // R(x) = 3 x, so ||R(x) - R(x')|| / ||x - x'|| = 3 for every perturbation
     Graph g = Nets.linear(0f, 3f);
-    Robustness r = new LocalLipschitz(20, 0.1, 1).evaluate(g, Tensor.of(Shape.of(2, 1), 2f, -1f), new int[] {0, 0},
-        GradientTimesInput.plain());
+    Robustness r = new LocalLipschitz(20, 0.1, 1).evaluate(GradientTimesInput.plain().prepare(g), Tensor.of(Shape.of(2, 1), 2f, -1f), new int[] {0, 0});
     assertEquals(3, r.perSample()[0], 1e-4);
     assertEquals(3, r.mean(), 1e-4);
     // the gradient of a linear model does not move at all
-    assertEquals(0, LocalLipschitz.defaults().evaluate(g, Tensor.of(Shape.of(1, 1), 2f), new int[] {0},
-        Gradient.plain()).mean(), 0);
+    assertEquals(0, LocalLipschitz.defaults().evaluate(Gradient.plain().prepare(g), Tensor.of(Shape.of(1, 1), 2f), new int[] {0}).mean(), 0);
   }
 
   @Test
   void maxSensitivityByHand() {
     // R(x) = 3 x at x = 2: ||3 d|| / ||6|| = |d| / 2, the largest of the ten seeded draws
     Graph g = Nets.linear(0f, 3f);
-    Robustness r = MaxSensitivity.defaults().evaluate(g, Tensor.of(Shape.of(1, 1), 2f), new int[] {0},
-        GradientTimesInput.plain());
+    Robustness r = MaxSensitivity.defaults().evaluate(GradientTimesInput.plain().prepare(g), Tensor.of(Shape.of(1, 1), 2f), new int[] {0});
     Random random = new Random(MaxSensitivity.DEFAULT_SEED);
     double largest = 0;
     for (int k = 0; k < MaxSensitivity.DEFAULT_SAMPLES; k++) {
@@ -76,7 +72,7 @@ class RobustnessTest {
   void infidelityOfTheGradientOfALinearModelIsZero() {
     Graph g = Nets.linear(0.5f, 3f, -1f, 2f);
     Tensor x = Tensor.of(Shape.of(1, 3), 2f, 2f, 2f);
-    assertEquals(0, new Infidelity(10, 0.1, false, 0).evaluate(g, x, new int[] {0}, Gradient.plain()).mean(), 1e-9);
+    assertEquals(0, new Infidelity(10, 0.1, false, 0).evaluate(Gradient.plain().prepare(g), x, new int[] {0}).mean(), 1e-9);
   }
 
   @Test
@@ -86,7 +82,7 @@ class RobustnessTest {
     Graph g = Nets.linear(0f, w);
     Tensor x = Tensor.of(Shape.of(1, 3), 2f, 2f, 2f);
     double std = 0.1;
-    Robustness r = new Infidelity(10, std, false, 7).evaluate(g, x, new int[] {0}, GradientTimesInput.plain());
+    Robustness r = new Infidelity(10, std, false, 7).evaluate(GradientTimesInput.plain().prepare(g), x, new int[] {0});
     Random random = new Random(7);
     double expected = 0;
     for (int k = 0; k < 10; k++) {
@@ -98,7 +94,7 @@ class RobustnessTest {
     }
     assertEquals(expected, r.mean(), 1e-5 * expected);
     // normalizing rescales R by beta = 1/2, which is exact here
-    assertEquals(0, new Infidelity(10, std, true, 7).evaluate(g, x, new int[] {0}, GradientTimesInput.plain())
+    assertEquals(0, new Infidelity(10, std, true, 7).evaluate(GradientTimesInput.plain().prepare(g), x, new int[] {0})
         .mean(), 1e-9);
   }
 
@@ -106,10 +102,8 @@ class RobustnessTest {
   void shiftContinuityByHand() {
     // x = [1, 2, 3], R = x: shift 1 gives L1 3 over sqrt(3), shift 2 gives 5 over 3
     Graph g = Nets.linear(0f, 1f, 1f, 1f);
-    Robustness r = new Continuity(2).evaluate(g, Tensor.of(Shape.of(1, 3), 1f, 2f, 3f), new int[] {0},
-        GradientTimesInput.plain());
+    Robustness r = new Continuity(2).evaluate(GradientTimesInput.plain().prepare(g), Tensor.of(Shape.of(1, 3), 1f, 2f, 3f), new int[] {0});
     assertEquals(Math.sqrt(3), r.mean(), 1e-6);
-    assertEquals(0, new Continuity(2).evaluate(g, Tensor.of(Shape.of(1, 3), 1f, 2f, 3f), new int[] {0},
-        Gradient.plain()).mean(), 0);
+    assertEquals(0, new Continuity(2).evaluate(Gradient.plain().prepare(g), Tensor.of(Shape.of(1, 3), 1f, 2f, 3f), new int[] {0}).mean(), 0);
   }
 }

@@ -27,7 +27,7 @@ class SelectivityTest {
   void aopcOfMostRelevantFirstOnALinearModelByHand() {
     // order 0, 2, 1, 3: f = 5, 2, 0, -1, 0; AOPC = (0 + 3 + 5 + 6 + 5) / 5
     PixelFlipping.Result r = flipping(RegionOrder.MOST_RELEVANT_FIRST)
-        .evaluate(linear, ones, new int[] {0}, GradientTimesInput.plain());
+        .evaluate(GradientTimesInput.plain().prepare(linear), ones, new int[] {0});
     assertArrayEquals(new double[] {5, 2, 0, -1, 0}, r.meanCurve(), EPS);
     assertEquals(19.0 / 5, r.aopc(), EPS);
   }
@@ -36,7 +36,7 @@ class SelectivityTest {
   void aopcOfLeastRelevantFirstByHand() {
     // order 3, 1, 2, 0: f = 5, 6, 5, 3, 0; AOPC = (0 - 1 + 0 + 2 + 5) / 5
     PixelFlipping.Result r = flipping(RegionOrder.LEAST_RELEVANT_FIRST)
-        .evaluate(linear, ones, new int[] {0}, GradientTimesInput.plain());
+        .evaluate(GradientTimesInput.plain().prepare(linear), ones, new int[] {0});
     assertArrayEquals(new double[] {5, 6, 5, 3, 0}, r.meanCurve(), EPS);
     assertEquals(6.0 / 5, r.aopc(), EPS);
   }
@@ -46,13 +46,12 @@ class SelectivityTest {
     // patches {0,1} (R 4) and {2,3} (R 1); one patch per step: f = 5, 1, 0
     PixelFlipping f = new PixelFlipping(2, 1, 2, Replacement.ZERO, RegionOrder.MOST_RELEVANT_FIRST,
         OutputScore.RAW, 0);
-    PixelFlipping.Result r = f.evaluate(linear, ones, new int[] {0}, GradientTimesInput.plain());
+    PixelFlipping.Result r = f.evaluate(GradientTimesInput.plain().prepare(linear), ones, new int[] {0});
     assertArrayEquals(new double[] {5, 1, 0}, r.meanCurve(), EPS);
     // two single pixels per step: {0, 2} then {1, 3}: f = 5, 0, 0
     PixelFlipping g = new PixelFlipping(2, 2, 1, Replacement.ZERO, RegionOrder.MOST_RELEVANT_FIRST,
         OutputScore.RAW, 0);
-    assertArrayEquals(new double[] {5, 0, 0}, g.evaluate(linear, ones, new int[] {0},
-        GradientTimesInput.plain()).meanCurve(), EPS);
+    assertArrayEquals(new double[] {5, 0, 0}, g.evaluate(GradientTimesInput.plain().prepare(linear), ones, new int[] {0}).meanCurve(), EPS);
   }
 
   @Test
@@ -72,12 +71,12 @@ class SelectivityTest {
   void deletionAndInsertionAucByHand() {
     InsertionDeletion del = new InsertionDeletion(InsertionDeletion.Mode.DELETION, 4, Replacement.ZERO,
         OutputScore.RAW, 0);
-    InsertionDeletion.Result d = del.evaluate(linear, ones, new int[] {0}, GradientTimesInput.plain());
+    InsertionDeletion.Result d = del.evaluate(GradientTimesInput.plain().prepare(linear), ones, new int[] {0});
     assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1}, d.fraction(), EPS);
     assertEquals(0.25 * (3.5 + 1 - 0.5 - 0.5), d.auc(), EPS);
     InsertionDeletion ins = new InsertionDeletion(InsertionDeletion.Mode.INSERTION, 4, Replacement.ZERO,
         OutputScore.RAW, 0);
-    InsertionDeletion.Result i = ins.evaluate(linear, ones, new int[] {0}, GradientTimesInput.plain());
+    InsertionDeletion.Result i = ins.evaluate(GradientTimesInput.plain().prepare(linear), ones, new int[] {0});
     assertArrayEquals(new double[] {0, 3, 5, 6, 5}, i.meanCurve(), EPS);
     assertEquals(0.25 * (1.5 + 4 + 5.5 + 5.5), i.auc(), EPS);
   }
@@ -125,9 +124,9 @@ class SelectivityTest {
     int n = Scores.MAX_BATCH + 44;
     Tensor x = Tensor.randomUniform(Shape.of(n, 4), -1, 1, new Random(3));
     int[] classes = new int[n];
-    Tensor whole = GradientTimesInput.plain().explain(linear, x, org.xai4j.explain.Target.classes(classes))
+    Tensor whole = GradientTimesInput.plain().prepare(linear).explain(x, org.xai4j.explain.Target.classes(classes))
         .relevance();
-    assertEquals(0, whole.maxAbsDifference(Scores.relevance(GradientTimesInput.plain(), linear, x, classes)));
+    assertEquals(0, whole.maxAbsDifference(Scores.relevance(GradientTimesInput.plain().prepare(linear), x, classes)));
     assertEquals(0, linear.forward(x).output().maxAbsDifference(Scores.output(linear, x)));
   }
 }

@@ -11,7 +11,7 @@ import org.xai4j.explain.Attributor;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.attribution.GradientTimesInput;
 import org.xai4j.explain.attribution.Sensitivity;
-import org.xai4j.explain.lrp.LrpAttributor;
+import org.xai4j.explain.lrp.Lrp;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.graph.Graph;
 import org.xai4j.models.ShapesHeldOut;
@@ -38,13 +38,13 @@ class ShapesLocalizationTest {
     int[] classes = Classes.argmax(g, x);
     double share = data.masks().mean();
     Map<String, Attributor> methods = new LinkedHashMap<>();
-    methods.put("sensitivity", new Sensitivity());
+    methods.put("sensitivity", Sensitivity.plain());
     methods.put("gradient-x-input", GradientTimesInput.plain());
-    methods.put("lrp:epsilon-plus-flat", LrpAttributor.of(Composites.epsilonPlusFlat()));
-    methods.put("lrp:deep-taylor", LrpAttributor.of(Composites.deepTaylor()));
+    methods.put("lrp:epsilon-plus-flat", Lrp.of(Composites.epsilonPlusFlat()));
+    methods.put("lrp:deep-taylor", Lrp.of(Composites.deepTaylor()));
     Map<String, Localization.Result> r = new LinkedHashMap<>();
     methods.forEach((k, m) -> r.put(k, Localization.defaults().evaluate(
-        m.explain(g, x, Target.classes(classes)).relevance(), data.masks())));
+        m.prepare(g).explain(x, Target.classes(classes)).relevance(), data.masks())));
     StringBuilder sb = new StringBuilder("shapes-cnn localization, mask share " + share + ":");
     r.forEach((k, v) -> sb.append(String.format(" %s mass %.3f rank %.3f pointing %.2f;", k, v.meanMassAccuracy(),
         v.meanRankAccuracy(), v.pointingAccuracy())));

@@ -82,7 +82,7 @@ class AttributionFidelityTest {
     Attributor method = ref.startsWith(GRADCAM_PREFIX)
         ? GradCam.of(LAYERS.get(model + "/" + ref.substring(GRADCAM_PREFIX.length())))
         : METHODS.get(ref);
-    Attribution ours = method.explain(graph, ReferenceFiles.input(model, k), Target.classes(expected.target()));
+    Attribution ours = method.prepare(graph).explain(ReferenceFiles.input(model, k), Target.classes(expected.target()));
     Tensor want = expected.float64();
     assertEquals(want.shape(), ours.relevance().shape(), ref);
     double error = ours.relevance().maxAbsDifference(want) / want.maxAbs();

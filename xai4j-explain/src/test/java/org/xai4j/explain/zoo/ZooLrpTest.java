@@ -15,8 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.canon.Canonizers;
 import org.xai4j.explain.lrp.ConservationReport;
-import org.xai4j.explain.lrp.Lrp;
-import org.xai4j.explain.lrp.LrpResult;
+import org.xai4j.explain.lrp.LrpRun;
 import org.xai4j.explain.lrp.LinearRule;
 import org.xai4j.explain.lrp.composite.Assignment;
 import org.xai4j.explain.lrp.composite.Composite;
@@ -83,7 +82,7 @@ class ZooLrpTest {
     Graph original = model.graph(opset);
     Graph graph = Canonizers.standard().apply(original);
     Composite composite = UnmodifiedMergedBias.of(composite(compositeName), original, graph);
-    Lrp lrp = Lrp.of(graph, composite);
+    LrpRun lrp = LrpRun.of(graph, composite);
     RuleTable rules = lrp.rules();
     List<String> uncovered = rules.rows().stream()
         .filter(r -> r.rule().isEmpty() && !(graph.node(r.node()).op() instanceof Constant))
@@ -91,7 +90,7 @@ class ZooLrpTest {
     assertEquals(List.of(), uncovered, "nodes without a rule");
     Tensor x = model.input();
     int[] targets = model.targets();
-    LrpResult r = lrp.explain(x, targets);
+    LrpRun.Result r = lrp.explain(x, targets);
     ConservationReport report = r.conservation();
     for (ConservationReport.Row row : report.rows()) {
       assertTrue(isFinite(r.relevanceAt(row.value())), model + " opset " + opset + ": relevance at '"
@@ -141,9 +140,9 @@ class ZooLrpTest {
     Graph canonized = Canonizers.standard().apply(model.graph(opset));
     Composite composite = conserving(canonized);
     Tensor x = model.input();
-    Graph biasFree = withoutBiases(canonized, Lrp.of(canonized, composite).explain(x, Target.argmax(), true));
-    Lrp lrp = Lrp.of(biasFree, composite);
-    LrpResult r = lrp.explain(x, Target.argmax(), true);
+    Graph biasFree = withoutBiases(canonized, LrpRun.of(canonized, composite).explain(x, Target.argmax(), true));
+    LrpRun lrp = LrpRun.of(biasFree, composite);
+    LrpRun.Result r = lrp.explain(x, Target.argmax(), true);
     NodeRules bound = lrp.rules().bind(biasFree);
     double seed = r.seed().sum();
     double worst = 0;
@@ -201,7 +200,7 @@ class ZooLrpTest {
    * or subtracted from a value that relevance reached (in {@code run}) or expanded into one (a
    * class token).
    */
-  static Graph withoutBiases(Graph graph, LrpResult run) {
+  static Graph withoutBiases(Graph graph, LrpRun.Result run) {
     Map<String, Parameters> params = new HashMap<>();
     Graph g = graph;
     for (Node n : graph.nodes()) {
@@ -223,7 +222,7 @@ class ZooLrpTest {
     return g.withParameters(params);
   }
 
-  private static boolean reached(LrpResult run, String value) {
+  private static boolean reached(LrpRun.Result run, String value) {
     try {
       run.relevanceAt(value);
       return true;

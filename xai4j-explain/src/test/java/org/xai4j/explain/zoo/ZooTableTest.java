@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.xai4j.backprop.Backprop;
 import org.xai4j.backprop.Seeds;
 import org.xai4j.explain.canon.Canonizers;
-import org.xai4j.explain.lrp.Lrp;
-import org.xai4j.explain.lrp.LrpResult;
+import org.xai4j.explain.lrp.LrpRun;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.explain.lrp.composite.DerivedAssignment;
 import org.xai4j.explain.lrp.composite.RuleTable;
@@ -78,8 +77,8 @@ class ZooTableTest {
     double corrected = ZooGradientTest.relativeError(
         Backprop.run(t, seed, Float64Decisions.of(model).compare(t).asFloat64(), false).atInput(), model.gradient64());
     Graph canonized = Canonizers.standard().apply(g);
-    Lrp lrp = Lrp.of(canonized, Composites.epsilonPlusFlat());
-    LrpResult r = lrp.explain(model.input(), model.targets());
+    LrpRun lrp = LrpRun.of(canonized, Composites.epsilonPlusFlat());
+    LrpRun.Result r = lrp.explain(model.input(), model.targets());
     double[] ratios = r.conservation().row(canonized.inputs().get(0).name()).ratios();
     List<String> conservation = new ArrayList<>();
     for (double v : ratios) {
@@ -87,7 +86,7 @@ class ZooTableTest {
     }
     String zennit = "-";
     if (model.zennitComposites().contains("EpsilonPlusFlat") && ZooLrpTest.comparableWithZennit(model, g)) {
-      Lrp asZennit = Lrp.of(canonized, UnmodifiedMergedBias.of(Composites.epsilonPlusFlat(), g, canonized));
+      LrpRun asZennit = LrpRun.of(canonized, UnmodifiedMergedBias.of(Composites.epsilonPlusFlat(), g, canonized));
       zennit = String.format("%.1e", ZooLrpTest.relativeError(asZennit.explain(model.input(), model.targets())
           .relevance(), model.zennit("EpsilonPlusFlat")));
     }
@@ -100,7 +99,7 @@ class ZooTableTest {
    * The distinct rules of the nodes relevance reached, sorted: the rule's name, or for a rule the
    * graph structure implies, the structure recognised (for example {@code x*f(x) activation}).
    */
-  private static String rules(RuleTable table, LrpResult result) {
+  private static String rules(RuleTable table, LrpRun.Result result) {
     java.util.Set<String> reached = new java.util.HashSet<>();
     result.conservation().rows().forEach(row -> reached.add(row.value()));
     TreeSet<String> names = new TreeSet<>();

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Explainer;
 import org.xai4j.explain.metric.PixelFlipping;
 import org.xai4j.explain.metric.RegionOrder;
 import org.xai4j.graph.Graph;
@@ -35,13 +35,13 @@ public record SelectivityComparison(PixelFlipping config, Map<String, PixelFlipp
    * @throws IllegalArgumentException if a method is named {@link #RANDOM}
    */
   public static SelectivityComparison run(PixelFlipping config, Graph graph, Tensor input, int[] classes,
-      Map<String, Attributor> methods) {
+      Map<String, Explainer> methods) {
     Map<String, PixelFlipping.Result> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Attributor> m : methods.entrySet()) {
+    for (Map.Entry<String, Explainer> m : methods.entrySet()) {
       if (m.getKey().equals(RANDOM)) {
         throw new IllegalArgumentException("method name '" + RANDOM + "' is reserved for the baseline");
       }
-      out.put(m.getKey(), config.evaluate(graph, input, classes, m.getValue()));
+      out.put(m.getKey(), config.evaluate(m.getValue(), input, classes));
     }
     out.put(RANDOM, config.withOrder(RegionOrder.RANDOM).evaluate(graph, input, classes, input));
     return new SelectivityComparison(config, out);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.xai4j.explain.lrp.Lrp;
+import org.xai4j.explain.lrp.LrpRun;
 import org.xai4j.explain.lrp.ProductRule;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
@@ -57,7 +57,7 @@ class StructuralRulesTest {
   }
 
   private static Tensor relevance(Graph g) {
-    return Lrp.of(g, Composites.epsilonPlusFlat()).explain(input(2), 0, 2).relevance();
+    return LrpRun.of(g, Composites.epsilonPlusFlat()).explain(input(2), 0, 2).relevance();
   }
 
   private static void assertClose(Tensor want, Tensor got, double tolerance) {
@@ -75,7 +75,7 @@ class StructuralRulesTest {
     });
     assertClose(op.forward(input(2)).output(), written.forward(input(2)).output(), 1e-6);
     assertClose(relevance(op), relevance(written), 1e-5);
-    RuleTable t = Lrp.of(written, Composites.epsilonPlusFlat()).rules();
+    RuleTable t = LrpRun.of(written, Composites.epsilonPlusFlat()).rules();
     assertEquals(ProductRule.heldConstant(0), t.ruleOf("mul").orElseThrow());
     assertTrue(reason(t, "mul").contains("element-wise activation"), reason(t, "mul"));
     assertTrue(reason(t, "erf").contains("receives no relevance"), reason(t, "erf"));
@@ -94,7 +94,7 @@ class StructuralRulesTest {
     });
     assertClose(op.forward(input(2)).output(), written.forward(input(2)).output(), 1e-6);
     assertClose(relevance(op), relevance(written), 1e-5);
-    assertEquals(ProductRule.heldConstant(0), Lrp.of(written, Composites.epsilonPlusFlat()).rules().ruleOf("mul")
+    assertEquals(ProductRule.heldConstant(0), LrpRun.of(written, Composites.epsilonPlusFlat()).rules().ruleOf("mul")
         .orElseThrow());
   }
 
@@ -105,7 +105,7 @@ class StructuralRulesTest {
     assertClose(op.forward(input(2)).output(), written.forward(input(2)).output(), 1e-6);
     assertClose(relevance(op), relevance(written), 1e-5);
     Graph silu = mlp((b, h) -> b.add("mul", new Mul(), b.add("sig", new Sigmoid(), h), h));
-    assertEquals(ProductRule.heldConstant(1), Lrp.of(silu, Composites.epsilonPlusFlat()).rules().ruleOf("mul")
+    assertEquals(ProductRule.heldConstant(1), LrpRun.of(silu, Composites.epsilonPlusFlat()).rules().ruleOf("mul")
         .orElseThrow());
   }
 
@@ -117,7 +117,7 @@ class StructuralRulesTest {
     String gate = b.add("sig", new Sigmoid(), b.conv2d("se", b.globalAvgPool("pool", f), 3, 3, 1, 1, 0));
     String y = b.add("scale", new Mul(), f, gate);
     Graph g = b.output(b.conv2d("c2", y, 3, 2, 3, 1, 1)).build();
-    Lrp lrp = Lrp.of(g, Composites.epsilonPlusFlat());
+    LrpRun lrp = LrpRun.of(g, Composites.epsilonPlusFlat());
     assertEquals(ProductRule.heldConstant(0), lrp.rules().ruleOf("scale").orElseThrow());
     assertTrue(reason(lrp.rules(), "scale").contains("'sig' (broadcast) held constant"), reason(lrp.rules(), "scale"));
     var r = lrp.explain(Tensor.randomNormal(Shape.of(1, 2, 4, 4), 1f, new Random(1)),
@@ -144,7 +144,7 @@ class StructuralRulesTest {
     });
     assertClose(op.forward(input(2)).output(), written.forward(input(2)).output(), 1e-5);
     assertClose(relevance(op), relevance(written), 1e-4);
-    RuleTable t = Lrp.of(written, Composites.epsilonPlusFlat()).rules();
+    RuleTable t = LrpRun.of(written, Composites.epsilonPlusFlat()).rules();
     assertEquals(ProductRule.heldConstant(0), t.ruleOf("norm").orElseThrow());
     assertTrue(reason(t, "sq").contains("receives no relevance"), reason(t, "sq"));
   }
@@ -165,13 +165,13 @@ class StructuralRulesTest {
   @Test
   void attentionByAttnLrpOrCpLrp() {
     Graph g = attention();
-    RuleTable attn = Lrp.of(g, Composites.epsilonPlusFlat()).rules();
+    RuleTable attn = LrpRun.of(g, Composites.epsilonPlusFlat()).rules();
     assertEquals(ProductRule.uniform(), attn.ruleOf("out").orElseThrow());
     assertEquals(ProductRule.uniform(), attn.ruleOf("scores").orElseThrow());
     assertEquals("AttnLrpSoftmax", attn.ruleOf("attn").orElseThrow().toString());
     assertTrue(reason(attn, "q").contains("dense layer (MatMul with a constant weight)"), reason(attn, "q"));
     Composite cp = Composites.epsilonPlusFlat().prepend(StructuralRules.cpLrp(g));
-    Lrp lrp = Lrp.of(g, cp);
+    LrpRun lrp = LrpRun.of(g, cp);
     assertEquals(ProductRule.heldConstant(1), lrp.rules().ruleOf("out").orElseThrow());
     Tensor x = Tensor.randomNormal(Shape.of(2, 3, 4), 1f, new Random(3));
     var r = lrp.explain(x, org.xai4j.explain.Target.channel("out", 1), true);
@@ -184,7 +184,7 @@ class StructuralRulesTest {
   @Test
   void everyNodeOfTheseGraphsGetsARule() {
     for (Graph g : List.of(attention(), mlp((b, h) -> b.add("mul", new Mul(), h, b.add("sig", new Sigmoid(), h))))) {
-      RuleTable t = Lrp.of(g, Composites.epsilonPlusFlat()).rules();
+      RuleTable t = LrpRun.of(g, Composites.epsilonPlusFlat()).rules();
       t.rows().stream().filter(row -> !(g.node(row.node()).op() instanceof Constant))
           .forEach(row -> assertTrue(row.rule().isPresent(), row.node() + " has no rule"));
     }
@@ -198,7 +198,7 @@ class StructuralRulesTest {
       String f = b.relu("r", b.conv2d("c1", x, 2, 3, 3, 1, 1));
       String y = b.add("silu", new Mul(), f, b.add("sig", new Sigmoid(), f));
       Graph g = b.output(b.conv2d("c2", y, 3, 2, 3, 1, 1)).build();
-      Lrp lrp = Lrp.of(g, Composites.epsilonPlusFlat());
+      LrpRun lrp = LrpRun.of(g, Composites.epsilonPlusFlat());
       assertEquals(ProductRule.heldConstant(0), lrp.rules().ruleOf("silu").orElseThrow());
       var r = lrp.explain(Tensor.randomNormal(Shape.of(2, 2, 8, 8), 1f, new Random(1)),
           org.xai4j.explain.Target.channel("c2", 0), true);

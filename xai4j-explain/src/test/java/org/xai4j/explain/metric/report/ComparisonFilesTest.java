@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Explainer;
 import org.xai4j.explain.attribution.GradientTimesInput;
 import org.xai4j.explain.attribution.Sensitivity;
 import org.xai4j.explain.metric.Classes;
@@ -47,9 +47,9 @@ class ComparisonFilesTest {
     int[] classes = Classes.argmax(g, x);
     PixelFlipping config = new PixelFlipping(36, 1, 1, Replacement.ZERO, RegionOrder.MOST_RELEVANT_FIRST,
         OutputScore.RAW, 0);
-    Map<String, Attributor> methods = new LinkedHashMap<>();
-    methods.put("sensitivity", new Sensitivity());
-    methods.put("gradient-x-input", GradientTimesInput.plain());
+    Map<String, Explainer> methods = new LinkedHashMap<>();
+    methods.put("sensitivity", Sensitivity.plain().prepare(g));
+    methods.put("gradient-x-input", GradientTimesInput.plain().prepare(g));
     SelectivityComparison c = SelectivityComparison.run(config, g, x, classes, methods);
     Map<String, Double> aopc = c.aopc();
     assertEquals(List.of("sensitivity", "gradient-x-input", "random"), List.copyOf(aopc.keySet()));
@@ -74,8 +74,8 @@ class ComparisonFilesTest {
     Tensor from = Tensor.of(Shape.of(1, 2), 1.5f, 0.5f);
     Tensor to = Tensor.of(Shape.of(1, 2), 0.5f, 1.5f);
     Map<String, PathContinuity.Result> results = new LinkedHashMap<>();
-    results.put("sensitivity", new PathContinuity(11).evaluate(max, from, to, 0, new Sensitivity()));
-    results.put("gradient-x-input", new PathContinuity(11).evaluate(max, from, to, 0, GradientTimesInput.plain()));
+    results.put("sensitivity", new PathContinuity(11).evaluate(Sensitivity.plain().prepare(max), from, to, 0));
+    results.put("gradient-x-input", new PathContinuity(11).evaluate(GradientTimesInput.plain().prepare(max), from, to, 0));
     Curves jumps = ContinuityPlots.jumps(results);
     assertEquals(10, jumps.x().length);
     Curves components = ContinuityPlots.components("gradient-x-input", results.get("gradient-x-input"));
