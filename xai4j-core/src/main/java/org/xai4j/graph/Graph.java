@@ -28,6 +28,8 @@ public final class Graph {
   private final List<String> outputs;
   private final Map<String, Integer> valueIndex;
   private final Map<String, Node> nodeByName;
+  /** Readers of each value, built on first use (the graph is immutable, so once is enough). */
+  private volatile Map<String, List<Node>> consumersByValue;
 
   private Graph(List<GraphInput> inputs, List<Node> nodes, List<String> outputs) {
     Limit.NODES.check(nodes.size(), () -> "a graph of " + nodes.size() + " nodes");
@@ -123,15 +125,25 @@ public final class Graph {
     return i;
   }
 
-  /** The nodes that read a value, in graph order. */
+  /** The nodes that read a value, in graph order (an index built once per graph: O(1) per call). */
   public List<Node> consumers(String value) {
-    List<Node> out = new ArrayList<>();
-    for (Node n : nodes) {
-      if (n.inputs().contains(value)) {
-        out.add(n);
+    Map<String, List<Node>> index = consumersByValue;
+    if (index == null) {
+      Map<String, List<Node>> built = new HashMap<>();
+      for (Node n : nodes) {
+        for (String src : n.inputs().stream().distinct().toList()) {
+          built.computeIfAbsent(src, k -> new ArrayList<>()).add(n);
+        }
       }
+      built.replaceAll((k, v) -> List.copyOf(v));
+      consumersByValue = index = built;
     }
-    return out;
+    return index.getOrDefault(value, List.of());
+  }
+
+  /** Whether a node of that name exists (a graph input is not a node). */
+  public boolean hasNode(String name) {
+    return nodeByName.containsKey(name);
   }
 
   /** Total number of scalar parameters. */
@@ -145,8 +157,24 @@ public final class Graph {
 
   /** This graph with one node's op replaced. */
   public Graph withOp(String nodeName, Op op) {
-    List<Node> copy = new ArrayList<>(nodes);
-    copy.set(copy.indexOf(node(nodeName)), node(nodeName).withOp(op));
+    return withOps(Map.of(nodeName, op));
+  }
+
+  /**
+   * This graph with the ops of several nodes replaced at once, building one new graph (rewrites of
+   * many nodes stay linear in the graph's size).
+   *
+   * @throws IllegalArgumentException naming the node if it does not exist
+   */
+  public Graph withOps(Map<String, Op> byNode) {
+    for (String name : byNode.keySet()) {
+      node(name);
+    }
+    List<Node> copy = new ArrayList<>(nodes.size());
+    for (Node n : nodes) {
+      Op op = byNode.get(n.name());
+      copy.add(op == null ? n : n.withOp(op));
+    }
     return new Graph(inputs, copy, outputs);
   }
 

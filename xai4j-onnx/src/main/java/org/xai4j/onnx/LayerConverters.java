@@ -39,7 +39,7 @@ final class LayerConverters {
 
   static void register(ConverterRegistry.Builder b) {
     b.add("Gemm", LayerConverters::gemm)
-        .binary("MatMul", MatMul::new)
+        .add("MatMul", DenseLayers::matMul)
         .add("Conv", LayerConverters::conv)
         .add("ConvTranspose", LayerConverters::convTranspose)
         .add("BatchNormalization", LayerConverters::batchNorm)

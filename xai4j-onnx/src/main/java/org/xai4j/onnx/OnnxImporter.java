@@ -155,7 +155,7 @@ public final class OnnxImporter {
         }
       }
     }
-    return ctx.build(g.getOutputList().stream().map(ValueInfoProto::getName).toList());
+    return DenseLayers.foldBiases(ctx.build(g.getOutputList().stream().map(ValueInfoProto::getName).toList()));
   }
 
   /** The default-domain opset a model imports. */

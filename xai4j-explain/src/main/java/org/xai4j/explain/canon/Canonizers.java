@@ -1,7 +1,9 @@
 package org.xai4j.explain.canon;
 
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 import org.xai4j.graph.Graph;
+import org.xai4j.graph.GraphEdits;
 import org.xai4j.graph.Node;
 import org.xai4j.op.Add;
 import org.xai4j.op.BatchNormalization;
@@ -37,60 +39,53 @@ public final class Canonizers {
     return mergeBatchNorm().then(batchNormAsAffine()).then(residualSum());
   }
 
-  /** Folds each batch norm into the linear layer that alone feeds it. */
+  /** Folds each batch norm into the linear layer that alone feeds it (one pass over the graph). */
   public static Canonizer mergeBatchNorm() {
     return graph -> {
-      Graph g = graph;
+      Map<String, Op> merged = new HashMap<>();
+      Map<String, String> removed = new HashMap<>();
       for (Node bn : graph.nodes()) {
-        if (bn.op() instanceof BatchNormalization norm) {
-          g = mergeOne(g, g.node(bn.name()), norm);
+        String source = bn.inputs().isEmpty() ? null : bn.inputs().get(0);
+        if (bn.op() instanceof BatchNormalization norm && graph.hasNode(source)
+            && GraphEdits.onlyFeeds(graph, source, bn)) {
+          BatchNormFolding.merge(graph.node(source).op(), norm).ifPresent(op -> {
+            merged.put(source, op);
+            removed.put(bn.name(), source);
+          });
         }
       }
-      return g;
+      return removed.isEmpty() ? graph : GraphEdits.bypass(graph.withOps(merged), removed);
     };
-  }
-
-  private static Graph mergeOne(Graph g, Node bn, BatchNormalization norm) {
-    String source = bn.inputs().get(0);
-    if (!isNode(g, source) || !GraphEdits.onlyFeeds(g, source, bn)) {
-      return g;
-    }
-    Optional<Op> merged = BatchNormFolding.merge(g.node(source).op(), norm);
-    return merged.map(op -> GraphEdits.bypass(g.withOp(source, op), bn.name(), source)).orElse(g);
   }
 
   /** Replaces each batch norm by the equivalent {@link ChannelAffine}. */
   public static Canonizer batchNormAsAffine() {
     return graph -> {
-      Graph g = graph;
+      Map<String, Op> affine = new HashMap<>();
       for (Node n : graph.nodes()) {
         if (n.op() instanceof BatchNormalization norm) {
           float[][] gs = BatchNormFolding.gainAndShift(norm);
-          g = g.withOp(n.name(), new ChannelAffine(Tensor.vector(gs[0]), Tensor.vector(gs[1])));
+          affine.put(n.name(), new ChannelAffine(Tensor.vector(gs[0]), Tensor.vector(gs[1])));
         }
       }
-      return g;
+      return affine.isEmpty() ? graph : graph.withOps(affine);
     };
   }
 
   /** Replaces each {@code Add} of two computed (non-constant) values by a {@code Sum}. */
   public static Canonizer residualSum() {
     return graph -> {
-      Graph g = graph;
+      Map<String, Op> sums = new HashMap<>();
       for (Node n : graph.nodes()) {
         if (n.op() instanceof Add && n.inputs().stream().noneMatch(v -> isConstant(graph, v))) {
-          g = g.withOp(n.name(), new Variadic(Combination.SUM));
+          sums.put(n.name(), new Variadic(Combination.SUM));
         }
       }
-      return g;
+      return sums.isEmpty() ? graph : graph.withOps(sums);
     };
   }
 
-  private static boolean isNode(Graph g, String value) {
-    return g.nodes().stream().anyMatch(n -> n.name().equals(value));
-  }
-
   private static boolean isConstant(Graph g, String value) {
-    return isNode(g, value) && g.node(value).op() instanceof Constant;
+    return g.hasNode(value) && g.node(value).op() instanceof Constant;
   }
 }

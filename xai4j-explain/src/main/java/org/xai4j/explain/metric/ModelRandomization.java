@@ -3,8 +3,8 @@ package org.xai4j.explain.metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import org.xai4j.explain.Explainer;
+import org.xai4j.explain.lrp.composite.OpGroup;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.Node;
 import org.xai4j.op.Op;
@@ -13,8 +13,9 @@ import org.xai4j.tensor.Tensor;
 
 /**
  * The cascading model-parameter randomization test of Adebayo, Gilmer, Muelly, Goodfellow, Hardt
- * and Kim, "Sanity checks for saliency maps" (NeurIPS 2018). The weight layers (Conv,
- * ConvTranspose, Gemm, MatMul) are randomized one by one from the output towards the input, each
+ * and Kim, "Sanity checks for saliency maps" (NeurIPS 2018). The weight layers (the convolutions and
+ * dense layers of {@link OpGroup#LINEAR}: Conv, ConvTranspose, Gemm, which includes the dense layers
+ * imported from {@code MatMul} by a weight) are randomized one by one from the output towards the input, each
  * stage keeping the layers randomized before it, and every stage's explanation is compared with
  * the original one. An explanation that depends on the model should become dissimilar quickly.
  *
@@ -30,8 +31,6 @@ import org.xai4j.tensor.Tensor;
  * @param seed seeds the random parameters
  */
 public record ModelRandomization(boolean absolute, long seed) implements Metric<ModelRandomization.Result> {
-  /** Op types whose parameters are randomized. */
-  public static final Set<String> WEIGHT_LAYERS = Set.of("Conv", "ConvTranspose", "Gemm", "MatMul");
   /** Default: compare absolute values (Quantus). */
   public static final boolean DEFAULT_ABSOLUTE = true;
   /** Default seed. */
@@ -50,7 +49,7 @@ public record ModelRandomization(boolean absolute, long seed) implements Metric<
     double[][] original = maps(grid, Scores.relevance(method, input, classes));
     List<Node> layers = new ArrayList<>();
     for (Node node : graph.nodes()) {
-      if (WEIGHT_LAYERS.contains(node.op().type()) && !node.op().parameters().isEmpty()) {
+      if (OpGroup.LINEAR.contains(node.op()) && !node.op().parameters().isEmpty()) {
         layers.add(0, node);
       }
     }

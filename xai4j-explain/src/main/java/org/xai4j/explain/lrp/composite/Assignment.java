@@ -1,5 +1,7 @@
 package org.xai4j.explain.lrp.composite;
 
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.xai4j.explain.lrp.NodeRule;
 import org.xai4j.graph.Graph;
@@ -9,13 +11,21 @@ import org.xai4j.graph.Node;
  * One entry of a {@link Composite}: which nodes it covers and the rule they get. In a composite the
  * first matching assignment wins.
  */
-public sealed interface Assignment permits Assignment.ByGroup, Assignment.FirstOf, Assignment.ByName,
-    DerivedAssignment {
+public sealed interface Assignment
+    permits Assignment.ByGroup, Assignment.FirstOf, Assignment.ByName, Assignment.Named, DerivedAssignment {
   /** The rule given to the matching nodes. */
   NodeRule rule();
 
-  /** Whether this assignment covers {@code node} of {@code graph}. */
-  boolean matches(Node node, Graph graph);
+  /**
+   * Which nodes of {@code graph} this assignment covers, computed once per graph so that resolving
+   * a composite takes time linear in the graph's size.
+   */
+  Predicate<Node> selector(Graph graph);
+
+  /** Whether this assignment covers {@code node} of {@code graph} (one node; see {@link #selector}). */
+  default boolean matches(Node node, Graph graph) {
+    return selector(graph).test(node);
+  }
 
   /** Every node whose op is in {@code group}. */
   static Assignment byGroup(OpGroup group, NodeRule rule) {
@@ -32,6 +42,11 @@ public sealed interface Assignment permits Assignment.ByGroup, Assignment.FirstO
     return new ByName(regex, rule);
   }
 
+  /** The nodes with exactly these names. */
+  static Assignment named(Set<String> names, NodeRule rule) {
+    return new Named(names, rule);
+  }
+
   /**
    * Every node whose op belongs to a group.
    *
@@ -45,8 +60,8 @@ public sealed interface Assignment permits Assignment.ByGroup, Assignment.FirstO
     }
 
     @Override
-    public boolean matches(Node node, Graph graph) {
-      return group.contains(node.op());
+    public Predicate<Node> selector(Graph graph) {
+      return node -> group.contains(node.op());
     }
 
     @Override
@@ -69,9 +84,10 @@ public sealed interface Assignment permits Assignment.ByGroup, Assignment.FirstO
     }
 
     @Override
-    public boolean matches(Node node, Graph graph) {
-      return graph.nodes().stream().filter(n -> group.contains(n.op())).findFirst()
-          .map(first -> first.name().equals(node.name())).orElse(false);
+    public Predicate<Node> selector(Graph graph) {
+      String first = graph.nodes().stream().filter(n -> group.contains(n.op())).findFirst().map(Node::name)
+          .orElse(null);
+      return node -> node.name().equals(first);
     }
 
     @Override
@@ -94,13 +110,38 @@ public sealed interface Assignment permits Assignment.ByGroup, Assignment.FirstO
     }
 
     @Override
-    public boolean matches(Node node, Graph graph) {
-      return node.name().matches(regex);
+    public Predicate<Node> selector(Graph graph) {
+      Pattern p = Pattern.compile(regex);
+      return node -> p.matcher(node.name()).matches();
     }
 
     @Override
     public String toString() {
       return "name ~ " + regex;
+    }
+  }
+
+  /**
+   * Nodes by their exact names.
+   *
+   * @param names the node names
+   * @param rule the rule
+   */
+  record Named(Set<String> names, NodeRule rule) implements Assignment {
+    /** Rejects missing parts and copies the names. */
+    public Named {
+      requireParts(names, rule);
+      names = Set.copyOf(names);
+    }
+
+    @Override
+    public Predicate<Node> selector(Graph graph) {
+      return node -> names.contains(node.name());
+    }
+
+    @Override
+    public String toString() {
+      return "names " + new java.util.TreeSet<>(names);
     }
   }
 

@@ -22,8 +22,8 @@ public record DerivedAssignment(String node, NodeRule rule, String role, String 
   }
 
   @Override
-  public boolean matches(Node candidate, Graph graph) {
-    return candidate.name().equals(node);
+  public java.util.function.Predicate<Node> selector(Graph graph) {
+    return candidate -> candidate.name().equals(node);
   }
 
   @Override

@@ -5,7 +5,7 @@ import org.xai4j.explain.canon.ChannelAffine;
 import org.xai4j.op.Op;
 
 /**
- * Roles of ops that composites assign rules to, by ONNX op type; the counterpart of Zennit's
+ * Roles of ops that composites assign rules to, by op type (only types that xai4j's ops have); the counterpart of Zennit's
  * {@code types.py} (Convolution, Linear, BatchNorm, Activation, AvgPool, MaxPool) and
  * {@code layer.Sum}. Dense layers are Zennit's {@code torch.nn.Linear}; {@link #LINEAR} is Zennit's
  * {@code Linear} group (convolutions and dense layers).
@@ -20,12 +20,12 @@ public enum OpGroup {
   /** Batch normalization, and the explicit affine layer a canonizer leaves for an unmerged one. */
   BATCH_NORM(Set.of("BatchNormalization", ChannelAffine.TYPE)),
   /** Element-wise activations. */
-  ACTIVATION(Set.of("Relu", "LeakyRelu", "PRelu", "Elu", "Selu", "Celu", "Gelu", "Sigmoid", "HardSigmoid",
-      "HardSwish", "Tanh", "Softplus", "Softsign", "ThresholdedRelu", "Clip", "Shrink")),
+  ACTIVATION(Set.of("Relu", "LeakyRelu", "PRelu", "Elu", "Selu", "Gelu", "Sigmoid", "HardSigmoid", "HardSwish",
+      "Tanh", "Softplus", "Clip", "Shrink")),
   /** Average pooling, local and global. */
   AVG_POOL(Set.of("AveragePool", "GlobalAveragePool")),
   /** Max pooling, local and global. */
-  MAX_POOL(Set.of("MaxPool", "GlobalMaxPool")),
+  MAX_POOL(Set.of("MaxPool")),
   /** Sums of activations such as residual connections (after the residual canonizer). */
   SUM(Set.of("Sum")),
   /** Concatenation. */
@@ -42,8 +42,8 @@ public enum OpGroup {
     return opTypes.contains(op.type());
   }
 
-  /** The ONNX op types of this group. */
-  public Set<String> opTypes() {
+  /** The op types of this group (each one an op xai4j has; see OpGroupTest). */
+  Set<String> types() {
     return opTypes;
   }
 }

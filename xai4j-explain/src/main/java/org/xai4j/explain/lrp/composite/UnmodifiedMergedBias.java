@@ -1,9 +1,11 @@
 package org.xai4j.explain.lrp.composite;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.xai4j.explain.lrp.BiasPolicy;
 import org.xai4j.explain.lrp.LinearRule;
@@ -42,13 +44,16 @@ public final class UnmodifiedMergedBias {
     RuleTable table = composite.resolve(canonized);
     Set<String> biasFree = original.nodes().stream().filter(n -> !n.op().parameters().has(BIAS))
         .map(Node::name).collect(Collectors.toSet());
-    List<Assignment> overrides = new ArrayList<>();
-    for (Node node : canonized.nodes()) {
+    Map<LinearRule, Set<String>> byRule = new LinkedHashMap<>();
+    for (RuleTable.Row row : table.rows()) {
+      Node node = canonized.node(row.node());
       if (node.op().parameters().has(BIAS) && biasFree.contains(node.name())
-          && table.ruleOf(node.name()).orElse(null) instanceof LinearRule rule) {
-        overrides.add(Assignment.byName(Pattern.quote(node.name()), rule.withBias(BiasPolicy.KEEP)));
+          && row.rule().orElse(null) instanceof LinearRule rule) {
+        byRule.computeIfAbsent(rule.withBias(BiasPolicy.KEEP), r -> new HashSet<>()).add(node.name());
       }
     }
+    List<Assignment> overrides = new ArrayList<>();
+    byRule.forEach((rule, names) -> overrides.add(Assignment.named(names, rule)));
     return composite.prepend(overrides.toArray(Assignment[]::new));
   }
 }
