@@ -50,7 +50,7 @@ public record Composite(String name, List<Assignment> assignments, boolean gradi
 
   /**
    * This composite keeping the plain gradient at nodes with parameters or constant operands that no
-   * assignment covers, instead of failing (CLI {@code --gradient-where-uncovered}).
+   * assignment covers, instead of failing.
    */
   public Composite withGradientWhereUncovered() {
     return new Composite(name, assignments, true);
@@ -86,7 +86,7 @@ public record Composite(String name, List<Assignment> assignments, boolean gradi
       throw new IllegalArgumentException("composite " + name + " assigns no rule to " + uncovered.size()
           + " node(s) with parameters or constant operands, which would silently get the plain gradient: "
           + String.join(", ", uncovered) + "; add a rule for them (Composite.prepend) or keep the gradient there "
-          + "(Composite.withGradientWhereUncovered, CLI --gradient-where-uncovered)");
+          + "(Composite.withGradientWhereUncovered)");
     }
     return new RuleTable(name, rows);
   }
