@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.xai4j.explain.lrp.ConservationReport;
-import org.xai4j.io.AtomicFiles;
 
 /**
- * Writes an LRP conservation report as JSON ({@code xai4j explain --method lrp --per-layer}):
+ * An LRP conservation report as JSON ({@code xai4j explain --method lrp --per-layer}):
  * {@code {"targets": [...], "layers": [{"value", "op", "per_sample", "sums": [per sample], "ratios": [per sample]},
  * ...]}}, one entry per value in the report's order; a ratio is the value's relevance sum over the
  * seeded relevance. A value without a batch axis has {@code "per_sample": false} and one sum, the
@@ -21,8 +19,8 @@ final class ConservationJson {
 
   private ConservationJson() {}
 
-  /** Writes the report atomically to {@code file}. */
-  static void write(Path file, ConservationReport report, int[] targets) throws IOException {
+  /** The report as JSON bytes. */
+  static byte[] bytes(ConservationReport report, int[] targets) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode t = root.putArray("targets");
     for (int target : targets) {
@@ -40,7 +38,6 @@ final class ConservationJson {
         ratios.add(s);
       }
     }
-    byte[] bytes = JSON.writeValueAsBytes(root);
-    AtomicFiles.write(file, o -> o.write(bytes));
+    return JSON.writeValueAsBytes(root);
   }
 }

@@ -1,10 +1,12 @@
 package org.xai4j.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.xai4j.data.LabeledImages;
@@ -13,6 +15,7 @@ import org.xai4j.data.Samples;
 import org.xai4j.data.Shapes;
 import org.xai4j.data.ShapesData;
 import org.xai4j.graph.Graph;
+import org.xai4j.io.AtomicFiles;
 import org.xai4j.models.ShapesHeldOut;
 import org.xai4j.models.bundled.BundledModelFiles;
 import picocli.CommandLine.Command;
@@ -35,6 +38,8 @@ import picocli.CommandLine.Spec;
  * classes ({@link DemoFeatureVisualization}); the report ({@link DemoReport}). Every table is
  * printed to the console as well. With the defaults it takes about 40 to 60 s on 2 cores, half of it
  * the prototypes.
+ * The report is written into a temporary folder that replaces {@code DIR} only when complete (and only
+ * with {@code --force} if {@code DIR} exists), so an interrupted run leaves the old report intact.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run the bundled models and data through everything xai4j can do so far; "
@@ -86,6 +91,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
+  @Mixin OutputOptions outputs;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("demo-out");
 
@@ -98,13 +105,22 @@ final class DemoCommand implements Callable<Integer> {
   long seed = DEFAULT_SEED;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     if (samples < 1) {
       throw new ParameterException(spec.commandLine(), "--samples must be at least 1, got " + samples);
     }
+    outputs.checkFolder("--out", out, Map.of());
+    try (AtomicFiles.Folder folder = AtomicFiles.folder(out, outputs.existing())) {
+      run(new DemoFiles(folder));
+      folder.commit();
+    }
+    return Failures.OK;
+  }
+
+  /** Every step, then the report; {@code files} is the temporary folder. */
+  private void run(DemoFiles files) {
     long start = System.nanoTime();
     PrintWriter console = spec.commandLine().getOut();
-    DemoFiles files = new DemoFiles(out);
     DemoReport report = new DemoReport("xai4j demo");
     provenance(console, report);
     models(console, report);
@@ -123,7 +139,6 @@ final class DemoCommand implements Callable<Integer> {
     files.text(INDEX, report.html());
     console.printf(Locale.ROOT, "%nwrote %s (%.1f s)%n", out.resolve(INDEX), seconds);
     console.flush();
-    return 0;
   }
 
   private static void provenance(PrintWriter console, DemoReport report) {

@@ -4,29 +4,23 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.xai4j.io.AtomicFiles;
 
 /**
- * The output folder of {@code xai4j demo}. Every file is written through {@link AtomicFiles} (a
- * temporary sibling moved into place), so a reader such as a browser showing the report never
- * sees half a file.
+ * The files of {@code xai4j demo}, written into the temporary folder of an {@link AtomicFiles.Folder} that the
+ * command moves into place once the report is complete. Every file is written through {@link AtomicFiles}.
  */
 final class DemoFiles {
   private final Path dir;
 
-  /** Creates {@code dir} if needed. */
-  DemoFiles(Path dir) {
-    try {
-      this.dir = Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the demo folder " + dir + ": " + e.getMessage(), e);
-    }
+  /** Files in {@code folder}'s temporary folder. */
+  DemoFiles(AtomicFiles.Folder folder) {
+    this.dir = folder.path();
   }
 
-  /** The output folder. */
+  /** The folder the files go into (the temporary folder until the report is moved into place). */
   Path dir() {
     return dir;
   }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.xai4j.data.Mnist;
 import org.xai4j.graph.Graph;
+import org.xai4j.io.AtomicFiles;
 import org.xai4j.models.bundled.BundledModelFiles;
 import org.xai4j.visualize.prototype.MethodResult;
 import org.xai4j.visualize.prototype.PrototypeGrid;
@@ -61,7 +62,8 @@ final class DemoPrototypes {
     settings.put("data", data);
     settings.put("decoder", DECODER);
     try {
-      PrototypeGrid.write(files.dir().resolve(GRID), modelName, results, settings, recipe.settings().pixels());
+      PrototypeGrid.write(files.dir().resolve(GRID), modelName, results, settings, recipe.settings().pixels(),
+          AtomicFiles.Existing.REFUSE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + files.dir().resolve(GRID) + ": " + e.getMessage(), e);
     }

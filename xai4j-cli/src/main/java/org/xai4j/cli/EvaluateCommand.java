@@ -2,7 +2,6 @@ package org.xai4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +36,7 @@ import org.xai4j.explain.metric.report.JsonReport;
 import org.xai4j.explain.metric.report.LinePlot;
 import org.xai4j.explain.metric.report.SelectivityComparison;
 import org.xai4j.graph.Graph;
+import org.xai4j.io.AtomicFiles;
 import org.xai4j.io.Npy;
 import org.xai4j.models.BundledData;
 import org.xai4j.tensor.Shape;
@@ -45,6 +45,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -80,6 +81,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin ModelOption model;
 
+  @Mixin OutputOptions outputs;
+
+  @Mixin NumericOptions numerics;
+
+  /** Where the files go: the temporary folder that replaces {@code --out} once every metric is written. */
+  private Path dir;
+
   @Mixin ThreadsOption threads;
 
   @Option(names = "--data", required = true, paramLabel = "SET|DIR",
@@ -101,8 +109,9 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output directory.")
   Path out;
 
-  @Option(names = "--steps", description = "pixel-flipping: steps (default: ${DEFAULT-VALUE}).")
-  int steps = PixelFlipping.DEFAULT_STEPS;
+  @Option(names = "--steps", description = "pixel-flipping: steps, at most the number after which every region is "
+      + "replaced (default: that number, at most " + PixelFlipping.DEFAULT_STEPS + ").")
+  Integer steps;
 
   @Option(names = "--per-step", description = "pixel-flipping: regions per step (default: ${DEFAULT-VALUE}).")
   int perStep = PixelFlipping.DEFAULT_PER_STEP;
@@ -132,21 +141,38 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      for (String m : metrics) {
-        if (!METRICS.contains(m)) {
-          throw new IllegalArgumentException("unknown metric '" + m + "'; choose from " + METRICS);
-        }
+  public Integer call() throws IOException {
+    for (String m : metrics) {
+      if (!METRICS.contains(m)) {
+        throw new IllegalArgumentException("unknown metric '" + m + "'; choose from " + METRICS);
       }
-      model.check();
-      Graph graph = model.load();
-      Dataset set = dataset();
-      Tensor x = set.inputs();
-      Map<String, Explainer> attributors = explainers(graph, x.shape());
-      int[] classes = Classes.argmax(graph, x);
-      Files.createDirectories(out);
+    }
+    requirePositive("--samples", samples == null ? 1 : samples);
+    if (steps != null) {
+      requirePositive("--steps", steps);
+    }
+    requirePositive("--per-step", perStep);
+    requirePositive("--patch", patch);
+    choice("--replace", REPLACEMENTS, replace);
+    choice("--order", ORDERS, order);
+    model.check();
+    Path dataDir = Path.of(data);
+    outputs.checkFolder("--out", out, OutputOptions.inputs("--model", model.file(), "--data",
+        Files.isDirectory(dataDir) ? dataDir : null));
+    Graph graph = model.load();
+    Dataset set = dataset();
+    Tensor x = set.inputs();
+    if (metrics.contains("localization") && set.masks() == null) {
+      throw new IllegalArgumentException("localization needs ground-truth masks: --data shapes or DIR/" + MASKS);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    numerics.checkInput("--data " + data, x, err);
+    Map<String, Explainer> attributors = explainers(graph, x.shape());
+    numerics.checkResult("the model's output", graph.forward(x).output(), graph, Map.of(graph.inputs().get(0).name(),
+        x), err);
+    int[] classes = Classes.argmax(graph, x);
+    try (AtomicFiles.Folder folder = AtomicFiles.folder(out, outputs.existing())) {
+      dir = folder.path();
       Map<String, Object> results = new LinkedHashMap<>();
       for (String m : metrics) {
         results.put(m, run(m, graph, set, classes, attributors));
@@ -157,16 +183,19 @@ final class EvaluateCommand implements Callable<Integer> {
       json.put("samples", x.shape().dim(0));
       json.put("methods", methods);
       json.put("metrics", results);
-      JsonReport.write(out.resolve("metrics.json"), json);
-      PrintWriter pw = spec.commandLine().getOut();
-      pw.printf("evaluated %d samples, %d methods, metrics %s; wrote %s%n", x.shape().dim(0), methods.size(), metrics,
-          out.resolve("metrics.json"));
-      pw.flush();
-      return 0;
-    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-      err.println(e.getMessage());
-      err.flush();
-      return 1;
+      JsonReport.write(dir.resolve("metrics.json"), json);
+      folder.commit();
+    }
+    PrintWriter pw = spec.commandLine().getOut();
+    pw.printf("evaluated %d samples, %d methods, metrics %s; wrote %s%n", x.shape().dim(0), methods.size(), metrics,
+        out.resolve("metrics.json"));
+    pw.flush();
+    return Failures.OK;
+  }
+
+  private void requirePositive(String option, int value) {
+    if (value < 1) {
+      throw new ParameterException(spec.commandLine(), option + " must be at least 1, got " + value);
     }
   }
 
@@ -252,10 +281,17 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private Object pixelFlipping(Graph graph, Tensor x, int[] classes, Map<String, Explainer> attributors)
       throws IOException {
-    PixelFlipping config = new PixelFlipping(steps, perStep, patch, choice("--replace", REPLACEMENTS, replace),
-        choice("--order", ORDERS, order), OutputScore.RAW, seed);
+    PixelFlipping config = new PixelFlipping(PixelFlipping.DEFAULT_STEPS, perStep, patch, choice("--replace",
+        REPLACEMENTS, replace), choice("--order", ORDERS, order), OutputScore.RAW, seed);
+    int all = config.stepsToReplaceAll(x.shape());
+    if (steps != null && steps > all) {
+      throw new ParameterException(spec.commandLine(), "--steps " + steps + " goes on after every pixel is replaced: "
+          + "input " + x.shape() + " has " + all + " step(s) of " + perStep + " region(s) of " + patch + "x" + patch
+          + "; use --steps " + all + " or fewer");
+    }
+    config = config.withSteps(steps != null ? steps : Math.min(all, PixelFlipping.DEFAULT_STEPS));
     SelectivityComparison c = SelectivityComparison.run(config, graph, x, classes, attributors);
-    c.write(out, "pixel-flipping", LinePlot.defaults());
+    c.write(dir, "pixel-flipping", LinePlot.defaults());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("config", config);
     Map<String, Object> perMethod = new LinkedHashMap<>();
@@ -279,10 +315,10 @@ final class EvaluateCommand implements Callable<Integer> {
       rows.add(List.of(e.getKey(), e.getValue().auc()));
     }
     Curves curves = new Curves(name, "fraction of pixels", "class probability", fraction, series);
-    CsvTable.writeCurves(out.resolve(name + "-curves.csv"), curves);
-    CsvTable.writeRows(out.resolve(name + "-auc.csv"), List.of("method", "auc"), rows);
-    LinePlot.defaults().writePng(out.resolve(name + "-curves.png"), curves);
-    LinePlot.defaults().writeSvg(out.resolve(name + "-curves.svg"), curves);
+    CsvTable.writeCurves(dir.resolve(name + "-curves.csv"), curves);
+    CsvTable.writeRows(dir.resolve(name + "-auc.csv"), List.of("method", "auc"), rows);
+    LinePlot.defaults().writePng(dir.resolve(name + "-curves.png"), curves);
+    LinePlot.defaults().writeSvg(dir.resolve(name + "-curves.svg"), curves);
     return Map.of("config", metric, "methods", perMethod);
   }
 
@@ -291,14 +327,11 @@ final class EvaluateCommand implements Callable<Integer> {
     Map<String, Robustness> perMethod = eachMethod(attributors, e -> metric.evaluate(e, x, classes));
     List<List<Object>> rows = new ArrayList<>();
     perMethod.forEach((k, r) -> rows.add(List.of(k, r.mean())));
-    CsvTable.writeRows(out.resolve(name + ".csv"), List.of("method", "mean"), rows);
+    CsvTable.writeRows(dir.resolve(name + ".csv"), List.of("method", "mean"), rows);
     return Map.of("config", metric, "methods", perMethod);
   }
 
   private Object localization(Dataset set, int[] classes, Map<String, Explainer> attributors) throws IOException {
-    if (set.masks() == null) {
-      throw new IllegalArgumentException("localization needs ground-truth masks: --data shapes or DIR/" + MASKS);
-    }
     Map<String, Localization.Result> results = eachMethod(attributors, e -> Localization.defaults().evaluate(
         e.explain(set.inputs(), Target.classes(classes)).relevance(), set.masks()));
     Map<String, Object> perMethod = new LinkedHashMap<>();
@@ -308,7 +341,7 @@ final class EvaluateCommand implements Callable<Integer> {
           "pointingGame", r.pointingAccuracy()));
       rows.add(List.of(k, r.meanMassAccuracy(), r.meanRankAccuracy(), r.pointingAccuracy()));
     });
-    CsvTable.writeRows(out.resolve("localization.csv"),
+    CsvTable.writeRows(dir.resolve("localization.csv"),
         List.of("method", "mass_accuracy", "rank_accuracy", "pointing_game"), rows);
     return Map.of("config", Localization.defaults(), "methods", perMethod);
   }
@@ -319,7 +352,7 @@ final class EvaluateCommand implements Callable<Integer> {
     List<List<Object>> rows = new ArrayList<>();
     perMethod.forEach((k, r) -> r.stages().forEach(s -> rows.add(List.of(k, s.layer(), s.meanSpearman(),
         s.meanSsim()))));
-    CsvTable.writeRows(out.resolve("randomization.csv"), List.of("method", "randomized_down_to", "spearman", "ssim"),
+    CsvTable.writeRows(dir.resolve("randomization.csv"), List.of("method", "randomized_down_to", "spearman", "ssim"),
         rows);
     return Map.of("config", ModelRandomization.defaults(), "methods", perMethod);
   }
@@ -329,7 +362,7 @@ final class EvaluateCommand implements Callable<Integer> {
         e -> Positivity.of(e.explain(x, Target.classes(classes)).relevance()));
     List<List<Object>> rows = new ArrayList<>();
     perMethod.forEach((k, r) -> rows.add(List.of(k, r.pooled(), r.mean())));
-    CsvTable.writeRows(out.resolve("positivity.csv"), List.of("method", "negative_share_pooled",
+    CsvTable.writeRows(dir.resolve("positivity.csv"), List.of("method", "negative_share_pooled",
         "negative_share_mean"), rows);
     return Map.of("methods", perMethod);
   }

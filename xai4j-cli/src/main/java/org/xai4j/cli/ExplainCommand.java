@@ -3,8 +3,8 @@ package org.xai4j.cli;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Attributor;
@@ -17,6 +17,7 @@ import org.xai4j.explain.image.Scaling;
 import org.xai4j.explain.lrp.ConservationReport;
 import org.xai4j.explain.lrp.LrpRules;
 import org.xai4j.graph.Graph;
+import org.xai4j.io.AtomicFiles;
 import org.xai4j.io.Npy;
 import org.xai4j.tensor.Tensor;
 import picocli.CommandLine.Command;
@@ -52,6 +53,10 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
+  @Mixin OutputOptions outputs;
+
+  @Mixin NumericOptions numerics;
+
   @Option(names = "--method", required = true, description = "One of: ${COMPLETION-CANDIDATES} "
       + "(lrp:COMPOSITE, grad-cam:LAYER).", completionCandidates = MethodFlags.MethodNames.class)
   String method;
@@ -83,40 +88,52 @@ final class ExplainCommand implements Callable<Integer> {
   @Mixin MethodFlags methodFlags = new MethodFlags();
 
   @Override
-  public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      String name = out.toString();
-      if (!name.endsWith(NPY) && !name.endsWith(PNG)) {
-        throw new IllegalArgumentException("--out must end with .npy or .png, got " + out);
-      }
-      model.check();
-      input.check();
-      ColorMap colors = ColorMap.named(cmap);
-      Graph graph = model.load();
-      InputOptions.Loaded loaded = input.read(graph, spec.commandLine().getOut());
-      Tensor x = loaded.tensor();
-      Attributor attributor = Methods.attributor(method, methodFlags.options(), x.shape());
-      Target t = target == null ? Target.argmax() : Target.classes(target);
-      PrintWriter pw = spec.commandLine().getOut();
-      if (rules) {
-        pw.print(lrpRules(attributor).table(graph));
-      }
-      Attribution a = attributor.prepare(graph).explain(x, t);
-      if (perLayer != null) {
-        ConservationJson.write(perLayer, ConservationReport.of(a, t), targets(a.output()));
-      }
-      pw.printf("model:  %s%ninput:  %s %s%nmethod: %s%n", model.name(), loaded.source(), x.shape(), method);
-      printTargets(pw, a, attributor);
-      write(a, x, colors);
-      pw.printf("wrote:  %s %s%n", out, a.relevance().shape());
-      pw.flush();
-      return 0;
-    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-      err.println(e.getMessage());
-      err.flush();
-      return 1;
+  public Integer call() throws IOException {
+    String name = out.toString();
+    if (!name.endsWith(NPY) && !name.endsWith(PNG)) {
+      throw new IllegalArgumentException("--out must end with .npy or .png, got " + out);
     }
+    model.check();
+    input.check();
+    outputs.checkFile("--out", out, OutputOptions.inputs("--model", model.file(), "--input", input.file()));
+    if (perLayer != null) {
+      outputs.checkFile("--per-layer", perLayer, OutputOptions.inputs("--model", model.file(), "--input",
+          input.file(), "--out", out));
+    }
+    ColorMap colors = ColorMap.named(cmap);
+    Graph graph = model.load();
+    InputOptions.Loaded loaded = input.read(graph, spec.commandLine().getOut());
+    Tensor x = loaded.tensor();
+    PrintWriter err = spec.commandLine().getErr();
+    numerics.checkInput(input.describe(), x, err);
+    Attributor attributor = Methods.attributor(method, methodFlags.options(), x.shape());
+    Target t = target == null ? Target.argmax() : Target.classes(target);
+    PrintWriter pw = spec.commandLine().getOut();
+    if (rules) {
+      pw.print(lrpRules(attributor).table(graph));
+    }
+    Attribution a = attributor.prepare(graph).explain(x, t);
+    numerics.checkResult("the relevance of " + method, a.relevance(), graph, Map.of(graph.inputs().get(0).name(), x),
+        err);
+    byte[] perLayerJson = perLayer == null ? null : explainLayers(a, t);
+    pw.printf("model:  %s%ninput:  %s %s%nmethod: %s%n", model.name(), loaded.source(), x.shape(), method);
+    printTargets(pw, a, attributor);
+    byte[] main = encode(a, x, colors);
+    try (AtomicFiles.Group files = AtomicFiles.group(outputs.existing())) {
+      files.add(out, o -> o.write(main));
+      if (perLayerJson != null) {
+        files.add(perLayer, o -> o.write(perLayerJson));
+      }
+      files.commit();
+    }
+    pw.printf("wrote:  %s %s%n", out, a.relevance().shape());
+    pw.flush();
+    return Failures.OK;
+  }
+
+  /** The per-layer relevance sums of {@code a} as the JSON of {@code --per-layer} (written with {@code --out}). */
+  private byte[] explainLayers(Attribution a, Target t) throws IOException {
+    return ConservationJson.bytes(ConservationReport.of(a, t), targets(a.output()));
   }
 
   /** The explained output index of each sample: {@code --target}, else each sample's argmax. */
@@ -159,10 +176,10 @@ final class ExplainCommand implements Callable<Integer> {
     }
   }
 
-  private void write(Attribution a, Tensor x, ColorMap colors) throws IOException {
+  /** The bytes of {@code --out}: the relevance as {@code .npy} or its heatmap as PNG. */
+  private byte[] encode(Attribution a, Tensor x, ColorMap colors) {
     if (out.toString().endsWith(NPY)) {
-      Npy.write(out, a.relevance());
-      return;
+      return Npy.encode(a.relevance());
     }
     BufferedImage heat = Heatmaps.render(Heatmaps.map(a, 0), colors, minMax ? Scaling.MIN_MAX
         : Scaling.SYMMETRIC, Heatmaps.DEFAULT_LEVEL);
@@ -174,6 +191,6 @@ final class ExplainCommand implements Callable<Integer> {
       heat = Heatmaps.overlay(heat, Heatmaps.image(first.reshape(first.shape().dim(1), first.shape().dim(2),
           first.shape().dim(3))), overlay);
     }
-    Heatmaps.writePng(heat, out);
+    return Heatmaps.png(heat);
   }
 }

@@ -70,6 +70,16 @@ final class InputOptions {
    */
   record Loaded(Tensor tensor, String source, int[] labels, List<String> classNames) {}
 
+  /** The input file, or {@code null} for bundled samples. */
+  Path file() {
+    return input;
+  }
+
+  /** Where the input comes from, for messages: the file or the bundled data set. */
+  String describe() {
+    return input != null ? "--input " + input : "--data " + data;
+  }
+
   /**
    * Checks, before anything is computed, that exactly one source is given and that it exists.
    *

@@ -12,7 +12,6 @@ import org.xai4j.graph.GraphInput;
 import org.xai4j.graph.Node;
 import org.xai4j.kernel.Kernels;
 import org.xai4j.kernel.Parallelism;
-import org.xai4j.onnx.OnnxImportException;
 import org.xai4j.onnx.OnnxImporter;
 import org.xai4j.tensor.Shape;
 import picocli.CommandLine.Command;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Spec;
  * {@code xai4j inspect --model M}: prints the inputs and outputs with their shapes, an op
  * histogram, the parameter count, every node with its output shape (for batch size
  * {@value #SHAPE_BATCH}), and the op types xai4j does not support. Exit status 0 when the model
- * imports, 1 otherwise (the reason is printed).
+ * imports, 3 otherwise (the reason is printed; {@link Failures}).
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
     description = "Show an ONNX model as xai4j imports it: inputs, outputs, ops, parameters, nodes.",
@@ -42,37 +41,27 @@ final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try {
-      ModelProto proto = model.proto();
-      String source = ModelArgument.displayName(model.name());
-      out.printf("model: %s (opset %d, producer %s %s)%n", source, OnnxImporter.opset(proto, source),
-          proto.getProducerName(), proto.getProducerVersion());
-      out.printf("kernels: %s, %d thread(s)%n", Kernels.provider(), Parallelism.threads());
-      Map<String, List<String>> unsupported = OnnxImporter.unsupportedOps(proto);
-      if (!unsupported.isEmpty()) {
-        Map<String, Integer> histogram = new TreeMap<>();
-        for (NodeProto n : proto.getGraph().getNodeList()) {
-          histogram.merge(n.getOpType(), 1, Integer::sum);
-        }
-        out.println("ops: " + format(histogram));
-        printUnsupported(out, unsupported);
-        out.println("supported ops: " + String.join(", ", OnnxImporter.supportedOps()));
-        out.flush();
-        return 1;
+    ModelProto proto = model.proto();
+    String source = ModelArgument.displayName(model.name());
+    out.printf("model: %s (opset %d, producer %s %s)%n", source, OnnxImporter.opset(proto, source),
+        proto.getProducerName(), proto.getProducerVersion());
+    out.printf("kernels: %s, %d thread(s)%n", Kernels.provider(), Parallelism.threads());
+    Map<String, List<String>> unsupported = OnnxImporter.unsupportedOps(proto);
+    if (!unsupported.isEmpty()) {
+      Map<String, Integer> histogram = new TreeMap<>();
+      for (NodeProto n : proto.getGraph().getNodeList()) {
+        histogram.merge(n.getOpType(), 1, Integer::sum);
       }
-      print(out, model.load());
-      out.println("unsupported ops: none");
+      out.println("ops: " + format(histogram));
+      printUnsupported(out, unsupported);
+      out.println("supported ops: " + String.join(", ", OnnxImporter.supportedOps()));
       out.flush();
-      return 0;
-    } catch (OnnxImportException e) {
-      out.flush();
-      spec.commandLine().getErr().println("cannot import: " + e.getMessage());
-      return 1;
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      out.flush();
-      spec.commandLine().getErr().println(e.getMessage());
-      return 1;
+      return Failures.BAD_INPUT;
     }
+    print(out, model.load());
+    out.println("unsupported ops: none");
+    out.flush();
+    return Failures.OK;
   }
 
   private static void print(PrintWriter out, Graph g) {

@@ -1,6 +1,8 @@
 package org.xai4j.cli;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.xai4j.graph.Graph;
 import picocli.CommandLine.Option;
 
@@ -17,6 +19,11 @@ final class ModelOption {
   /** The argument as given. */
   String name() {
     return model;
+  }
+
+  /** The model file, or {@code null} for a bundled model. */
+  Path file() {
+    return Files.isRegularFile(Path.of(model)) ? Path.of(model) : null;
   }
 
   /** Checks that the model exists (file or bundled name) before anything is computed. */

@@ -3,7 +3,6 @@ package org.xai4j.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,6 +75,8 @@ final class PrototypeCommand implements Callable<Integer> {
   @Mixin ModelOption model;
 
   @Mixin ThreadsOption threads;
+
+  @Mixin OutputOptions outputs;
 
   @Option(names = "--method", split = ",", description = "Methods, comma-separated: l2, gaussian, gmm, rbm, decoder "
       + "(default: all).")
@@ -158,51 +159,48 @@ final class PrototypeCommand implements Callable<Integer> {
   Path out;
 
   @Override
-  public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      List<PrototypeMethod> chosen = methods.stream().map(PrototypeMethod::byId).distinct().toList();
-      int[] wanted = parseClasses(classes);
-      Graph classifier = model.load();
-      Optional<Graph> decoderGraph = Optional.empty();
-      if (chosen.contains(PrototypeMethod.DECODER)) {
-        if (decoder == null) {
-          throw new IllegalArgumentException("the decoder method needs --decoder D.onnx (mnist-decoder for the bundled "
-              + "MNIST models)");
-        }
-        decoderGraph = Optional.of(ModelArgument.load(decoder));
-      } else if (decoder != null) {
-        throw new IllegalArgumentException("--decoder is only used by the decoder method, which --method does not name");
-      }
-      Data data = data();
-      Map<DensityKind, FittedDensity> given = new EnumMap<>(DensityKind.class);
-      for (Path e : experts) {
-        FittedDensity f = DensityFile.read(e);
-        if (given.put(f.density().kind(), f) != null) {
-          throw new IllegalArgumentException("--expert names two " + f.density().kind().id() + " files");
-        }
-      }
-      PrototypeRecipe recipe = recipe();
-      PrintStream bars = System.err;
-      List<MethodResult> results = PrototypeRunner.run(new PrototypeRunner.Inputs(classifier, decoderGraph,
-          data.training, data.heldOut, data.name, given), chosen, wanted, recipe, progress(bars));
-      Map<String, Object> settings = new LinkedHashMap<>(recipe.summary());
-      settings.put("data", data.name);
-      settings.put("experts", experts.stream().map(Path::toString).toList());
-      settings.put("decoder", decoder);
-      Path parent = out.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      PrototypeGrid.write(out, model.name(), results, settings, recipe.settings().pixels());
-      if (saveExperts != null) {
-        save(results);
-      }
-      print(results);
-      return 0;
-    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      err.println(e.getMessage());
-      err.flush();
-      return 1;
+  public Integer call() throws IOException {
+    if (!out.getFileName().toString().endsWith(".png")) {
+      throw new IllegalArgumentException("--out must name a .png file, got " + out);
     }
+    Map<String, Path> inputs = OutputOptions.inputs("--model", model.file());
+    outputs.checkFile("--out", out, inputs);
+    outputs.checkFile("--out (its JSON sidecar)", PrototypeGrid.jsonPath(out), inputs);
+    List<PrototypeMethod> chosen = methods.stream().map(PrototypeMethod::byId).distinct().toList();
+    int[] wanted = parseClasses(classes);
+    Graph classifier = model.load();
+    Optional<Graph> decoderGraph = Optional.empty();
+    if (chosen.contains(PrototypeMethod.DECODER)) {
+      if (decoder == null) {
+        throw new IllegalArgumentException("the decoder method needs --decoder D.onnx (mnist-decoder for the bundled "
+            + "MNIST models)");
+      }
+      decoderGraph = Optional.of(ModelArgument.load(decoder));
+    } else if (decoder != null) {
+      throw new IllegalArgumentException("--decoder is only used by the decoder method, which --method does not name");
+    }
+    Data data = data();
+    Map<DensityKind, FittedDensity> given = new EnumMap<>(DensityKind.class);
+    for (Path e : experts) {
+      FittedDensity f = DensityFile.read(e);
+      if (given.put(f.density().kind(), f) != null) {
+        throw new IllegalArgumentException("--expert names two " + f.density().kind().id() + " files");
+      }
+    }
+    PrototypeRecipe recipe = recipe();
+    PrintStream bars = System.err;
+    List<MethodResult> results = PrototypeRunner.run(new PrototypeRunner.Inputs(classifier, decoderGraph,
+        data.training, data.heldOut, data.name, given), chosen, wanted, recipe, progress(bars));
+    Map<String, Object> settings = new LinkedHashMap<>(recipe.summary());
+    settings.put("data", data.name);
+    settings.put("experts", experts.stream().map(Path::toString).toList());
+    settings.put("decoder", decoder);
+    PrototypeGrid.write(out, model.name(), results, settings, recipe.settings().pixels(), outputs.existing());
+    if (saveExperts != null) {
+      save(results);
+    }
+    print(results);
+    return Failures.OK;
   }
 
   private void save(List<MethodResult> results) throws IOException {

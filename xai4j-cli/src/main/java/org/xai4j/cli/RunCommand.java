@@ -2,9 +2,9 @@ package org.xai4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.xai4j.graph.Graph;
 import org.xai4j.io.Npy;
@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
  * {@code xai4j run --model M --input X --out Y.npy [--output NAME]}: one plain forward pass of an
  * ONNX file or bundled model on an input ({@code .npy}, PNG/JPEG or bundled samples, fitted to the
  * model's input), writing the selected graph output or intermediate value (default: the first graph
- * output) as a float32 {@code .npy} file. The output file is written atomically. Exit status 0 on
- * success, 1 with a one-line reason otherwise.
+ * output) as a float32 {@code .npy} file. The output file is written atomically and never replaces an
+ * existing file without {@code --force}. Exit codes as in {@link Failures}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run a model on an input and save one output (or any node's value) as .npy.",
@@ -30,6 +30,10 @@ final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ModelOption model;
+
+  @Mixin OutputOptions outputs;
+
+  @Mixin NumericOptions numerics;
 
   @Mixin InputOptions input;
 
@@ -43,27 +47,25 @@ final class RunCommand implements Callable<Integer> {
   String output;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    try {
-      model.check();
-      input.check();
-      Graph g = model.load();
-      String name = output == null ? g.outputs().get(0) : output;
-      if (!g.hasValue(name)) {
-        err.println("no value named '" + name + "' in " + ModelArgument.displayName(model.name()) + "; outputs are "
-            + g.outputs());
-        return 1;
-      }
-      Tensor x = input.read(g, spec.commandLine().getOut()).tensor();
-      Tensor y = g.withOutputs(List.of(name)).forward(x).get(name);
-      Npy.write(out, y);
-      spec.commandLine().getOut().printf("%s: %s %s -> %s%n", name, y.shape(), out, y);
-      spec.commandLine().getOut().flush();
-      return 0;
-    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-      err.println(e.getMessage());
-      return 1;
+    model.check();
+    input.check();
+    outputs.checkFile("--out", out, OutputOptions.inputs("--model", model.file(), "--input", input.file()));
+    Graph g = model.load();
+    String name = output == null ? g.outputs().get(0) : output;
+    if (!g.hasValue(name)) {
+      throw new IllegalArgumentException("--output: no value named '" + name + "' in "
+          + ModelArgument.displayName(model.name()) + "; outputs are " + g.outputs());
     }
+    Tensor x = input.read(g, spec.commandLine().getOut()).tensor();
+    numerics.checkInput(input.describe(), x, err);
+    Graph selected = g.withOutputs(List.of(name));
+    Tensor y = selected.forward(x).get(name);
+    numerics.checkResult("the value of '" + name + "'", y, selected, Map.of(g.inputs().get(0).name(), x), err);
+    Npy.write(out, y, outputs.existing());
+    spec.commandLine().getOut().printf("%s: %s %s -> %s%n", name, y.shape(), out, y);
+    spec.commandLine().getOut().flush();
+    return Failures.OK;
   }
 }

@@ -1,5 +1,6 @@
 package org.xai4j.cli;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code xai4j train <name>}: trains a bundled model reproducibly and writes it as ONNX,
  * {@code <out>/<name>.onnx}, with its metrics sidecar {@code <out>/<name>.json} (description,
- * metrics, training record).
+ * metrics, training record). Both files appear together, and existing ones are replaced only with {@code --force}
+ * (retraining a bundled model in the repository root needs it).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = TrainCommand.ModelList.class,
     description = {
@@ -47,6 +49,8 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin OutputOptions outputs;
 
   @Parameters(index = "0", paramLabel = "<name>", description = "The model to train (see the list below).")
   String name;
@@ -85,7 +89,18 @@ final class TrainCommand implements Callable<Integer> {
           + "folder and copy <name>.onnx and <name>.json into " + BundledModelFiles.SOURCE_FOLDER + " to update a "
           + "bundled model");
     }
+    requireAtLeast("--epochs", epochs, 1);
+    requireAtLeast("--samples", samples, 1);
     ModelRecipe recipe = BundledModels.named(name);
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new IllegalArgumentException("--out " + out + " is a file; name a folder");
+    }
+    Path onnx = out.resolve(recipe.name() + ".onnx");
+    Path sidecar = out.resolve(recipe.name() + ".json");
+    if (Files.isDirectory(out)) {
+      outputs.checkFile("--out", onnx, Map.of());
+      outputs.checkFile("--out", sidecar, Map.of());
+    }
     TrainingBudget budget = recipe.defaultBudget();
     if (epochs != null) {
       budget = budget.withEpochs(epochs);
@@ -102,14 +117,20 @@ final class TrainCommand implements Callable<Integer> {
     TrainedModel model = recipe.train(budget, listener);
     model.metrics().forEach((k, v) -> console.printf("  %-32s %s%n", k, v));
     Files.createDirectories(out);
-    Path onnx = out.resolve(recipe.name() + ".onnx");
-    OnnxExporter.write(model.graph(), onnx);
-    Path sidecar = out.resolve(recipe.name() + ".json");
+    ModelProto proto = OnnxExporter.export(model.graph());
     byte[] json = sidecarJson(recipe, model).getBytes(StandardCharsets.UTF_8);
-    AtomicFiles.write(sidecar, o -> o.write(json));
+    try (AtomicFiles.Group files = AtomicFiles.group(outputs.existing())) {
+      files.add(onnx, proto::writeTo).add(sidecar, o -> o.write(json)).commit();
+    }
     console.printf("wrote %s and %s%n", onnx, sidecar);
     console.flush();
-    return 0;
+    return Failures.OK;
+  }
+
+  private void requireAtLeast(String option, Integer value, int least) {
+    if (value != null && value < least) {
+      throw new ParameterException(spec.commandLine(), option + " must be at least " + least + ", got " + value);
+    }
   }
 
   /** The JSON sidecar: name, description, metrics and training record, in that order. */

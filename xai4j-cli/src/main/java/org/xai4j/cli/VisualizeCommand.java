@@ -2,7 +2,7 @@ package org.xai4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +20,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.xai4j.explain.image.Heatmaps;
 import org.xai4j.explain.metric.report.JsonReport;
 import org.xai4j.graph.Graph;
+import org.xai4j.io.AtomicFiles;
 import org.xai4j.visualize.objective.Objective;
 import org.xai4j.visualize.objective.Objectives;
 import org.xai4j.visualize.param.ImageParam;
@@ -67,6 +68,8 @@ final class VisualizeCommand implements Callable<Integer> {
   @Mixin ModelOption model;
 
   @Mixin ThreadsOption threads;
+
+  @Mixin OutputOptions outputs;
 
   @Option(names = "--objective", required = true, description = "What to maximize, for example \"channel:conv3:5\".")
   String objective;
@@ -119,8 +122,7 @@ final class VisualizeCommand implements Callable<Integer> {
   Path out;
 
   @Override
-  public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
+  public Integer call() throws IOException {
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch written = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -135,6 +137,10 @@ final class VisualizeCommand implements Callable<Integer> {
       if (!out.getFileName().toString().endsWith(".png")) {
         throw new IllegalArgumentException("--out must name a .png file, got " + out);
       }
+      Path json = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.png$", ".json"));
+      Map<String, Path> inputs = OutputOptions.inputs("--model", model.file());
+      outputs.checkFile("--out", out, inputs);
+      outputs.checkFile("--out (its JSON sidecar)", json, inputs);
       Graph graph = model.load();
       RenderConfig config = config(graph);
       FeatureVisualization fv = FeatureVisualization.of(graph, config);
@@ -149,20 +155,18 @@ final class VisualizeCommand implements Callable<Integer> {
         r = fv.render(listener, stop::get);
       }
       double seconds = (System.nanoTime() - start) / NANOS_PER_SECOND;
-      Heatmaps.writePng(ImageGrid.of(r.images()), out);
-      Path json = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.png$", ".json"));
-      JsonReport.write(json, report(config, fv, r, seconds));
+      byte[] png = Heatmaps.png(ImageGrid.of(r.images()));
+      byte[] sidecar = JsonReport.bytes(report(config, fv, r, seconds));
+      try (AtomicFiles.Group files = AtomicFiles.group(outputs.existing())) {
+        files.add(out, o -> o.write(png)).add(json, o -> o.write(sidecar)).commit();
+      }
       PrintWriter pw = spec.commandLine().getOut();
       pw.printf("%s after %d steps%s: objective %.4f, high-frequency share %s; %.1f s (%.0f ms/step); wrote %s and %s%n",
           config.objective().description(), r.ascent().stepsDone(), r.ascent().cancelled() ? " (interrupted)" : "",
           fv.evaluate(r.images()).value(), format(r.highFrequencyShare()), seconds,
           1000 * seconds / Math.max(1, r.ascent().stepsDone()), out, json);
       pw.flush();
-      return 0;
-    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      err.println(e.getMessage());
-      err.flush();
-      return 1;
+      return Failures.OK;
     } finally {
       written.countDown();
       try {

@@ -41,7 +41,8 @@ class DemoCommandTest {
    */
   private static final double ALPHA = 2;
 
-  @TempDir static Path dir;
+  @TempDir static Path tmp;
+  private static Path dir;
   private static String console;
 
   @BeforeAll
@@ -49,8 +50,13 @@ class DemoCommandTest {
     CommandLine cli = Main.commandLine();
     StringWriter out = new StringWriter();
     cli.setOut(new PrintWriter(out));
+    dir = tmp.resolve("report");
     assertEquals(0, cli.execute("demo", "--out", dir.toString(), "--samples", Integer.toString(SAMPLES)));
     console = out.toString();
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err));
+    assertEquals(3, cli.execute("demo", "--out", dir.toString()));
+    assertEquals("--out " + dir + " exists; pass --force to replace it", err.toString().strip());
   }
 
   @Test
@@ -108,6 +114,9 @@ class DemoCommandTest {
     assertEquals("mnist-input-0.png", tiles.get(0));
     assertEquals("mnist-gradient-0.png", tiles.get(1));
     assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script"), "self-contained");
+    try (Stream<Path> files = Files.list(tmp)) {
+      assertEquals(List.of(dir), files.toList(), "only the report folder, no temporary folder");
+    }
     try (Stream<Path> files = Files.list(dir)) {
       assertTrue(files.noneMatch(p -> p.toString().endsWith(".part")), "no temporary files left");
     }

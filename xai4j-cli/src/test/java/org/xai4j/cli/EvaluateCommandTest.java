@@ -78,14 +78,14 @@ class EvaluateCommandTest extends CliTestSupport {
   void unknownNamesListTheChoices() throws IOException {
     Path model = writeModel(dir, "m.onnx", convNet());
     Npy.write(dir.resolve("inputs.npy"), Tensor.zeros(Shape.of(1, 1, 8, 8)));
-    assertEquals(1, run("evaluate", "--model", model.toString(), "--data", dir.toString(), "--methods", "magic",
+    assertEquals(Failures.BAD_INPUT, run("evaluate", "--model", model.toString(), "--data", dir.toString(), "--methods", "magic",
         "--metric", "pixel-flipping", "--out", dir.resolve("o").toString()));
     assertTrue(err.toString().contains("unknown method 'magic'") && err.toString().contains("sensitivity"),
         err.toString());
-    assertEquals(1, run("evaluate", "--model", model.toString(), "--data", dir.toString(), "--methods", "gradient",
+    assertEquals(Failures.BAD_INPUT, run("evaluate", "--model", model.toString(), "--data", dir.toString(), "--methods", "gradient",
         "--metric", "beauty", "--out", dir.resolve("o").toString()));
     assertTrue(err.toString().contains("unknown metric 'beauty'"), err.toString());
-    assertEquals(1, run("evaluate", "--model", model.toString(), "--data", dir.toString(), "--methods", "gradient",
+    assertEquals(Failures.BAD_INPUT, run("evaluate", "--model", model.toString(), "--data", dir.toString(), "--methods", "gradient",
         "--metric", "pixel-flipping", "--replace", "paint", "--out", dir.resolve("o").toString()));
     assertTrue(err.toString().contains("--replace 'paint' is not one of [blur, mean, noise, zero]"), err.toString());
   }
@@ -106,7 +106,7 @@ class EvaluateCommandTest extends CliTestSupport {
         .get("localization").get("methods").get("gradient-x-input");
     double mass = loc.get("massAccuracy").asDouble();
     assertTrue(mass >= 0 && mass <= 1, loc.toString());
-    assertEquals(1, run("evaluate", "--model", "nope", "--data", "mnist", "--methods", "gradient", "--metric",
+    assertEquals(Failures.BAD_INPUT, run("evaluate", "--model", "nope", "--data", "mnist", "--methods", "gradient", "--metric",
         "positivity", "--out", dir.resolve("x").toString()));
     assertTrue(err.toString().contains("neither a file nor a bundled model"), err.toString());
   }

@@ -96,13 +96,13 @@ class ExplainCommandTest extends CliTestSupport {
   void errorsAreOneLine(@TempDir Path dir) throws IOException {
     Path model = writeModel(dir, "mlp.onnx", mlp());
     Path in = writeNpy(dir, "x.npy", Tensor.zeros(Shape.of(1, 4)));
-    assertEquals(1, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "lime",
+    assertEquals(Failures.BAD_INPUT, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "lime",
         "--out", dir.resolve("o.npy").toString()));
     assertEquals("unknown method 'lime'; choose one of [gradient, sensitivity, gradient-x-input, "
         + "integrated-gradients, smoothgrad, deconvnet, guided-backprop, grad-cam, occlusion, lrp] "
         + "(lrp:COMPOSITE, grad-cam:LAYER)\n", err.toString());
     err.getBuffer().setLength(0);
-    assertEquals(1, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "grad-cam",
+    assertEquals(Failures.BAD_INPUT, run("explain", "--model", model.toString(), "--input", in.toString(), "--method", "grad-cam",
         "--out", dir.resolve("o.npy").toString()));
     assertEquals("method 'grad-cam' needs a layer: grad-cam:LAYER or --layer\n", err.toString());
   }

@@ -86,7 +86,7 @@ class LrpExplainCommandTest extends CliTestSupport {
 
   @Test
   void unknownCompositeFailsListingTheNames(@TempDir Path dir) throws IOException {
-    assertEquals(1, explainMlp(dir, "--method", "lrp", "--composite", "nope"));
+    assertEquals(Failures.BAD_INPUT, explainMlp(dir, "--method", "lrp", "--composite", "nope"));
     assertTrue(err.toString().contains("unknown composite 'nope'; choose one of [epsilon-plus-flat"), err.toString());
   }
 
@@ -137,19 +137,19 @@ class LrpExplainCommandTest extends CliTestSupport {
 
   @Test
   void unknownAttentionRuleFails(@TempDir Path dir) throws IOException {
-    assertEquals(1, explainMlp(dir, "--method", "lrp", "--attention", "softmax"));
+    assertEquals(Failures.BAD_INPUT, explainMlp(dir, "--method", "lrp", "--attention", "softmax"));
     assertEquals("unknown --attention 'softmax'; choose attn-lrp or cp-lrp\n", err.toString());
   }
 
   @Test
   void zennitMergedBiasNeedsCanonize(@TempDir Path dir) throws IOException {
-    assertEquals(1, explainMlp(dir, "--method", "lrp", "--no-canonize", "--zennit-merged-bias"));
+    assertEquals(Failures.BAD_INPUT, explainMlp(dir, "--method", "lrp", "--no-canonize", "--zennit-merged-bias"));
     assertEquals("--zennit-merged-bias needs the canonized graph (drop --no-canonize)\n", err.toString());
   }
 
   @Test
   void rulesNeedLrp(@TempDir Path dir) throws IOException {
-    assertEquals(1, explainMlp(dir, "--method", "gradient", "--rules"));
+    assertEquals(Failures.BAD_INPUT, explainMlp(dir, "--method", "gradient", "--rules"));
     assertTrue(err.toString().contains("--rules needs an LRP composite (lrp:NAME or --composite), got gradient"),
         err.toString());
   }

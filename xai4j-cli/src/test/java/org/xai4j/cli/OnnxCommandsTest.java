@@ -44,7 +44,7 @@ class OnnxCommandsTest extends CliTestSupport {
             .addNode(NodeProto.newBuilder().setOpType("Relu").setName("r").addInput("y").addOutput("z"))).build();
     Path file = dir.resolve("foo.onnx");
     Files.write(file, m.toByteArray());
-    assertEquals(1, run("inspect", "--model", file.toString()));
+    assertEquals(Failures.BAD_INPUT, run("inspect", "--model", file.toString()));
     assertTrue(out.toString().contains("ops: Foo 1, Relu 1\nunsupported ops:\n  Foo (nodes f1)\n"), out.toString());
   }
 
@@ -70,12 +70,12 @@ class OnnxCommandsTest extends CliTestSupport {
     Path model = writeModel(dir, "mlp.onnx", mlp());
     Path in = writeNpy(dir, "x.npy", Tensor.zeros(Shape.of(1, 5)));
     Path y = dir.resolve("y.npy");
-    assertEquals(1, run("run", "--model", model.toString(), "--input", in.toString(), "--out", y.toString()));
+    assertEquals(Failures.BAD_INPUT, run("run", "--model", model.toString(), "--input", in.toString(), "--out", y.toString()));
     assertEquals("graph input 'input' expects shape input[?, 4], got [1, 5]", err.toString().strip());
     assertTrue(Files.notExists(y));
     err.getBuffer().setLength(0);
-    assertEquals(1, run("run", "--model", model.toString(), "--input", in.toString(), "--out", y.toString(),
+    assertEquals(Failures.BAD_INPUT, run("run", "--model", model.toString(), "--input", in.toString(), "--out", y.toString(),
         "--output", "nope"));
-    assertEquals("no value named 'nope' in mlp.onnx; outputs are [fc2]", err.toString().strip());
+    assertEquals("--output: no value named 'nope' in mlp.onnx; outputs are [fc2]", err.toString().strip());
   }
 }

@@ -18,7 +18,7 @@ import org.xai4j.data.Mnist;
 class PrototypeCommandTest extends CliTestSupport {
   @Test
   void writesTheGridAndJsonForL2AndDecoderOnTheBundledModels(@TempDir Path dir) throws IOException {
-    Path grid = dir.resolve("out/grid.png");
+    Path grid = Files.createDirectory(dir.resolve("out")).resolve("grid.png");
     assertEquals(0, run("prototype", "--model", "mnist-cnn", "--method", "l2,decoder", "--decoder", "mnist-decoder",
         "--classes", "3,7", "--steps", "40", "--seed", "2", "--code-prior", "normal", "--quiet", "--out", grid.toString()),
         err.toString());
@@ -62,18 +62,18 @@ class PrototypeCommandTest extends CliTestSupport {
   @Test
   void badArgumentsGiveOneLineErrors(@TempDir Path dir) {
     String png = dir.resolve("g.png").toString();
-    assertEquals(1, run("prototype", "--model", "mnist-cnn", "--method", "l2,vae", "--out", png));
+    assertEquals(Failures.BAD_INPUT, run("prototype", "--model", "mnist-cnn", "--method", "l2,vae", "--out", png));
     assertEquals("unknown prototype method 'vae'; choose from l2, gaussian, gmm, rbm, decoder", err.toString().strip());
     err.getBuffer().setLength(0);
-    assertEquals(1, run("prototype", "--model", "mnist-cnn", "--method", "decoder", "--out", png));
+    assertEquals(Failures.BAD_INPUT, run("prototype", "--model", "mnist-cnn", "--method", "decoder", "--out", png));
     assertEquals("the decoder method needs --decoder D.onnx (mnist-decoder for the bundled MNIST models)",
         err.toString().strip());
     err.getBuffer().setLength(0);
-    assertEquals(1, run("prototype", "--model", "mnist-cnn", "--method", "l2", "--classes", "3-1", "--out", png));
+    assertEquals(Failures.BAD_INPUT, run("prototype", "--model", "mnist-cnn", "--method", "l2", "--classes", "3-1", "--out", png));
     assertEquals("--classes '3-1': '3-1' is not a class or a range a-b of classes (a <= b, both >= 0)",
         err.toString().strip());
     err.getBuffer().setLength(0);
-    assertEquals(1, run("prototype", "--model", "mnist-cnn", "--method", "l2", "--classes", "12", "--steps", "1",
+    assertEquals(Failures.BAD_INPUT, run("prototype", "--model", "mnist-cnn", "--method", "l2", "--classes", "12", "--steps", "1",
         "--quiet", "--out", png));
     assertEquals("class 12 is outside the 10 classes of the logits", err.toString().strip());
     assertTrue(!Files.exists(Path.of(png)), "no partial output");

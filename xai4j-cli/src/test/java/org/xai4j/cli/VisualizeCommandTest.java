@@ -62,10 +62,10 @@ class VisualizeCommandTest extends CliTestSupport {
   @Test
   void unknownNodesAndKindsAreOneLineErrors() throws Exception {
     Path model = writeModel(dir, "cnn.onnx", cnn());
-    assertEquals(1, run("visualize", "--model", model.toString(), "--objective", "channel:relu_2:1", "--out",
+    assertEquals(Failures.BAD_INPUT, run("visualize", "--model", model.toString(), "--objective", "channel:relu_2:1", "--out",
         dir.resolve("x.png").toString()));
     assertTrue(err.toString().contains("no node named 'relu_2'") && err.toString().contains("relu2"), err.toString());
-    assertEquals(1, run("visualize", "--model", model.toString(), "--objective", "chanel:relu2:1", "--out",
+    assertEquals(Failures.BAD_INPUT, run("visualize", "--model", model.toString(), "--objective", "chanel:relu2:1", "--out",
         dir.resolve("x.png").toString()));
     assertTrue(err.toString().contains("unknown kind 'chanel'"), err.toString());
     assertTrue(Files.notExists(dir.resolve("x.png")));

@@ -111,7 +111,7 @@ class ZooExplainCommandTest extends CliTestSupport {
     Tensor expected = canonized(Composites.epsilonPlusFlat()).prepare(graph).explain(Npy.read(input), Target.argmax())
         .relevance();
     assertEquals(0f, Npy.read(out).maxAbsDifference(expected), 1e-6f);
-    assertEquals(0, explainLrp(model, input, out, "--no-canonize", "--rules"), err.toString());
+    assertEquals(0, explainLrp(model, input, out, "--no-canonize", "--rules", "--force"), err.toString());
     assertTrue(this.out.toString().contains("sum of computed values (residual connection): proportional split"),
         this.out.toString());
   }

@@ -312,6 +312,10 @@ public final class Graph {
             + in + "); given " + feeds.keySet());
       }
       requireAccepted(in, t.shape());
+      if (t.shape().size() == 0) {
+        throw new IllegalArgumentException("graph input '" + in.name() + "' got an empty tensor " + t.shape()
+            + "; give at least one sample");
+      }
       values[idx] = t;
     }
     int offset = inputs.size();

@@ -3,10 +3,11 @@ package org.xai4j.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,10 @@ public final class Npy {
   private static final int VERSION_1_HEADER_LIMIT = 0xFFFF;
   /** Total header length (magic, version, length field, dictionary) is a multiple of this. */
   private static final int ALIGNMENT = 64;
+  /** Longest header read; numpy writes a few hundred bytes (a header beyond 64 KiB needs format 2.0). */
+  private static final int MAX_HEADER_BYTES = 1 << 20;
+  /** Data is read in chunks of this size straight into the final array. */
+  private static final int READ_CHUNK_BYTES = 1 << 20;
   private static final int PREAMBLE_V1 = MAGIC.length + 2 + Short.BYTES;
   private static final int PREAMBLE_V2 = MAGIC.length + 2 + Integer.BYTES;
   private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
@@ -43,13 +48,49 @@ public final class Npy {
    *     or holds another element type or Fortran order
    */
   public static Tensor read(Path file) throws IOException {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+    String source = file.toString();
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      ByteBuffer start = ByteBuffer.allocate((int) Math.min(size, PREAMBLE_V2 + MAX_HEADER_BYTES))
+          .order(ByteOrder.LITTLE_ENDIAN);
+      while (start.hasRemaining() && ch.read(start) >= 0) {
+        // fill the buffer
+      }
+      start.flip();
+      Header h = header(start, source, size);
+      float[] v = new float[h.shape.size()];
+      ch.position(h.dataOffset);
+      ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(READ_CHUNK_BYTES, Math.max(Double.BYTES,
+          size - h.dataOffset))).order(ByteOrder.LITTLE_ENDIAN);
+      int i = 0;
+      while (i < v.length) {
+        if (ch.read(chunk) < 0) {
+          throw new IOException(source + ": the file ended while its data was read");
+        }
+        chunk.flip();
+        i = h.f8 ? fillFromDoubles(chunk, v, i) : fillFromFloats(chunk, v, i);
+        chunk.compact(); // keeps the bytes of a value split between two reads
+      }
+      return TensorInternals.adopt(h.shape, v);
     } catch (NoSuchFileException e) {
-      throw new NoSuchFileException(file.toString(), null, "no such file");
+      throw new NoSuchFileException(source, null, "no such file");
     }
-    return read(bytes, file.toString());
+  }
+
+  private static int fillFromFloats(ByteBuffer b, float[] v, int from) {
+    int i = from;
+    while (b.remaining() >= Float.BYTES && i < v.length) {
+      v[i++] = b.getFloat();
+    }
+    return i;
+  }
+
+  private static int fillFromDoubles(ByteBuffer b, float[] v, int from) {
+    int i = from;
+    while (b.remaining() >= Double.BYTES && i < v.length) {
+      v[i++] = (float) b.getDouble();
+    }
+    return i;
   }
 
   /**
@@ -100,15 +141,34 @@ public final class Npy {
 
   private record Decoded(Shape shape, boolean f8, ByteBuffer data) {}
 
+  /** A parsed header: the array's shape and element type and where its data starts. */
+  private record Header(Shape shape, boolean f8, long dataOffset) {}
+
   private static Decoded decode(byte[] bytes, String source) throws IOException {
     ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    Header h = header(b, source, bytes.length);
+    return new Decoded(h.shape, h.f8, b.position((int) h.dataOffset));
+  }
+
+  /**
+   * Parses magic, version and header from {@code b} (positioned at the file's start), checks that the file's
+   * {@code fileSize} matches the declared shape, and leaves {@code b} after the header.
+   */
+  private static Header header(ByteBuffer b, String source, long fileSize) throws IOException {
     byte[] magic = new byte[MAGIC.length];
     if (b.remaining() < PREAMBLE_V1 || !Arrays.equals(magic(b, magic), MAGIC)) {
       throw new IOException(source + ": not a .npy file (no \\x93NUMPY magic)");
     }
     int major = Byte.toUnsignedInt(b.get());
     b.get();
+    if (major != 1 && b.remaining() < Integer.BYTES) {
+      throw new IOException(source + ": .npy preamble is truncated");
+    }
     long headerLength = major == 1 ? Short.toUnsignedInt(b.getShort()) : Integer.toUnsignedLong(b.getInt());
+    if (headerLength > MAX_HEADER_BYTES) {
+      throw new IOException(source + ": .npy header of " + headerLength + " bytes is longer than the "
+          + MAX_HEADER_BYTES + " bytes xai4j reads");
+    }
     if (headerLength > b.remaining()) {
       throw new IOException(source + ": .npy header of " + headerLength + " bytes is truncated");
     }
@@ -126,11 +186,12 @@ public final class Npy {
           + "little-endian float32 ('<f4') or float64 ('<f8')");
     }
     int width = f8 ? Double.BYTES : Float.BYTES;
-    if (b.remaining() != (long) shape.size() * width) {
+    long dataBytes = fileSize - b.position();
+    if (dataBytes != (long) shape.size() * width) {
       throw new IOException(source + ": shape " + shape + " of " + descr + " needs "
-          + (long) shape.size() * width + " data bytes, the file has " + b.remaining());
+          + (long) shape.size() * width + " data bytes, the file has " + dataBytes);
     }
-    return new Decoded(shape, f8, b);
+    return new Header(shape, f8, b.position());
   }
 
   private static byte[] magic(ByteBuffer b, byte[] into) {
@@ -143,7 +204,12 @@ public final class Npy {
     if (!m.find()) {
       throw new IOException(source + ": .npy header has no '" + key + "': " + header.strip());
     }
-    return m.group(1);
+    String value = m.group(1);
+    if (header.split("'" + key + "'", -1).length > 2) {
+      // numpy's literal_eval keeps the last of repeated keys; a reader taking the first would differ silently
+      throw new IOException(source + ": .npy header repeats the key '" + key + "': " + header.strip());
+    }
+    return value;
   }
 
   private static Shape parseShape(String s, String source) throws IOException {
@@ -168,12 +234,28 @@ public final class Npy {
    * @throws IOException naming the file if it cannot be written; the target is then unchanged
    */
   public static void write(Path file, Tensor t) throws IOException {
+    write(file, t, AtomicFiles.Existing.REPLACE);
+  }
+
+  /**
+   * Like {@link #write(Path, Tensor)}, with a choice about an existing file.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException if {@code file} exists and {@code existing} refuses it
+   * @throws IOException naming the file if it cannot be written; the target is then unchanged
+   */
+  public static void write(Path file, Tensor t, AtomicFiles.Existing existing) throws IOException {
+    byte[] bytes = encode(t);
+    AtomicFiles.write(file, out -> out.write(bytes), existing);
+  }
+
+  /** The bytes of a version 1.0 (2.0 for huge headers) {@code <f4} C-order {@code .npy} file holding {@code t}. */
+  public static byte[] encode(Tensor t) {
     float[] v = TensorInternals.array(t);
     ByteBuffer b = header(t.shape(), "<f4", Float.BYTES);
     for (float x : v) {
       b.putFloat(x);
     }
-    AtomicFiles.write(file, out -> out.write(b.array()));
+    return b.array();
   }
 
   /** The bytes of a .npy file holding a float64 ({@code <f8}) C-order array of this shape. */

@@ -49,12 +49,12 @@ final class KernelProvider {
   /**
    * The chosen kernels.
    *
-   * @throws IllegalStateException when {@code -Dxai4j.kernels} is invalid or names kernels that
-   *     cannot be loaded (the message says which and why)
+   * @throws IllegalArgumentException when {@code -Dxai4j.kernels} is invalid or names kernels that cannot be
+   *     loaded (the message says which and why): a bad setting, reported as such by the CLI
    */
   static KernelSupport support() {
     if (Holder.FAILURE != null) {
-      throw new IllegalStateException(Holder.FAILURE.getMessage(), Holder.FAILURE);
+      throw new IllegalArgumentException(Holder.FAILURE.getMessage(), Holder.FAILURE);
     }
     return Holder.SUPPORT;
   }

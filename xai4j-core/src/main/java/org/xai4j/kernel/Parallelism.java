@@ -17,32 +17,61 @@ public final class Parallelism {
 
   private Parallelism() {}
 
+  /** Reads the property on first use; an invalid value is kept and reported on every use. */
   private static final class Holder {
-    static final int THREADS = readThreads();
-    static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS) : null;
+    static final RuntimeException FAILURE;
+    static final int THREADS;
+    static final ForkJoinPool POOL;
 
-    private static int readThreads() {
-      String v = System.getProperty(THREADS_PROPERTY);
-      if (v == null || v.isBlank()) {
-        return Runtime.getRuntime().availableProcessors();
-      }
-      int t;
+    static {
+      int threads = 1;
+      RuntimeException failure = null;
       try {
-        t = Integer.parseInt(v.trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "-D" + THREADS_PROPERTY + "=" + v + " is not a whole number of threads", e);
+        threads = parseThreads(System.getProperty(THREADS_PROPERTY), Runtime.getRuntime().availableProcessors());
+      } catch (IllegalArgumentException e) {
+        failure = e;
       }
-      if (t < 1) {
-        throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + v + " must be at least 1");
-      }
-      return t;
+      FAILURE = failure;
+      THREADS = threads;
+      POOL = failure == null && threads > 1 ? new ForkJoinPool(threads) : null;
     }
   }
 
-  /** Number of threads kernels use. */
+  /**
+   * The thread count a value of {@value #THREADS_PROPERTY} asks for; {@code null} or blank means {@code dflt}.
+   *
+   * @throws IllegalArgumentException naming the property if the value is not a whole number of at least 1
+   */
+  static int parseThreads(String v, int dflt) {
+    if (v == null || v.isBlank()) {
+      return dflt;
+    }
+    int t;
+    try {
+      t = Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + v + " is not a whole number of threads", e);
+    }
+    if (t < 1) {
+      throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + v + " must be at least 1");
+    }
+    return t;
+  }
+
+  /**
+   * Number of threads kernels use.
+   *
+   * @throws IllegalArgumentException if {@value #THREADS_PROPERTY} is invalid (on every call)
+   */
   public static int threads() {
+    requireValid();
     return Holder.THREADS;
+  }
+
+  private static void requireValid() {
+    if (Holder.FAILURE != null) {
+      throw new IllegalArgumentException(Holder.FAILURE.getMessage(), Holder.FAILURE);
+    }
   }
 
   /**
@@ -53,6 +82,7 @@ public final class Parallelism {
     if (n <= 0) {
       return;
     }
+    requireValid();
     if (Holder.POOL == null || n == 1 || java.util.concurrent.ForkJoinTask.getPool() == Holder.POOL) {
       for (int i = 0; i < n; i++) {
         body.accept(i);

@@ -32,7 +32,8 @@ public record BatchNormalization(Tensor scale, Tensor bias, Tensor mean, Tensor 
   private static final int MIN_RANK = 2;
 
   /**
-   * Validates that the four statistics are vectors of one length and epsilon is positive.
+   * Validates that the four statistics are vectors of one length, the variances finite and non-negative and
+   * epsilon positive.
    *
    * @throws IllegalArgumentException naming the op and the shapes otherwise
    */
@@ -43,6 +44,14 @@ public record BatchNormalization(Tensor scale, Tensor bias, Tensor mean, Tensor 
           + scale.shape() + " of scale, got " + t.shape());
     }
     OpChecks.require(epsilon > 0f, TYPE, "epsilon must be positive, got " + epsilon);
+    float[] v = TensorInternals.array(var);
+    for (int c = 0; c < v.length; c++) {
+      // a negative (or NaN) variance makes sqrt(var + epsilon) NaN for every input of the channel
+      if (!(v[c] >= 0f && v[c] < Float.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException(TYPE + ": variance must be finite and >= 0, got " + v[c] + " for channel "
+            + c);
+      }
+    }
   }
 
   /** The identity-initialized layer: scale 1, bias 0, mean 0, variance 1, default epsilon. */

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.limit.LimitExceededException;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
@@ -112,5 +113,36 @@ class NpyTest {
     Path missingDir = dir.resolve("nope").resolve("out.npy");
     assertThrows(IOException.class, () -> Npy.write(missingDir, Tensor.vector(1f)));
     assertTrue(Files.notExists(missingDir));
+  }
+
+  @Test
+  void refusesARepeatedHeaderKeyThatNumpyWouldReadDifferently(@TempDir Path dir) throws IOException {
+    byte[] twice = numpyFile("<f4", "(2,), 'shape': (1,)", 4, 1, 2);
+    Path file = Files.write(dir.resolve("twice.npy"), twice);
+    IOException e = assertThrows(IOException.class, () -> Npy.read(file));
+    assertTrue(e.getMessage().startsWith(file + ": .npy header repeats the key 'shape'"), e.getMessage());
+    assertThrows(IOException.class, () -> Npy.read(twice, "bytes"));
+  }
+
+  @Test
+  void aHugeDeclaredShapeFailsOnTheLimitBeforeAllocating(@TempDir Path dir) throws IOException {
+    // 3 GB of float32 declared by a 128-byte file
+    Path file = Files.write(dir.resolve("huge.npy"), numpyFile("<f4", "(750000000,)", 4));
+    LimitExceededException e = assertThrows(LimitExceededException.class, () -> Npy.read(file));
+    assertTrue(e.getMessage().contains("tensor-elements"), e.getMessage());
+  }
+
+  @Test
+  void readsArraysLargerThanOneChunk(@TempDir Path dir) throws IOException {
+    double[] values = new double[300_001];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i * 0.5 - 7;
+    }
+    Path f8 = Files.write(dir.resolve("big.npy"), numpyFile("<f8", "(300001,)", 8, values));
+    float[] read = Npy.read(f8).toArray();
+    for (int i = 0; i < values.length; i += 999) {
+      assertEquals((float) values[i], read[i], "index " + i);
+    }
+    assertEquals((float) values[values.length - 1], read[values.length - 1]);
   }
 }

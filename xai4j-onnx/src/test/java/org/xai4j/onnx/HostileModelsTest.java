@@ -50,6 +50,17 @@ class HostileModelsTest {
   }
 
   @Test
+  void batchNormWithANegativeVarianceIsRefusedNamingTheNodeAndChannel() {
+    ModelProto m = new TestModels(OPSET).input("x", -1, 2, 3, 3)
+        .initializer(OnnxTensors.write("s", Tensor.vector(1, 1))).initializer(OnnxTensors.write("b", Tensor.vector(0, 0)))
+        .initializer(OnnxTensors.write("m", Tensor.vector(0, 0))).initializer(OnnxTensors.write("v", Tensor.vector(1, -2)))
+        .node("BatchNormalization", List.of("x", "s", "b", "m", "v"), "y").output("y").build();
+    String e = importFails(m).getMessage();
+    assertTrue(e.startsWith("m.onnx: node 'y_node' (BatchNormalization, opset 13)") && e.endsWith(
+        "variance must be finite and >= 0, got -2.0 for channel 1"), e);
+  }
+
+  @Test
   void maxPoolWithPadsAsLargeAsTheKernelIsRefusedNamingTheNode() {
     ModelProto m = new TestModels(OPSET).input("x", -1, 1, 4, 4)
         .node("MaxPool", List.of("x"), "y", TestModels.ints("kernel_shape", 2, 2),

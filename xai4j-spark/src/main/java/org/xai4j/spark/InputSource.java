@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
@@ -188,7 +187,7 @@ public sealed interface InputSource extends Serializable {
       }
       BufferedImage img;
       try {
-        img = ImageIO.read(new ByteArrayInputStream(bytes));
+        img = ImageInput.decode(new ByteArrayInputStream(bytes), file);
       } catch (IOException e) {
         throw new IllegalArgumentException(file + ": cannot decode image: " + e.getMessage(), e);
       }

@@ -172,19 +172,28 @@ public final class Heatmaps {
   }
 
   /**
-   * Writes an image as PNG, atomically ({@link AtomicFiles#write}): a failed write leaves no partial file.
+   * Writes an image as PNG, atomically ({@link AtomicFiles#write}): a failed write leaves no partial file. The
+   * image is encoded in memory, so nothing is written outside the target folder.
    *
    * @throws UncheckedIOException naming the file if writing fails
    */
   public static void writePng(BufferedImage image, Path file) {
+    writePng(image, file, AtomicFiles.Existing.REPLACE);
+  }
+
+  /**
+   * Like {@link #writePng(BufferedImage, Path)}, with a choice about an existing file.
+   *
+   * @throws UncheckedIOException naming the file if writing fails or if {@code file} exists and
+   *     {@code existing} refuses it
+   */
+  public static void writePng(BufferedImage image, Path file, AtomicFiles.Existing existing) {
+    byte[] bytes = png(image);
     try {
-      AtomicFiles.write(file, out -> {
-        if (!ImageIO.write(image, "png", out)) {
-          throw new IOException("no PNG writer available");
-        }
-      });
+      AtomicFiles.write(file, out -> out.write(bytes), existing);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write PNG " + file, e);
+      throw new UncheckedIOException("cannot write PNG " + file + ": " + e.getMessage(), e);
     }
   }
+
 }

@@ -10,7 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.xai4j.limit.Limit;
+import org.xai4j.limit.LimitExceededException;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 import org.xai4j.tensor.TensorInternals;
@@ -71,6 +77,8 @@ public record ImageInput(int resize, int crop, float[] mean, float[] std) implem
    * Reads and preprocesses an image file.
    *
    * @throws UncheckedIOException naming the file if it cannot be read or is not an image
+   * @throws org.xai4j.limit.LimitExceededException if the header declares more pixels than
+   *     {@link Limit#IMAGE_PIXELS} allows (checked before decoding)
    * @throws IllegalArgumentException if the crop is larger than the resized image
    */
   public Tensor read(Path file) {
@@ -79,9 +87,10 @@ public record ImageInput(int resize, int crop, float[] mean, float[] std) implem
     }
     BufferedImage img;
     try {
-      img = ImageIO.read(file.toFile());
+      img = decode(file.toFile(), file.toString());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read image " + file + ": " + e.getMessage(), e);
+      Throwable cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
+      throw new UncheckedIOException("cannot read image " + file + ": " + cause.getMessage(), e);
     }
     if (img == null) {
       String message = "not a PNG/JPEG image: " + file;
@@ -90,15 +99,54 @@ public record ImageInput(int resize, int crop, float[] mean, float[] std) implem
     return apply(img);
   }
 
+  /**
+   * Decodes an image as {@code ImageIO.read} does, but reads the header first and checks its pixel count against
+   * {@link Limit#IMAGE_PIXELS}, so a small file declaring a huge image fails before any pixel memory is taken.
+   *
+   * @param input a {@link java.io.File} or an {@link java.io.InputStream}, as {@link ImageIO#createImageInputStream}
+   *     takes
+   * @param source names the image in messages
+   * @return the image, or {@code null} if no installed reader recognizes the data
+   * @throws IOException if the data is recognized but cannot be decoded
+   * @throws org.xai4j.limit.LimitExceededException if the header declares too many pixels
+   */
+  public static BufferedImage decode(Object input, String source) throws IOException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(input)) {
+      Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        return null;
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        long w = reader.getWidth(0);
+        long h = reader.getHeight(0);
+        Limit.IMAGE_PIXELS.check(w * h, () -> "image " + source + " of " + w + " x " + h + " pixels");
+        return reader.read(0);
+      } catch (LimitExceededException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        // the JDK's decoders throw unchecked exceptions (index, size, state) for some corrupt files, and I/O
+        // exceptions without a message (EOFException) for truncated ones
+        throw new IOException("corrupt or truncated image data (" + e + ")", e);
+      } finally {
+        reader.dispose();
+      }
+    }
+  }
+
   /** Preprocesses an image. */
   public Tensor apply(BufferedImage img) {
     Tensor t = pixels(img);
     if (resize > 0) {
-      int h = img.getHeight();
-      int w = img.getWidth();
-      int newH = h <= w ? resize : (int) ((long) resize * h / w);
-      int newW = h <= w ? (int) ((long) resize * w / h) : resize;
-      t = Bilinear.resize(t, newH, newW);
+      long h = img.getHeight();
+      long w = img.getWidth();
+      long newH = h <= w ? resize : resize * h / w;
+      long newW = h <= w ? resize * w / h : resize;
+      long pixels = newH > Long.MAX_VALUE / newW ? Long.MAX_VALUE : newH * newW;
+      Limit.IMAGE_PIXELS.check(pixels, () -> "--resize " + resize + " of a " + w + " x " + h + " image ("
+          + newW + " x " + newH + ")");
+      t = Bilinear.resize(t, (int) newH, (int) newW);
     }
     if (crop > 0) {
       t = centerCrop(t, crop);

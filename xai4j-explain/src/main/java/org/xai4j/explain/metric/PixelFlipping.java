@@ -3,6 +3,7 @@ package org.xai4j.explain.metric;
 import java.util.Random;
 import org.xai4j.explain.Explainer;
 import org.xai4j.graph.Graph;
+import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
 /**
@@ -58,6 +59,20 @@ public record PixelFlipping(int steps, int perStep, int patch, Replacement repla
   public static PixelFlipping defaults() {
     return new PixelFlipping(DEFAULT_STEPS, DEFAULT_PER_STEP, DEFAULT_PATCH, DEFAULT_REPLACEMENT,
         RegionOrder.MOST_RELEVANT_FIRST, OutputScore.RAW, DEFAULT_SEED);
+  }
+
+  /**
+   * The number of steps after which every region of an input of this shape is replaced, {@code ceil(regions /
+   * perStep)}: later steps would only repeat the last value and flatten the curve's tail into the AOPC.
+   */
+  public int stepsToReplaceAll(Shape inputShape) {
+    int regions = ImageGrid.of(inputShape, patch).regions();
+    return (regions + perStep - 1) / perStep;
+  }
+
+  /** This configuration with another number of steps. */
+  public PixelFlipping withSteps(int newSteps) {
+    return new PixelFlipping(newSteps, perStep, patch, replacement, order, score, seed);
   }
 
   /** This configuration with another order (for example the random baseline). */

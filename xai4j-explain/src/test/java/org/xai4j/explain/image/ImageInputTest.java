@@ -67,4 +67,36 @@ class ImageInputTest {
     e = assertThrows(UncheckedIOException.class, () -> in.read(text));
     assertEquals("not a PNG/JPEG image: " + text, e.getMessage());
   }
+
+  /** A valid 1 x 1 PNG whose header is rewritten to declare {@code w x h} pixels (the CRC is recomputed). */
+  private static byte[] pngDeclaring(int w, int h) throws java.io.IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY), "png", out);
+    byte[] png = out.toByteArray();
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(png);
+    b.putInt(16, w).putInt(20, h); // IHDR data starts after the 8-byte signature, length and type
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(png, 12, 17);
+    b.putInt(29, (int) crc.getValue());
+    return png;
+  }
+
+  @Test
+  void aSmallFileDeclaringAHugeImageFailsOnThePixelLimitBeforeDecoding(@TempDir Path dir) throws Exception {
+    Path bomb = Files.write(dir.resolve("bomb.png"), pngDeclaring(20_000, 20_000));
+    org.xai4j.limit.LimitExceededException e = assertThrows(org.xai4j.limit.LimitExceededException.class,
+        () -> ImageInput.raw().read(bomb));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("image " + bomb + " of 20000 x 20000 pixels")
+        && e.getMessage().contains("image-pixels"), e.getMessage());
+  }
+
+  @Test
+  void aResizeBeyondThePixelLimitFailsNamingTheOption(@TempDir Path dir) throws Exception {
+    Path small = dir.resolve("small.png");
+    ImageIO.write(new BufferedImage(4, 2, BufferedImage.TYPE_INT_RGB), "png", small.toFile());
+    org.xai4j.limit.LimitExceededException e = assertThrows(org.xai4j.limit.LimitExceededException.class,
+        () -> new ImageInput(2_000_000_000, 0, new float[3], new float[] {1, 1, 1}).read(small));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("--resize 2000000000 of a 4 x 2 image"),
+        e.getMessage());
+  }
 }

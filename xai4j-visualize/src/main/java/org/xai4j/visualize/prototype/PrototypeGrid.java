@@ -57,15 +57,16 @@ public final class PrototypeGrid {
    * @param results one entry per column, all for the same classes
    * @param settings the run's settings for the JSON (seeds included)
    * @param range the input range the pixels are drawn on
+   * @param existing whether existing files are replaced; both files appear together
    * @throws IOException naming the file if a file cannot be written; targets are then unchanged
    */
   public static void write(Path png, String model, List<MethodResult> results, Map<String, Object> settings,
-      SigmoidPixels range) throws IOException {
-    BufferedImage image = render(results, range);
-    Map<String, Object> json = json(model, results, settings);
-    byte[] bytes = JSON.writeValueAsBytes(json);
-    Heatmaps.writePng(image, png);
-    AtomicFiles.write(jsonPath(png), out -> out.write(bytes));
+      SigmoidPixels range, AtomicFiles.Existing existing) throws IOException {
+    byte[] image = Heatmaps.png(render(results, range));
+    byte[] bytes = JSON.writeValueAsBytes(json(model, results, settings));
+    try (AtomicFiles.Group files = AtomicFiles.group(existing)) {
+      files.add(png, out -> out.write(image)).add(jsonPath(png), out -> out.write(bytes)).commit();
+    }
   }
 
   /** The JSON file beside a PNG: the same name with {@code .json}. */

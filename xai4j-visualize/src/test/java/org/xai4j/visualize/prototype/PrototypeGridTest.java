@@ -16,6 +16,7 @@ import java.util.OptionalDouble;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.io.AtomicFiles;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
@@ -35,7 +36,7 @@ class PrototypeGridTest {
   void writesTheGridAndTheJsonWithTheSameKeysForEveryMethod(@TempDir Path dir) throws IOException {
     Path png = dir.resolve("GRID.png");
     PrototypeGrid.write(png, "mnist-cnn", List.of(result(PrototypeMethod.L2, OptionalDouble.empty()),
-        result(PrototypeMethod.GMM, OptionalDouble.of(812.5))), Map.of("seed", 4), new SigmoidPixels(0, 1));
+        result(PrototypeMethod.GMM, OptionalDouble.of(812.5))), Map.of("seed", 4), new SigmoidPixels(0, 1), AtomicFiles.Existing.REFUSE);
     BufferedImage img = ImageIO.read(png.toFile());
     assertTrue(img.getWidth() > 2 * 5 * PrototypeGrid.ZOOM && img.getHeight() > 2 * 4 * PrototypeGrid.ZOOM);
     int grey = 0;

@@ -21,7 +21,12 @@ public final class JsonReport {
 
   /** Writes {@code value} to {@code file} atomically. */
   public static void write(Path file, Object value) throws IOException {
-    byte[] bytes = MAPPER.writeValueAsBytes(value);
+    byte[] bytes = bytes(value);
     AtomicFiles.writeCreatingDirectories(file, out -> out.write(bytes));
+  }
+
+  /** The JSON of {@code value}, as written by {@link #write}. */
+  public static byte[] bytes(Object value) throws IOException {
+    return MAPPER.writeValueAsBytes(value);
   }
 }
