@@ -1,10 +1,7 @@
 package org.xai4j.cli;
 
 import java.io.PrintStream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.xai4j.train.Progress;
 import org.xai4j.train.TrainingListener;
 
@@ -13,7 +10,6 @@ import org.xai4j.train.TrainingListener;
  * running training loss and, for classifiers, the running training accuracy.
  */
 final class ProgressBarListener implements TrainingListener {
-  private static final int UPDATE_MILLIS = 250;
   private static final double PERCENT = 100;
 
   private final String task;
@@ -27,13 +23,7 @@ final class ProgressBarListener implements TrainingListener {
 
   @Override
   public void started(int epochs, int stepsPerEpoch) {
-    bar = new ProgressBarBuilder()
-        .setTaskName(task)
-        .setInitialMax((long) epochs * stepsPerEpoch)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUpdateIntervalMillis(UPDATE_MILLIS)
-        .setConsumer(new ConsoleProgressBarConsumer(stream))
-        .build();
+    bar = ProgressBars.start(task, (long) epochs * stepsPerEpoch, stream);
   }
 
   @Override

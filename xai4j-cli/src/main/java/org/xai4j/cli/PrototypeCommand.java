@@ -14,10 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.xai4j.data.Mnist;
 import org.xai4j.graph.Graph;
 import org.xai4j.io.Npy;
@@ -67,7 +64,6 @@ final class PrototypeCommand implements Callable<Integer> {
   static final String INPUTS = "inputs.npy";
   /** Of a {@code --fit-on DIR} folder's images, this fraction at the end is held out. */
   static final int HELD_OUT_PARTS = 5;
-  private static final int UPDATE_MILLIS = 250;
 
   @Spec CommandSpec spec;
 
@@ -331,9 +327,7 @@ final class PrototypeCommand implements Callable<Integer> {
 
       @Override
       public AscentListener ascent(String task, int total) {
-        ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-            .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(UPDATE_MILLIS)
-            .setConsumer(new ConsoleProgressBarConsumer(stream)).build();
+        ProgressBar bar = ProgressBars.start(task, total, stream);
         return p -> {
           bar.stepTo(p.step());
           bar.setExtraMessage(String.format(Locale.ROOT, "objective %.4f", p.value()));

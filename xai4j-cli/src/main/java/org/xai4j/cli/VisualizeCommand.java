@@ -13,10 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.xai4j.explain.image.Heatmaps;
 import org.xai4j.explain.metric.report.JsonReport;
 import org.xai4j.graph.Graph;
@@ -59,7 +56,6 @@ import picocli.CommandLine.Spec;
         "      --steps 32 --size 64 --out channel3.png"})
 final class VisualizeCommand implements Callable<Integer> {
   private static final double NANOS_PER_SECOND = 1e9;
-  private static final int UPDATE_MILLIS = 250;
   /** How long Ctrl-C waits for the files of an interrupted run, seconds. */
   private static final int INTERRUPT_GRACE_SECONDS = 60;
 
@@ -178,8 +174,7 @@ final class VisualizeCommand implements Callable<Integer> {
   }
 
   private ProgressBar bar() {
-    return new ProgressBarBuilder().setTaskName("visualize").setInitialMax(steps).setStyle(ProgressBarStyle.ASCII)
-        .setUpdateIntervalMillis(UPDATE_MILLIS).setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+    return ProgressBars.start("visualize", steps, System.err);
   }
 
   RenderConfig config(Graph graph) {

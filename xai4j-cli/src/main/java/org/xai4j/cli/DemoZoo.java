@@ -1,0 +1,128 @@
+package org.xai4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.xai4j.explain.Attribution;
+import org.xai4j.explain.Target;
+import org.xai4j.explain.canon.Canonizers;
+import org.xai4j.explain.image.ColorMap;
+import org.xai4j.explain.image.Heatmaps;
+import org.xai4j.explain.image.Scaling;
+import org.xai4j.explain.lrp.LrpAttributor;
+import org.xai4j.explain.lrp.LrpResult;
+import org.xai4j.explain.lrp.composite.Composites;
+import org.xai4j.graph.Graph;
+import org.xai4j.io.Npy;
+import org.xai4j.onnx.OnnxImporter;
+import org.xai4j.tensor.Tensor;
+
+/**
+ * The model-zoo step of {@code xai4j demo}: a reduced torchvision VGG-16 with batch norms from the
+ * repository's test zoo ({@code zoo/vgg_bn}, exported by PyTorch 1.13, random weights with calibrated batch
+ * norms; see {@code zoo/README.md}) explained by LRP with the EpsilonPlusFlat composite after canonization,
+ * next to Zennit's float64 relevance of the same input with its VGG canonizer: relevance sums and the largest
+ * pixel difference relative to Zennit's largest relevance.
+ */
+final class DemoZoo {
+  /** The architecture shown. */
+  static final String ARCHITECTURE = "vgg_bn";
+  /** Its export. */
+  static final String MODEL_FILE = "model-opset13.onnx";
+  /** The composite, as xai4j names it. */
+  static final String COMPOSITE = "epsilon-plus-flat";
+  private static final String ZENNIT_FILE = "lrp-EpsilonPlusFlat.npy";
+  private static final String ZENNIT_KEY = "EpsilonPlusFlat";
+  private static final String MARKER = "PROVENANCE.json";
+
+  private DemoZoo() {}
+
+  /**
+   * The explanations of the zoo inputs.
+   *
+   * @param table per input: target, logit, xai4j's and Zennit's relevance sum, largest relative difference
+   * @param tiles per input: input PNG, xai4j heatmap PNG, Zennit heatmap PNG
+   * @param folder the zoo folder read
+   */
+  record Result(DemoTable table, List<List<String>> tiles, Path folder) {}
+
+  /** The zoo folder: {@code zoo/} in the working directory or a parent, if there is one. */
+  static Optional<Path> locate() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("zoo");
+      if (Files.isRegularFile(candidate.resolve(MARKER)) && Files.isDirectory(candidate.resolve(ARCHITECTURE))) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Explains the architecture's committed inputs and writes the heatmaps. */
+  static Result run(Path zoo, DemoFiles files) {
+    Path dir = zoo.resolve(ARCHITECTURE);
+    try {
+      Graph graph = OnnxImporter.read(dir.resolve(MODEL_FILE));
+      Tensor x = Npy.read(dir.resolve("input.npy"));
+      Tensor zennit = Npy.read(dir.resolve(ZENNIT_FILE));
+      JsonNode meta = new ObjectMapper().readTree(dir.resolve("meta.json").toFile());
+      int[] targets = new int[x.shape().dim(0)];
+      for (int i = 0; i < targets.length; i++) {
+        targets[i] = meta.get("targets").get(i).asInt();
+      }
+      LrpResult r = LrpAttributor.of(Composites.byName(COMPOSITE, null, null)).withCanonizer(Canonizers.standard())
+          .explainLayers(graph, x, Target.classes(targets));
+      Attribution ours = new Attribution(r.relevance(), r.output());
+      Attribution theirs = new Attribution(zennit, r.output());
+      ColorMap cmap = ColorMap.named(DemoExplanations.COLOR_MAP);
+      List<List<String>> rows = new ArrayList<>();
+      List<List<String>> tiles = new ArrayList<>();
+      for (int i = 0; i < targets.length; i++) {
+        Tensor a = r.relevance().slice0(i, i + 1);
+        Tensor b = zennit.slice0(i, i + 1);
+        double difference = maxAbsDifference(a, b) / maxAbs(b);
+        rows.add(List.of(Integer.toString(i), Integer.toString(targets[i]),
+            DemoTable.number(r.output().slice0(i, i + 1).getFlat(targets[i])), DemoTable.number(a.sum()),
+            DemoTable.number(meta.get("zennit").get(ZENNIT_KEY).get("relevance_sums").get(i).asDouble()),
+            String.format(java.util.Locale.ROOT, "%.2e", difference)));
+        Tensor xi = x.slice0(i, i + 1);
+        tiles.add(List.of(
+            files.png("zoo-input-" + i + ".png", Heatmaps.image(xi.reshape(xi.shape().dim(1), xi.shape().dim(2),
+                xi.shape().dim(3)))),
+            files.png("zoo-xai4j-" + i + ".png", Heatmaps.render(Heatmaps.map(ours, i), cmap, Scaling.SYMMETRIC,
+                Heatmaps.DEFAULT_LEVEL)),
+            files.png("zoo-zennit-" + i + ".png", Heatmaps.render(Heatmaps.map(theirs, i), cmap, Scaling.SYMMETRIC,
+                Heatmaps.DEFAULT_LEVEL))));
+      }
+      DemoTable table = new DemoTable(ARCHITECTURE + " (" + graph.parameterCount() + " parameters, " + graph.nodes().size()
+          + " nodes), lrp:" + COMPOSITE + " with canonization, against Zennit's float64 relevance",
+          List.of("input", "target", "logit", "xai4j sum", "Zennit sum", "max |xai4j - Zennit| / max |Zennit|"), rows);
+      return new Result(table, tiles, zoo);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the zoo architecture " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static double maxAbsDifference(Tensor a, Tensor b) {
+    float[] x = a.toArray();
+    float[] y = b.toArray();
+    double m = 0;
+    for (int i = 0; i < x.length; i++) {
+      m = Math.max(m, Math.abs((double) x[i] - y[i]));
+    }
+    return m;
+  }
+
+  private static double maxAbs(Tensor a) {
+    double m = 0;
+    for (float v : a.toArray()) {
+      m = Math.max(m, Math.abs(v));
+    }
+    return m;
+  }
+}
