@@ -144,7 +144,7 @@ final class DemoCommand implements Callable<Integer> {
         Map.entry("pixel flipping", () -> pixelFlipping(console, report, files, mnistCnn, digits, mnistMethods)),
         Map.entry("class prototypes", () -> prototypes(console, report, files, mnistCnn)),
         Map.entry("feature visualization", () -> featureVisualization(console, report, files)),
-        Map.entry("model zoo", () -> zoo(console, report, files)));
+        Map.entry("model zoo", () -> zoo(console, report)));
     try (ProgressBar bar = ProgressBars.start("demo", sections.size(), System.err)) {
       for (Map.Entry<String, Runnable> section : sections) {
         bar.setExtraMessage(section.getKey());
@@ -225,7 +225,7 @@ final class DemoCommand implements Callable<Integer> {
     fv.figures().forEach(f -> report.plot(f.png(), f.caption()));
   }
 
-  private static void zoo(PrintWriter console, DemoReport report, DemoFiles files) {
+  private static void zoo(PrintWriter console, DemoReport report) {
     report.heading("A model-zoo architecture explained by LRP: " + DemoZoo.ARCHITECTURE);
     java.util.Optional<Path> zoo = DemoZoo.locate();
     if (zoo.isEmpty()) {
@@ -235,7 +235,7 @@ final class DemoCommand implements Callable<Integer> {
       report.note(skipped);
       return;
     }
-    DemoZoo.Result r = DemoZoo.run(zoo.get(), files);
+    DemoZoo.Result r = DemoZoo.run(zoo.get());
     print(console, r.table());
     report.note(ZOO_NOTE).table(r.table());
   }

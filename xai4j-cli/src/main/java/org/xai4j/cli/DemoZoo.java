@@ -9,12 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.canon.Canonizers;
-import org.xai4j.explain.image.ColorMap;
-import org.xai4j.explain.image.Heatmaps;
-import org.xai4j.explain.image.Scaling;
 import org.xai4j.explain.lrp.LrpAttributor;
 import org.xai4j.explain.lrp.LrpResult;
 import org.xai4j.explain.lrp.composite.Composites;
@@ -47,10 +43,9 @@ final class DemoZoo {
    * The explanations of the zoo inputs.
    *
    * @param table per input: target, logit, xai4j's and Zennit's relevance sum, largest relative difference
-   * @param tiles per input: input PNG, xai4j heatmap PNG, Zennit heatmap PNG
    * @param folder the zoo folder read
    */
-  record Result(DemoTable table, List<List<String>> tiles, Path folder) {}
+  record Result(DemoTable table, Path folder) {}
 
   /** The zoo folder: {@code zoo/} in the working directory or a parent, if there is one. */
   static Optional<Path> locate() {
@@ -63,8 +58,8 @@ final class DemoZoo {
     return Optional.empty();
   }
 
-  /** Explains the architecture's committed inputs and writes the heatmaps. */
-  static Result run(Path zoo, DemoFiles files) {
+  /** Explains the architecture's committed inputs. */
+  static Result run(Path zoo) {
     Path dir = zoo.resolve(ARCHITECTURE);
     try {
       Graph graph = OnnxImporter.read(dir.resolve(MODEL_FILE));
@@ -77,11 +72,7 @@ final class DemoZoo {
       }
       LrpResult r = LrpAttributor.of(Composites.byName(COMPOSITE, null, null)).withCanonizer(Canonizers.standard())
           .explainLayers(graph, x, Target.classes(targets));
-      Attribution ours = new Attribution(r.relevance(), r.output());
-      Attribution theirs = new Attribution(zennit, r.output());
-      ColorMap cmap = ColorMap.named(DemoExplanations.COLOR_MAP);
       List<List<String>> rows = new ArrayList<>();
-      List<List<String>> tiles = new ArrayList<>();
       for (int i = 0; i < targets.length; i++) {
         Tensor a = r.relevance().slice0(i, i + 1);
         Tensor b = zennit.slice0(i, i + 1);
@@ -90,19 +81,11 @@ final class DemoZoo {
             DemoTable.number(r.output().slice0(i, i + 1).getFlat(targets[i])), DemoTable.number(a.sum()),
             DemoTable.number(meta.get("zennit").get(ZENNIT_KEY).get("relevance_sums").get(i).asDouble()),
             String.format(java.util.Locale.ROOT, "%.2e", difference)));
-        Tensor xi = x.slice0(i, i + 1);
-        tiles.add(List.of(
-            files.png("zoo-input-" + i + ".png", Heatmaps.image(xi.reshape(xi.shape().dim(1), xi.shape().dim(2),
-                xi.shape().dim(3)))),
-            files.png("zoo-xai4j-" + i + ".png", Heatmaps.render(Heatmaps.map(ours, i), cmap, Scaling.SYMMETRIC,
-                Heatmaps.DEFAULT_LEVEL)),
-            files.png("zoo-zennit-" + i + ".png", Heatmaps.render(Heatmaps.map(theirs, i), cmap, Scaling.SYMMETRIC,
-                Heatmaps.DEFAULT_LEVEL))));
       }
       DemoTable table = new DemoTable(ARCHITECTURE + " (" + graph.parameterCount() + " parameters, " + graph.nodes().size()
           + " nodes), lrp:" + COMPOSITE + " with canonization, against Zennit's float64 relevance",
           List.of("input", "target", "logit", "xai4j sum", "Zennit sum", "max |xai4j - Zennit| / max |Zennit|"), rows);
-      return new Result(table, tiles, zoo);
+      return new Result(table, zoo);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the zoo architecture " + dir + ": " + e.getMessage(), e);
     }

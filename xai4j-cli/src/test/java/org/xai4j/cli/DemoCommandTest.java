@@ -177,6 +177,21 @@ class DemoCommandTest {
     }
   }
 
+  @Test
+  void pageLoadsInHeadlessChromiumWithoutJavaScriptErrorsAndEveryImageDecodes() throws IOException {
+    try (HeadlessChromium browser = HeadlessChromium.start()) {
+      browser.driver().get(dir.resolve(DemoCommand.INDEX).toUri().toString());
+      assertEquals("xai4j demo", browser.driver().getTitle());
+      Object broken = browser.driver().executeScript("return Array.from(document.images)"
+          + ".filter(i => !i.complete || i.naturalWidth === 0).map(i => i.getAttribute('src'));");
+      assertEquals(List.of(), broken, "images the browser could not decode");
+      assertEquals(List.of(), browser.errors(), "browser console errors");
+      Path screenshot = Path.of("target", "demo-report", "screenshot.png");
+      Files.createDirectories(screenshot.getParent());
+      Files.write(screenshot, browser.driver().getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+  }
+
   /** The rows of the console table whose title starts with {@code title}, by first cell. */
   private static Map<String, String[]> rows(String title) {
     String table = console.substring(console.indexOf(title));
