@@ -9,10 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.canon.Canonizers;
-import org.xai4j.explain.lrp.LrpAttributor;
-import org.xai4j.explain.lrp.LrpResult;
+import org.xai4j.explain.lrp.Lrp;
+import org.xai4j.explain.lrp.LrpRules;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.graph.Graph;
 import org.xai4j.io.Npy;
@@ -70,8 +71,8 @@ final class DemoZoo {
       for (int i = 0; i < targets.length; i++) {
         targets[i] = meta.get("targets").get(i).asInt();
       }
-      LrpResult r = LrpAttributor.of(Composites.byName(COMPOSITE, null, null)).withCanonizer(Canonizers.standard())
-          .explainLayers(graph, x, Target.classes(targets));
+      LrpRules rules = LrpRules.of(Composites.byName(COMPOSITE, null, null)).withCanonizer(Canonizers.standard());
+      Attribution r = Lrp.of(rules).prepare(graph).explain(x, Target.classes(targets));
       List<List<String>> rows = new ArrayList<>();
       for (int i = 0; i < targets.length; i++) {
         Tensor a = r.relevance().slice0(i, i + 1);

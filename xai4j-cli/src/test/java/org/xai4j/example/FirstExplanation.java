@@ -2,7 +2,7 @@ package org.xai4j.example;
 
 import java.nio.file.Path;
 import org.xai4j.explain.Attribution;
-import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Explainer;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.attribution.IntegratedGradients;
 import org.xai4j.explain.image.ColorMap;
@@ -10,7 +10,7 @@ import org.xai4j.explain.image.Heatmaps;
 import org.xai4j.explain.image.ImageInput;
 import org.xai4j.explain.image.InputFit;
 import org.xai4j.explain.image.Scaling;
-import org.xai4j.explain.lrp.LrpAttributor;
+import org.xai4j.explain.lrp.Lrp;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.graph.Graph;
 import org.xai4j.models.BundledData;
@@ -32,10 +32,11 @@ public final class FirstExplanation {
         ? InputFit.fit(ImageInput.raw().read(Path.of(input)), graph.inputs().get(0)).input()
         : BundledData.MNIST.sample(Integer.parseInt(input));
 
-    Attributor ig = IntegratedGradients.defaults();
-    Attributor lrp = LrpAttributor.of(Composites.epsilonPlusFlat());
-    for (Attributor method : new Attributor[] {ig, lrp}) {
-      Attribution a = method.explain(graph, x, Target.argmax());
+    // Each method is prepared once per model; the explainer then explains any number of batches.
+    Explainer ig = IntegratedGradients.defaults().prepare(graph);
+    Explainer lrp = Lrp.of(Composites.epsilonPlusFlat()).prepare(graph);
+    for (Explainer method : new Explainer[] {ig, lrp}) {
+      Attribution a = method.explain(x, Target.argmax());
       int target = Target.Argmax.argmaxPerSample(a.output())[0];
       String name = method == ig ? "integrated-gradients" : "lrp";
       System.out.printf("%s: class %d, logit %.4f, relevance sum %.4f%n", name, target,

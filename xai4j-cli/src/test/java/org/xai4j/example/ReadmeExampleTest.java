@@ -44,7 +44,7 @@ class ReadmeExampleTest {
     String out = run("mnist-cnn", "3", dir.toString());
     Graph g = BundledModelFiles.load("mnist-cnn");
     Tensor x = BundledData.MNIST.sample(3);
-    double igSum = IntegratedGradients.defaults().explain(g, x, Target.argmax()).relevance().sum();
+    double igSum = IntegratedGradients.defaults().prepare(g).explain(x, Target.argmax()).relevance().sum();
     Matcher m = LINE.matcher(out);
     assertTrue(m.find(), out);
     assertEquals(String.format("%.4f", igSum), m.group(4), out);
