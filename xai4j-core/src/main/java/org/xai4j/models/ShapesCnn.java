@@ -61,8 +61,7 @@ final class ShapesCnn implements ModelRecipe {
   }
 
   private static String convBnRelu(GraphBuilder b, String index, String source, int in, int out, int stride) {
-    String c = b.conv2d("conv" + index, source, in, out, KERNEL, stride, PADDING);
-    return b.relu("relu" + index, b.batchNorm("bn" + index, c, out));
+    return ConvBnRelu.add(b, index, source, in, out, KERNEL, stride, PADDING);
   }
 
   @Override

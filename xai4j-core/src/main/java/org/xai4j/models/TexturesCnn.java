@@ -61,8 +61,7 @@ final class TexturesCnn implements ModelRecipe {
   }
 
   private static String block(GraphBuilder b, String index, String source, int in, int out) {
-    String c = b.conv2d("conv" + index, source, in, out, KERNEL, 1, PADDING);
-    return b.relu("relu" + index, b.batchNorm("bn" + index, c, out));
+    return ConvBnRelu.add(b, index, source, in, out, KERNEL, 1, PADDING);
   }
 
   @Override
