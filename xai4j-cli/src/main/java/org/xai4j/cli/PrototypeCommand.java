@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.xai4j.data.Mnist;
 import org.xai4j.graph.Graph;
+import org.xai4j.io.AtomicFiles;
 import org.xai4j.io.Npy;
 import org.xai4j.tensor.Tensor;
 import org.xai4j.train.Adam;
@@ -92,7 +93,8 @@ final class PrototypeCommand implements Callable<Integer> {
       + "out). Default: ${DEFAULT-VALUE}.")
   String fitOn = "mnist";
 
-  @Option(names = "--save-experts", paramLabel = "DIR", description = "Save every fitted expert as DIR/<kind>.density.")
+  @Option(names = "--save-experts", paramLabel = "DIR", description = "Save every fitted expert as DIR/<kind>.density "
+      + "(the folder is written whole, after the grid).")
   Path saveExperts;
 
   @Option(names = "--classes", paramLabel = "LIST", description = "Classes: ranges and single classes, e.g. 0-9 or "
@@ -162,6 +164,14 @@ final class PrototypeCommand implements Callable<Integer> {
     Map<String, Path> inputs = OutputOptions.inputs("--model", model.file());
     outputs.checkFile("--out", out, inputs);
     outputs.checkFile("--out (its JSON sidecar)", PrototypeGrid.jsonPath(out), inputs);
+    if (saveExperts != null) {
+      Map<String, Path> readOrWritten = new LinkedHashMap<>(inputs);
+      for (int i = 0; i < experts.size(); i++) {
+        readOrWritten.put("--expert " + (i + 1), experts.get(i));
+      }
+      readOrWritten.put("--out", out);
+      outputs.checkFolder("--save-experts", saveExperts, readOrWritten);
+    }
     List<PrototypeMethod> chosen = methods.stream().map(PrototypeMethod::byId).distinct().toList();
     int[] wanted = parseClasses(classes);
     Graph classifier = model.load();
@@ -191,24 +201,34 @@ final class PrototypeCommand implements Callable<Integer> {
     settings.put("data", data.name);
     settings.put("experts", experts.stream().map(Path::toString).toList());
     settings.put("decoder", decoder);
-    PrototypeGrid.write(out, model.name(), results, settings, recipe.settings().pixels(), outputs.existing());
-    if (saveExperts != null) {
-      save(results);
+    if (saveExperts == null) {
+      PrototypeGrid.write(out, model.name(), results, settings, recipe.settings().pixels(), outputs.existing());
+    } else {
+      writeWithExperts(results, settings, recipe);
     }
     print(results);
     return Failures.OK;
   }
 
-  private void save(List<MethodResult> results) throws IOException {
-    Files.createDirectories(saveExperts);
-    PrintWriter pw = spec.commandLine().getOut();
-    for (MethodResult r : results) {
-      if (r.expertFitted()) {
-        FittedDensity f = r.expert().orElseThrow();
-        Path file = saveExperts.resolve(f.density().kind().id() + ".density");
-        DensityFile.write(file, f);
-        pw.printf("saved the %s expert to %s%n", f.density().kind().id(), file);
+  /**
+   * Writes the fitted experts into a temporary folder, then the grid, then moves the folder into place as
+   * {@link #saveExperts}: a failure leaves neither a partial folder nor experts without their grid.
+   */
+  private void writeWithExperts(List<MethodResult> results, Map<String, Object> settings, PrototypeRecipe recipe)
+      throws IOException {
+    List<FittedDensity> fitted = results.stream().filter(MethodResult::expertFitted)
+        .map(r -> r.expert().orElseThrow()).toList();
+    try (AtomicFiles.Folder folder = AtomicFiles.folder(saveExperts, outputs.existing())) {
+      for (FittedDensity f : fitted) {
+        DensityFile.write(folder.path().resolve(f.density().kind().id() + ".density"), f);
       }
+      PrototypeGrid.write(out, model.name(), results, settings, recipe.settings().pixels(), outputs.existing());
+      folder.commit();
+    }
+    PrintWriter pw = spec.commandLine().getOut();
+    for (FittedDensity f : fitted) {
+      pw.printf("saved the %s expert to %s%n", f.density().kind().id(),
+          saveExperts.resolve(f.density().kind().id() + ".density"));
     }
     pw.flush();
   }

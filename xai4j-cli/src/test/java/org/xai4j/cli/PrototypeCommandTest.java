@@ -60,6 +60,30 @@ class PrototypeCommandTest extends CliTestSupport {
   }
 
   @Test
+  void anExistingExpertFolderIsRefusedBeforeAnyWorkAndReplacedWholeWithForce(@TempDir Path dir) throws IOException {
+    Path experts = Files.createDirectories(dir.resolve("experts"));
+    Path stale = Files.writeString(experts.resolve("stale.density"), "old");
+    Path data = Files.createDirectories(dir.resolve("data"));
+    writeNpy(data, PrototypeCommand.INPUTS, Mnist.load().train().head(100).images());
+    String[] args = {"prototype", "--model", "mnist-cnn", "--method", "gaussian", "--classes", "1", "--steps", "2",
+        "--fit-on", data.toString(), "--quiet", "--save-experts", experts.toString(), "--out",
+        dir.resolve("a.png").toString()};
+    assertEquals(Failures.BAD_INPUT, run(args));
+    assertEquals("--save-experts " + experts + " exists; pass --force to replace it", err.toString().strip());
+    assertTrue(Files.notExists(dir.resolve("a.png")), "refused before the grid is written");
+    String[] forced = java.util.Arrays.copyOf(args, args.length + 1);
+    forced[args.length] = "--force";
+    assertEquals(0, run(forced), err.toString());
+    assertTrue(Files.notExists(stale), "the old folder is replaced whole, not merged");
+    try (var files = Files.list(experts)) {
+      assertEquals(java.util.List.of("gaussian.density"), files.map(f -> f.getFileName().toString()).toList());
+    }
+    try (var siblings = Files.list(dir)) {
+      assertEquals(0, siblings.filter(f -> f.getFileName().toString().startsWith(".")).count(), "no temporary left");
+    }
+  }
+
+  @Test
   void badArgumentsGiveOneLineErrors(@TempDir Path dir) {
     String png = dir.resolve("g.png").toString();
     assertEquals(Failures.BAD_INPUT, run("prototype", "--model", "mnist-cnn", "--method", "l2,vae", "--out", png));
