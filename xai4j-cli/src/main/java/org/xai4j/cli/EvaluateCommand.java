@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
 import org.xai4j.explain.Explainer;
 import org.xai4j.explain.MethodOptions;
 import org.xai4j.explain.Methods;
@@ -58,6 +59,11 @@ import picocli.CommandLine.Spec;
  * images come with their object masks), {@code --data DIR} reads
  * {@code DIR/inputs.npy} ({@code [N, ...]}) and, for localization, {@code DIR/masks.npy}
  * ({@code [N, H, W]}). {@code --model} is an ONNX file or the name of a bundled model.
+ *
+ * <p>Pixel flipping is sized to the input by default ({@link PixelFlipping#sizedTo}: regions small enough that
+ * the steps replace the image once, no more); steps that go on after every region is replaced are run as asked,
+ * with a warning. A progress bar (standard error, one unit per method and metric) runs while the methods are
+ * measured, and every metric's table is printed when they are done.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Measure explanation quality: xai4j evaluate --model M --data SET|DIR --methods A,B "
@@ -65,7 +71,10 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExample:%n",
     footer = {"  xai4j evaluate --model mnist-cnn --data mnist --samples 50 \\",
         "      --methods gradient,integrated-gradients --metric pixel-flipping \\",
-        "      --patch 4 --steps 16 --out eval"})
+        "      --out eval",
+        "  xai4j evaluate --model shapes-cnn --data shapes --samples 20 \\",
+        "      --methods gradient,grad-cam:relu4,lrp:epsilon-plus-flat --metric localization,pixel-flipping \\",
+        "      --patch 8 --steps 64 --replace zero --out shapes-eval"})
 final class EvaluateCommand implements Callable<Integer> {
   private static final String INPUTS = "inputs.npy";
   private static final String MASKS = "masks.npy";
@@ -109,15 +118,17 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output directory.")
   Path out;
 
-  @Option(names = "--steps", description = "pixel-flipping: steps, at most the number after which every region is "
-      + "replaced (default: that number, at most " + PixelFlipping.DEFAULT_STEPS + ").")
+  @Option(names = "--steps", description = "pixel-flipping: steps (default: until every region is replaced, at most "
+      + PixelFlipping.DEFAULT_STEPS + "; more steps than that are run with a warning).")
   Integer steps;
 
   @Option(names = "--per-step", description = "pixel-flipping: regions per step (default: ${DEFAULT-VALUE}).")
   int perStep = PixelFlipping.DEFAULT_PER_STEP;
 
-  @Option(names = "--patch", description = "pixel-flipping: region side (default: ${DEFAULT-VALUE}).")
-  int patch = PixelFlipping.DEFAULT_PATCH;
+  @Option(names = "--patch", description = "pixel-flipping: region side (default: sized to the input, the smallest "
+      + "side up to " + PixelFlipping.DEFAULT_PATCH + " whose regions the steps replace at most once: 3 for 28x28, "
+      + PixelFlipping.DEFAULT_PATCH + " for 224x224).")
+  Integer patch;
 
   @Option(names = "--replace", description = "pixel-flipping: zero|mean|blur|noise (default: noise).")
   String replace = PixelFlipping.DEFAULT_REPLACEMENT.name().toLowerCase(java.util.Locale.ROOT);
@@ -129,7 +140,13 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed of noise and random orders (default: ${DEFAULT-VALUE}).")
   long seed = PixelFlipping.DEFAULT_SEED;
 
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
   @Mixin MethodFlags methodFlags = new MethodFlags();
+
+  /** The progress bar over the methods of every metric, {@code null} with {@code --quiet}. */
+  private ProgressBar bar;
 
   /** Metric names, for help and completion. */
   static final class MetricNames extends ArrayList<String> {
@@ -152,7 +169,9 @@ final class EvaluateCommand implements Callable<Integer> {
       requirePositive("--steps", steps);
     }
     requirePositive("--per-step", perStep);
-    requirePositive("--patch", patch);
+    if (patch != null) {
+      requirePositive("--patch", patch);
+    }
     choice("--replace", REPLACEMENTS, replace);
     choice("--order", ORDERS, order);
     model.check();
@@ -170,12 +189,18 @@ final class EvaluateCommand implements Callable<Integer> {
     Map<String, Explainer> attributors = explainers(graph, x.shape());
     numerics.checkResult("the model's output", graph.forward(x).output(), graph, Map.of(graph.inputs().get(0).name(),
         x), err);
+    PixelFlipping flipping = metrics.contains("pixel-flipping") ? pixelFlippingConfig(x.shape(), err) : null;
     int[] classes = Classes.argmax(graph, x);
-    try (AtomicFiles.Folder folder = AtomicFiles.folder(out, outputs.existing())) {
+    List<DemoTable> tables = new ArrayList<>();
+    try (AtomicFiles.Folder folder = AtomicFiles.folder(out, outputs.existing());
+        ProgressBar progress = quiet ? null : ProgressBars.start("evaluate", units(), System.err)) {
+      bar = progress;
       dir = folder.path();
       Map<String, Object> results = new LinkedHashMap<>();
       for (String m : metrics) {
-        results.put(m, run(m, graph, set, classes, attributors));
+        Measured r = run(m, graph, set, classes, attributors, flipping);
+        results.put(m, r.json());
+        tables.add(r.table());
       }
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("model", model.name());
@@ -187,10 +212,46 @@ final class EvaluateCommand implements Callable<Integer> {
       folder.commit();
     }
     PrintWriter pw = spec.commandLine().getOut();
+    for (DemoTable t : tables) {
+      pw.println(t.toText());
+    }
     pw.printf("evaluated %d samples, %d methods, metrics %s; wrote %s%n", x.shape().dim(0), methods.size(), metrics,
         out.resolve("metrics.json"));
     pw.flush();
     return Failures.OK;
+  }
+
+  /** The progress units: one per method and metric, and one per random baseline. */
+  private long units() {
+    long baselines = metrics.stream().filter(m -> m.equals("pixel-flipping") || m.equals("insertion")
+        || m.equals("deletion")).count();
+    return (long) metrics.size() * methods.size() + baselines;
+  }
+
+  /** One progress unit done. */
+  private void step() {
+    if (bar != null) {
+      bar.step();
+    }
+  }
+
+  /**
+   * The pixel-flipping configuration: the defaults sized to the input, with the flags given; steps that go on after
+   * every region is replaced are warned about on {@code err}.
+   */
+  private PixelFlipping pixelFlippingConfig(Shape input, PrintWriter err) {
+    PixelFlipping sized = PixelFlipping.sizedTo(input, perStep);
+    PixelFlipping config = new PixelFlipping(sized.steps(), perStep, patch != null ? patch : sized.patch(),
+        choice("--replace", REPLACEMENTS, replace), choice("--order", ORDERS, order), OutputScore.RAW, seed);
+    int all = config.stepsToReplaceAll(input);
+    if (steps != null && steps > all) {
+      err.printf("warning: --steps %d goes on after every region is replaced: input %s has %d step(s) of %d "
+          + "region(s) of %dx%d; steps %d to %d repeat the fully replaced input and raise every AOPC alike "
+          + "(--steps %d covers it once)%n", steps, input, all, perStep, config.patch(), config.patch(), all + 1,
+          steps, all);
+      err.flush();
+    }
+    return config.withSteps(steps != null ? steps : Math.min(all, PixelFlipping.DEFAULT_STEPS));
   }
 
   private void requirePositive(String option, int value) {
@@ -220,11 +281,31 @@ final class EvaluateCommand implements Callable<Integer> {
     return out;
   }
 
-  /** {@code metric} of every method, in the order given. */
-  private static <R> Map<String, R> eachMethod(Map<String, Explainer> explainers, Function<Explainer, R> metric) {
+  /** {@code metric} of every method, in the order given, one progress unit each. */
+  private <R> Map<String, R> eachMethod(Map<String, Explainer> explainers, Function<Explainer, R> metric) {
     Map<String, R> out = new LinkedHashMap<>();
-    explainers.forEach((name, e) -> out.put(name, metric.apply(e)));
+    explainers.forEach((name, e) -> {
+      out.put(name, metric.apply(e));
+      step();
+    });
     return out;
+  }
+
+  /**
+   * A metric's results: what goes into {@code metrics.json} and the table printed to the terminal.
+   *
+   * @param json the metric's entry in {@code metrics.json}
+   * @param table its numbers per method
+   */
+  private record Measured(Object json, DemoTable table) {}
+
+  /** A table with one row per entry of {@code rows}, every number formatted as the demo formats it. */
+  private static DemoTable table(String title, List<String> headers, List<List<Object>> rows) {
+    List<List<String>> cells = new ArrayList<>();
+    for (List<Object> r : rows) {
+      cells.add(r.stream().map(v -> v instanceof Double d ? DemoTable.number(d) : String.valueOf(v)).toList());
+    }
+    return new DemoTable(title, headers, cells);
   }
 
   private static <T> T choice(String option, Map<String, T> choices, String name) {
@@ -260,11 +341,11 @@ final class EvaluateCommand implements Callable<Integer> {
     return new Dataset(full.inputs().slice0(0, samples), full.masks() == null ? null : full.masks().slice0(0, samples));
   }
 
-  private Object run(String metric, Graph graph, Dataset set, int[] classes, Map<String, Explainer> attributors)
-      throws IOException {
+  private Measured run(String metric, Graph graph, Dataset set, int[] classes, Map<String, Explainer> attributors,
+      PixelFlipping flipping) throws IOException {
     Tensor x = set.inputs();
     return switch (metric) {
-      case "pixel-flipping" -> pixelFlipping(graph, x, classes, attributors);
+      case "pixel-flipping" -> pixelFlipping(flipping, graph, x, classes, attributors);
       case "insertion" -> insertionDeletion("insertion", InsertionDeletion.insertion(), graph, x, classes,
           attributors);
       case "deletion" -> insertionDeletion("deletion", InsertionDeletion.deletion(), graph, x, classes, attributors);
@@ -279,31 +360,32 @@ final class EvaluateCommand implements Callable<Integer> {
     };
   }
 
-  private Object pixelFlipping(Graph graph, Tensor x, int[] classes, Map<String, Explainer> attributors)
-      throws IOException {
-    PixelFlipping config = new PixelFlipping(PixelFlipping.DEFAULT_STEPS, perStep, patch, choice("--replace",
-        REPLACEMENTS, replace), choice("--order", ORDERS, order), OutputScore.RAW, seed);
-    int all = config.stepsToReplaceAll(x.shape());
-    if (steps != null && steps > all) {
-      throw new ParameterException(spec.commandLine(), "--steps " + steps + " goes on after every pixel is replaced: "
-          + "input " + x.shape() + " has " + all + " step(s) of " + perStep + " region(s) of " + patch + "x" + patch
-          + "; use --steps " + all + " or fewer");
-    }
-    config = config.withSteps(steps != null ? steps : Math.min(all, PixelFlipping.DEFAULT_STEPS));
-    SelectivityComparison c = SelectivityComparison.run(config, graph, x, classes, attributors);
+  private Measured pixelFlipping(PixelFlipping config, Graph graph, Tensor x, int[] classes,
+      Map<String, Explainer> attributors) throws IOException {
+    Map<String, PixelFlipping.Result> results = eachMethod(attributors, e -> config.evaluate(e, x, classes));
+    results.put(SelectivityComparison.RANDOM, config.withOrder(RegionOrder.RANDOM).evaluate(graph, x, classes, x));
+    step();
+    SelectivityComparison c = new SelectivityComparison(config, results);
     c.write(dir, "pixel-flipping", LinePlot.defaults());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("config", config);
     Map<String, Object> perMethod = new LinkedHashMap<>();
-    c.results().forEach((k, v) -> perMethod.put(k, Map.of("aopc", v.aopc(), "curve", v.meanCurve())));
+    List<List<Object>> rows = new ArrayList<>();
+    c.results().forEach((k, v) -> {
+      perMethod.put(k, Map.of("aopc", v.aopc(), "curve", v.meanCurve()));
+      rows.add(List.of(k, v.aopc()));
+    });
     m.put("methods", perMethod);
-    return m;
+    return new Measured(m, table("pixel-flipping: AOPC, higher is better (" + config.steps() + " steps of "
+        + config.perStep() + " region(s) of " + config.patch() + "x" + config.patch() + ", " + config.order().label()
+        + ", " + config.replacement().label() + ")", List.of("method", "AOPC"), rows));
   }
 
-  private Object insertionDeletion(String name, InsertionDeletion metric, Graph graph, Tensor x, int[] classes,
+  private Measured insertionDeletion(String name, InsertionDeletion metric, Graph graph, Tensor x, int[] classes,
       Map<String, Explainer> attributors) throws IOException {
     Map<String, InsertionDeletion.Result> results = eachMethod(attributors, e -> metric.evaluate(e, x, classes));
     results.put(SelectivityComparison.RANDOM, metric.randomBaseline(graph, x, classes));
+    step();
     Map<String, double[]> series = new LinkedHashMap<>();
     Map<String, Object> perMethod = new LinkedHashMap<>();
     List<List<Object>> rows = new ArrayList<>();
@@ -319,19 +401,23 @@ final class EvaluateCommand implements Callable<Integer> {
     CsvTable.writeRows(dir.resolve(name + "-auc.csv"), List.of("method", "auc"), rows);
     LinePlot.defaults().writePng(dir.resolve(name + "-curves.png"), curves);
     LinePlot.defaults().writeSvg(dir.resolve(name + "-curves.svg"), curves);
-    return Map.of("config", metric, "methods", perMethod);
+    return new Measured(Map.of("config", metric, "methods", perMethod), table(name + ": area under the class "
+        + "probability curve (" + (name.equals("insertion") ? "higher" : "lower") + " is better)",
+        List.of("method", "AUC"), rows));
   }
 
-  private Object robustness(String name, org.xai4j.explain.metric.Metric<Robustness> metric, Tensor x, int[] classes,
+  private Measured robustness(String name, org.xai4j.explain.metric.Metric<Robustness> metric, Tensor x, int[] classes,
       Map<String, Explainer> attributors) throws IOException {
     Map<String, Robustness> perMethod = eachMethod(attributors, e -> metric.evaluate(e, x, classes));
     List<List<Object>> rows = new ArrayList<>();
     perMethod.forEach((k, r) -> rows.add(List.of(k, r.mean())));
     CsvTable.writeRows(dir.resolve(name + ".csv"), List.of("method", "mean"), rows);
-    return Map.of("config", metric, "methods", perMethod);
+    return new Measured(Map.of("config", metric, "methods", perMethod), table(name + ": mean over the samples ("
+        + "lower is better" + ")", List.of("method", "mean"),
+        rows));
   }
 
-  private Object localization(Dataset set, int[] classes, Map<String, Explainer> attributors) throws IOException {
+  private Measured localization(Dataset set, int[] classes, Map<String, Explainer> attributors) throws IOException {
     Map<String, Localization.Result> results = eachMethod(attributors, e -> Localization.defaults().evaluate(
         e.explain(set.inputs(), Target.classes(classes)).relevance(), set.masks()));
     Map<String, Object> perMethod = new LinkedHashMap<>();
@@ -343,10 +429,12 @@ final class EvaluateCommand implements Callable<Integer> {
     });
     CsvTable.writeRows(dir.resolve("localization.csv"),
         List.of("method", "mass_accuracy", "rank_accuracy", "pointing_game"), rows);
-    return Map.of("config", Localization.defaults(), "methods", perMethod);
+    return new Measured(Map.of("config", Localization.defaults(), "methods", perMethod), table("localization: "
+        + "share of relevance inside the ground-truth mask (higher is better)", List.of("method", "mass accuracy",
+        "rank accuracy", "pointing game"), rows));
   }
 
-  private Object randomization(Tensor x, int[] classes, Map<String, Explainer> attributors) throws IOException {
+  private Measured randomization(Tensor x, int[] classes, Map<String, Explainer> attributors) throws IOException {
     Map<String, ModelRandomization.Result> perMethod = eachMethod(attributors,
         e -> ModelRandomization.defaults().evaluate(e, x, classes));
     List<List<Object>> rows = new ArrayList<>();
@@ -354,16 +442,19 @@ final class EvaluateCommand implements Callable<Integer> {
         s.meanSsim()))));
     CsvTable.writeRows(dir.resolve("randomization.csv"), List.of("method", "randomized_down_to", "spearman", "ssim"),
         rows);
-    return Map.of("config", ModelRandomization.defaults(), "methods", perMethod);
+    return new Measured(Map.of("config", ModelRandomization.defaults(), "methods", perMethod), table("randomization: "
+        + "similarity to the explanation of the trained model as layers are randomized (lower is better)",
+        List.of("method", "randomized down to", "Spearman", "SSIM"), rows));
   }
 
-  private Object positivity(Tensor x, int[] classes, Map<String, Explainer> attributors) throws IOException {
+  private Measured positivity(Tensor x, int[] classes, Map<String, Explainer> attributors) throws IOException {
     Map<String, Positivity.Result> perMethod = eachMethod(attributors,
         e -> Positivity.of(e.explain(x, Target.classes(classes)).relevance()));
     List<List<Object>> rows = new ArrayList<>();
     perMethod.forEach((k, r) -> rows.add(List.of(k, r.pooled(), r.mean())));
     CsvTable.writeRows(dir.resolve("positivity.csv"), List.of("method", "negative_share_pooled",
         "negative_share_mean"), rows);
-    return Map.of("methods", perMethod);
+    return new Measured(Map.of("methods", perMethod), table("positivity: share of negative relevance",
+        List.of("method", "pooled", "mean per sample"), rows));
   }
 }

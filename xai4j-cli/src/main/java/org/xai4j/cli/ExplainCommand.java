@@ -4,10 +4,13 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Attributor;
+import org.xai4j.explain.Explainer;
 import org.xai4j.explain.Methods;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.attribution.GradientMethod;
@@ -19,6 +22,7 @@ import org.xai4j.explain.lrp.LrpRules;
 import org.xai4j.graph.Graph;
 import org.xai4j.io.AtomicFiles;
 import org.xai4j.io.Npy;
+import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +35,11 @@ import picocli.CommandLine.Spec;
  * {@code --method lrp:NAME [--no-canonize] [--attention cp-lrp] [--low L --high H]},
  * {@code --method grad-cam:NODE}, ...; method options from {@link MethodFlags}) and writes the relevance
  * as {@code .npy} (float32) or a heatmap {@code .png}; {@code --per-layer S.json} writes the relevance
- * sums of every layer.
+ * sums of every layer. Each sample's target, logit and relevance sum (for LRP also the conservation) and the
+ * time taken are printed. A batch is explained in one pass: {@code .npy} holds the whole batch
+ * {@code [N, ...]}, a {@code .png} of a batch becomes one heatmap per sample, {@code heat-0.png},
+ * {@code heat-1.png}, ... (numbered by position in the batch); every file is written atomically, and existing
+ * ones are replaced only with {@code --force}.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
     description = "Explain a model decision: xai4j explain --model M --input X|--data SET --method NAME --out OUT.",
@@ -39,7 +47,10 @@ import picocli.CommandLine.Spec;
     footer = {"  xai4j explain --model mnist-cnn --data mnist --index 3 \\",
         "      --method integrated-gradients --out ig.png",
         "  xai4j explain --model mnist-cnn --data mnist --index 3 \\",
-        "      --method lrp:epsilon-plus-flat --out lrp.png"})
+        "      --method lrp:epsilon-plus-flat --out lrp.png",
+        "  xai4j explain --model mnist-cnn --data mnist --index 3,4,5 \\",
+        "      --method gradient --out heat.png",
+        "      (a batch: one heatmap per sample, heat-0.png, heat-1.png, heat-2.png)"})
 final class ExplainCommand implements Callable<Integer> {
   private static final String NPY = ".npy";
   private static final String PNG = ".png";
@@ -65,8 +76,13 @@ final class ExplainCommand implements Callable<Integer> {
       description = "Output index to explain, one for all samples or one per sample (default: each sample's argmax).")
   int[] target;
 
-  @Option(names = "--out", required = true, description = "Output: .npy (relevance) or .png (heatmap).")
+  @Option(names = "--out", required = true, description = "Output: .npy (relevance of the batch) or .png (heatmap; "
+      + "for a batch one per sample: NAME-0.png, NAME-1.png, ...).")
   Path out;
+
+  @Option(names = "--scale", paramLabel = "K", description = "PNG: draw each heatmap pixel as K x K pixels (default: "
+      + "the smallest K that makes the longer side at least " + HeatmapFiles.MIN_SIDE + " px; 1 keeps the size).")
+  Integer scale;
 
   @Option(names = "--cmap", description = "PNG colour map (default: ${DEFAULT-VALUE}).")
   String cmap = "bwr";
@@ -93,17 +109,29 @@ final class ExplainCommand implements Callable<Integer> {
     if (!name.endsWith(NPY) && !name.endsWith(PNG)) {
       throw new IllegalArgumentException("--out must end with .npy or .png, got " + out);
     }
+    if (scale != null && (scale < 1 || !name.endsWith(PNG))) {
+      throw new IllegalArgumentException(scale < 1 ? "--scale must be at least 1, got " + scale
+          : "--scale applies to a .png --out only");
+    }
     model.check();
     input.check();
-    outputs.checkFile("--out", out, OutputOptions.inputs("--model", model.file(), "--input", input.file()));
-    if (perLayer != null) {
-      outputs.checkFile("--per-layer", perLayer, OutputOptions.inputs("--model", model.file(), "--input",
-          input.file(), "--out", out));
-    }
     ColorMap colors = ColorMap.named(cmap);
     Graph graph = model.load();
     InputOptions.Loaded loaded = input.read(graph, spec.commandLine().getOut());
     Tensor x = loaded.tensor();
+    if (overlay != null && x.rank() != IMAGE_RANK) {
+      throw new IllegalArgumentException("--overlay needs an image input [N, C, H, W], got " + x.shape());
+    }
+    List<Path> files = name.endsWith(PNG) ? HeatmapFiles.perSample(out, x.shape().dim(0)) : List.of(out);
+    Map<String, Path> inputs = OutputOptions.inputs("--model", model.file(), "--input", input.file());
+    for (Path f : files) {
+      outputs.checkFile("--out", f, inputs);
+    }
+    if (perLayer != null) {
+      Map<String, Path> others = new LinkedHashMap<>(inputs);
+      files.forEach(f -> others.put("--out", f));
+      outputs.checkFile("--per-layer", perLayer, others);
+    }
     PrintWriter err = spec.commandLine().getErr();
     numerics.checkInput(input.describe(), x, err);
     Attributor attributor = Methods.attributor(method, methodFlags.options(), x.shape());
@@ -112,21 +140,40 @@ final class ExplainCommand implements Callable<Integer> {
     if (rules) {
       pw.print(lrpRules(attributor).table(graph));
     }
-    Attribution a = attributor.prepare(graph).explain(x, t);
+    long start = System.nanoTime();
+    Explainer explainer = attributor.prepare(graph);
+    long prepared = System.nanoTime();
+    Attribution a = explainer.explain(x, t);
+    long explained = System.nanoTime();
     numerics.checkResult("the relevance of " + method, a.relevance(), graph, Map.of(graph.inputs().get(0).name(), x),
         err);
     byte[] perLayerJson = perLayer == null ? null : explainLayers(a, t);
     pw.printf("model:  %s%ninput:  %s %s%nmethod: %s%n", model.name(), loaded.source(), x.shape(), method);
     printTargets(pw, a, attributor);
-    byte[] main = encode(a, x, colors);
-    try (AtomicFiles.Group files = AtomicFiles.group(outputs.existing())) {
-      files.add(out, o -> o.write(main));
-      if (perLayerJson != null) {
-        files.add(perLayer, o -> o.write(perLayerJson));
+    int n = x.shape().dim(0);
+    pw.printf("time:   %.3f s to explain %s%s, %.3f s to prepare the method%n", (explained - prepared) / 1e9,
+        n == 1 ? "the sample" : n + " samples in one batch", n == 1 ? ""
+            : String.format(" (%.3f s per sample)", (explained - prepared) / 1e9 / n), (prepared - start) / 1e9);
+    try (AtomicFiles.Group group = AtomicFiles.group(outputs.existing())) {
+      for (int i = 0; i < files.size(); i++) {
+        byte[] bytes = encode(a, x, colors, i);
+        group.add(files.get(i), o -> o.write(bytes));
       }
-      files.commit();
+      if (perLayerJson != null) {
+        group.add(perLayer, o -> o.write(perLayerJson));
+      }
+      group.commit();
     }
-    pw.printf("wrote:  %s %s%n", out, a.relevance().shape());
+    if (name.endsWith(NPY)) {
+      pw.printf("wrote:  %s %s%n", out, a.relevance().shape());
+    } else {
+      Shape map = Heatmaps.map(a, 0).shape();
+      int k = scale != null ? scale : HeatmapFiles.defaultScale(map);
+      pw.printf("wrote:  %s (%dx%d px, %dx%d relevance map%s)%n", files.size() == 1 ? out
+          : files.get(0) + " ... " + files.get(files.size() - 1), map.dim(map.rank() - 1) * k,
+          map.dim(map.rank() - 2) * k, map.dim(map.rank() - 1), map.dim(map.rank() - 2), files.size() == 1 ? ""
+              : ", one file per sample");
+    }
     pw.flush();
     return Failures.OK;
   }
@@ -156,7 +203,7 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   /**
-   * One line per sample: its target and logit, and for a method with LRP rules the conservation,
+   * One line per sample: its target, logit and relevance sum, and for a method with LRP rules the conservation,
    * the relevance sum over the seed (the target logit, or 1 with {@code --no-seed-times-output}).
    */
   private void printTargets(PrintWriter pw, Attribution a, Attributor method) {
@@ -167,30 +214,28 @@ final class ExplainCommand implements Callable<Integer> {
     for (int n = 0; n < chosen.length; n++) {
       float logit = a.output().getFlat(n * classes + chosen[n]);
       String sample = chosen.length == 1 ? "" : "[" + n + "]";
-      pw.printf("target%s: %d (logit %.6g)", sample, chosen[n], logit);
+      double sum = a.relevance().slice0(n, n + 1).sum();
+      pw.printf("target%s: %d (logit %.6g), relevance sum %.6g", sample, chosen[n], logit, sum);
       if (isLrp) {
-        double sum = a.relevance().slice0(n, n + 1).sum();
-        pw.printf(", relevance sum %.6g, conservation %.4f", sum, sum / (timesOutput ? logit : 1));
+        pw.printf(", conservation %.4f", sum / (timesOutput ? logit : 1));
       }
       pw.println();
     }
   }
 
-  /** The bytes of {@code --out}: the relevance as {@code .npy} or its heatmap as PNG. */
-  private byte[] encode(Attribution a, Tensor x, ColorMap colors) {
+  /** The bytes of output file {@code i}: the relevance of the batch as {@code .npy}, or sample i's heatmap PNG. */
+  private byte[] encode(Attribution a, Tensor x, ColorMap colors, int i) {
     if (out.toString().endsWith(NPY)) {
       return Npy.encode(a.relevance());
     }
-    BufferedImage heat = Heatmaps.render(Heatmaps.map(a, 0), colors, minMax ? Scaling.MIN_MAX
-        : Scaling.SYMMETRIC, Heatmaps.DEFAULT_LEVEL);
+    Tensor map = Heatmaps.map(a, i);
+    BufferedImage heat = Heatmaps.render(map, colors, minMax ? Scaling.MIN_MAX : Scaling.SYMMETRIC,
+        Heatmaps.DEFAULT_LEVEL);
     if (overlay != null) {
-      if (x.rank() != IMAGE_RANK) {
-        throw new IllegalArgumentException("--overlay needs an image input [N, C, H, W], got " + x.shape());
-      }
-      Tensor first = x.slice0(0, 1);
-      heat = Heatmaps.overlay(heat, Heatmaps.image(first.reshape(first.shape().dim(1), first.shape().dim(2),
-          first.shape().dim(3))), overlay);
+      Tensor one = x.slice0(i, i + 1);
+      heat = Heatmaps.overlay(heat, Heatmaps.image(one.reshape(one.shape().dim(1), one.shape().dim(2),
+          one.shape().dim(3))), overlay);
     }
-    return Heatmaps.png(heat);
+    return Heatmaps.png(HeatmapFiles.enlarge(heat, scale != null ? scale : HeatmapFiles.defaultScale(map.shape())));
   }
 }

@@ -75,6 +75,54 @@ class EvaluateCommandTest extends CliTestSupport {
   }
 
   @Test
+  void pixelFlippingIsSizedToTheInputAndItsTablePrinted() throws IOException {
+    Path outDir = dir.resolve("sized");
+    java.io.ByteArrayOutputStream bar = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stderr = System.err;
+    System.setErr(new java.io.PrintStream(bar, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, run("evaluate", "--model", "mnist-cnn", "--data", "mnist", "--samples", "8", "--methods",
+          "gradient,lrp:epsilon-plus-flat", "--metric", "pixel-flipping,positivity", "--out", outDir.toString()),
+          err.toString());
+    } finally {
+      System.setErr(stderr);
+    }
+    // one unit per method and metric and one for the random baseline: 2 x 2 + 1
+    assertTrue(bar.toString(java.nio.charset.StandardCharsets.UTF_8).contains("5/5"), "a progress bar on standard "
+        + "error:\n" + bar);
+    JsonNode json = new ObjectMapper().readTree(outDir.resolve("metrics.json").toFile()).get("metrics");
+    JsonNode config = json.get("pixel-flipping").get("config");
+    // 28 x 28 digits: 3 x 3 regions, 10 x 10 of them, replaced once in 100 steps
+    assertEquals(3, config.get("patch").asInt());
+    assertEquals(100, config.get("steps").asInt());
+    assertEquals(new PixelFlipping(100, 1, 3, Replacement.NOISE, RegionOrder.MOST_RELEVANT_FIRST, OutputScore.RAW, 0),
+        PixelFlipping.sizedTo(Shape.of(8, 1, 28, 28), 1));
+    String s = out.toString();
+    assertTrue(s.contains("pixel-flipping: AOPC, higher is better (100 steps of 1 region(s) of 3x3, most relevant "
+        + "first, replaced by uniform noise)"), s);
+    JsonNode pf = json.get("pixel-flipping").get("methods");
+    for (String method : List.of("gradient", "lrp:epsilon-plus-flat", "random")) {
+      String row = String.format(java.util.Locale.ROOT, "  %-21s  %.4g", method, pf.get(method).get("aopc")
+          .asDouble());
+      assertTrue(s.contains(row + System.lineSeparator()), row + " in\n" + s);
+    }
+    assertTrue(s.contains("positivity: share of negative relevance"), s);
+  }
+
+  @Test
+  void sizedDefaultsKeepThePapersRegionsOnLargeImages() {
+    PixelFlipping large = PixelFlipping.sizedTo(Shape.of(1, 3, 224, 224), 1);
+    assertEquals(9, large.patch());
+    assertEquals(100, large.steps());
+    PixelFlipping textures = PixelFlipping.sizedTo(Shape.of(1, 3, 64, 64), 1);
+    assertEquals(7, textures.patch());
+    assertEquals(100, textures.steps());
+    PixelFlipping vector = PixelFlipping.sizedTo(Shape.of(2, 4), 1);
+    assertEquals(1, vector.patch());
+    assertEquals(4, vector.steps());
+  }
+
+  @Test
   void unknownNamesListTheChoices() throws IOException {
     Path model = writeModel(dir, "m.onnx", convNet());
     Npy.write(dir.resolve("inputs.npy"), Tensor.zeros(Shape.of(1, 1, 8, 8)));

@@ -2,24 +2,33 @@ package org.xai4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.attribution.Gradient;
+import org.xai4j.explain.attribution.GradientTimesInput;
 import org.xai4j.explain.attribution.IntegratedGradients;
+import org.xai4j.explain.image.ColorMap;
+import org.xai4j.explain.image.Heatmaps;
 import org.xai4j.explain.image.ImageInput;
+import org.xai4j.explain.image.Scaling;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
 import org.xai4j.graph.Init;
 import org.xai4j.io.Npy;
+import org.xai4j.models.BundledData;
+import org.xai4j.models.bundled.BundledModelFiles;
 import org.xai4j.op.Conv;
 import org.xai4j.op.Flatten;
 import org.xai4j.op.MaxPool;
@@ -80,7 +89,8 @@ class ExplainCommandTest extends CliTestSupport {
     Path cam = dir.resolve("cam.png");
     assertEquals(0, run("explain", "--model", model.toString(), "--input", png.toString(), "--crop", "8",
         "--mean", "0.5,0.5,0.5", "--std", "0.25,0.25,0.25", "--method", "grad-cam", "--layer", "pool",
-        "--relu", "--upsample", "--cmap", "coldnhot", "--overlay", "0.5", "--out", cam.toString()), err.toString());
+        "--relu", "--upsample", "--cmap", "coldnhot", "--overlay", "0.5", "--scale", "1", "--out", cam.toString()),
+        err.toString());
     BufferedImage heat = ImageIO.read(cam.toFile());
     assertEquals(8, heat.getWidth());
     assertEquals(8, heat.getHeight());
@@ -90,6 +100,58 @@ class ExplainCommandTest extends CliTestSupport {
     assertEquals(Shape.of(1, 3, 8, 8), Npy.read(occ).shape());
     Tensor x = new ImageInput(0, 8, new float[3], new float[] {1, 1, 1}).read(png);
     assertEquals(x.shape(), Npy.read(occ).shape());
+  }
+
+  @Test
+  void aBatchPrintsEverySampleAndWritesOneEnlargedHeatmapPerSample(@TempDir Path dir) throws IOException {
+    Path heat = dir.resolve("heat.png");
+    assertEquals(0, run("explain", "--model", "mnist-cnn", "--data", "mnist", "--index", "3,4,5", "--method",
+        "gradient-x-input", "--out", heat.toString()), err.toString());
+    Tensor x = BundledData.MNIST.sample(3, 4, 5);
+    Attribution a = GradientTimesInput.plain().prepare(BundledModelFiles.load("mnist-cnn")).explain(x,
+        Target.argmax());
+    int[] targets = Target.Argmax.argmaxPerSample(a.output());
+    String s = out.toString();
+    for (int n = 0; n < 3; n++) {
+      String line = String.format("target[%d]: %d (logit %.6g), relevance sum %.6g%n", n, targets[n],
+          a.output().get(n, targets[n]), a.relevance().slice0(n, n + 1).sum());
+      assertTrue(s.contains(line), line + " in\n" + s);
+      BufferedImage png = ImageIO.read(dir.resolve("heat-" + n + ".png").toFile());
+      assertEquals(224, png.getWidth(), "28 px enlarged 8 times");
+      assertEquals(224, png.getHeight());
+      // the enlarged heatmap is the 28 x 28 one drawn as 8 x 8 blocks
+      BufferedImage small = Heatmaps.render(Heatmaps.map(a, n), ColorMap.named("bwr"), Scaling.SYMMETRIC,
+          Heatmaps.DEFAULT_LEVEL);
+      assertEquals(small.getRGB(13, 20), png.getRGB(13 * 8 + 7, 20 * 8));
+    }
+    assertFalse(Files.exists(heat), "a batch writes numbered files only");
+    assertTrue(s.contains("time:   ") && s.contains("s to explain 3 samples in one batch ("), s);
+    assertTrue(s.contains("wrote:  " + dir.resolve("heat-0.png") + " ... " + dir.resolve("heat-2.png")
+        + " (224x224 px, 28x28 relevance map, one file per sample)"), s);
+
+    byte[] before = Files.readAllBytes(dir.resolve("heat-1.png"));
+    Files.delete(dir.resolve("heat-0.png"));
+    assertEquals(Failures.BAD_INPUT, run("explain", "--model", "mnist-cnn", "--data", "mnist", "--index", "6,7,8",
+        "--method", "gradient", "--out", heat.toString()));
+    assertTrue(err.toString().contains("--out " + dir.resolve("heat-1.png") + " exists; pass --force to replace it"),
+        err.toString());
+    assertFalse(Files.exists(dir.resolve("heat-0.png")), "nothing is written when one file is refused");
+    assertArrayEquals(before, Files.readAllBytes(dir.resolve("heat-1.png")));
+    assertEquals(0, run("explain", "--model", "mnist-cnn", "--data", "mnist", "--index", "6,7,8", "--method",
+        "gradient", "--scale", "1", "--force", "--out", heat.toString()), err.toString());
+    assertEquals(28, ImageIO.read(dir.resolve("heat-2.png").toFile()).getWidth());
+  }
+
+  @Test
+  void aBatchAsNpyIsOneFileAndScaleNeedsAPng(@TempDir Path dir) throws IOException {
+    Path r = dir.resolve("r.npy");
+    assertEquals(0, run("explain", "--model", "mnist-cnn", "--data", "mnist", "--index", "0,1", "--method", "gradient",
+        "--out", r.toString()), err.toString());
+    assertEquals(Shape.of(2, 1, 28, 28), Npy.read(r).shape());
+    assertTrue(out.toString().contains("wrote:  " + r + " [2, 1, 28, 28]"), out.toString());
+    assertEquals(Failures.BAD_INPUT, run("explain", "--model", "mnist-cnn", "--data", "mnist", "--method", "gradient",
+        "--scale", "4", "--out", dir.resolve("r2.npy").toString()));
+    assertTrue(err.toString().contains("--scale applies to a .png --out only"), err.toString());
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.xai4j.tensor.Tensor;
  *
  * <p>Defaults follow the paper: 9 x 9 regions, one region per step, 100 steps, uniform noise, most
  * relevant first, raw output (logit); the random source is seeded ({@link #DEFAULT_SEED}).
+ * {@link #sizedTo} fits the regions and steps to a smaller input.
  *
  * @param steps {@code L}, at least 1
  * @param perStep regions replaced per step, at least 1
@@ -59,6 +60,26 @@ public record PixelFlipping(int steps, int perStep, int patch, Replacement repla
   public static PixelFlipping defaults() {
     return new PixelFlipping(DEFAULT_STEPS, DEFAULT_PER_STEP, DEFAULT_PATCH, DEFAULT_REPLACEMENT,
         RegionOrder.MOST_RELEVANT_FIRST, OutputScore.RAW, DEFAULT_SEED);
+  }
+
+  /**
+   * The paper's defaults sized to an input of this shape, with {@code perStep} regions per step: the smallest
+   * region side up to {@link #DEFAULT_PATCH} whose regions {@link #DEFAULT_STEPS} steps replace at most once
+   * (3 x 3 for 28 x 28 MNIST digits, 7 x 7 for 64 x 64 images; 9 x 9, the paper's, for 224 x 224 images, of
+   * which 100 steps replace a sixth), and steps only until every region is replaced. Larger regions on a small
+   * image replace all of it in a few steps, after which the curve is flat and a random order can beat an
+   * explanation.
+   *
+   * @throws IllegalArgumentException if the shape is neither {@code [N, D]} nor {@code [N, C, H, W]}
+   */
+  public static PixelFlipping sizedTo(Shape inputShape, int perStep) {
+    int side = 1;
+    while (side < DEFAULT_PATCH && ImageGrid.of(inputShape, side).regions() > DEFAULT_STEPS * perStep) {
+      side++;
+    }
+    PixelFlipping p = new PixelFlipping(DEFAULT_STEPS, perStep, side, DEFAULT_REPLACEMENT,
+        RegionOrder.MOST_RELEVANT_FIRST, OutputScore.RAW, DEFAULT_SEED);
+    return p.withSteps(Math.min(DEFAULT_STEPS, p.stepsToReplaceAll(inputShape)));
   }
 
   /**

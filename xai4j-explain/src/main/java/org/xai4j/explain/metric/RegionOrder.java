@@ -12,11 +12,22 @@ import java.util.stream.IntStream;
  */
 public enum RegionOrder {
   /** Most relevant first (MoRF). */
-  MOST_RELEVANT_FIRST,
+  MOST_RELEVANT_FIRST("most relevant first"),
   /** Least relevant first (LeRF). */
-  LEAST_RELEVANT_FIRST,
+  LEAST_RELEVANT_FIRST("least relevant first"),
   /** A random permutation per sample, independent of the relevance. */
-  RANDOM;
+  RANDOM("random order");
+
+  private final String label;
+
+  RegionOrder(String label) {
+    this.label = label;
+  }
+
+  /** The order in words, for tables and plot titles ("most relevant first"). */
+  public String label() {
+    return label;
+  }
 
   /** The region indices of each sample in this order; RANDOM draws from {@code random}. */
   int[][] order(double[][] regionScores, Random random) {

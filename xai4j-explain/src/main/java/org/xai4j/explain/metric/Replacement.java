@@ -12,13 +12,24 @@ import org.xai4j.tensor.TensorInternals;
  */
 public enum Replacement {
   /** Zero. */
-  ZERO,
+  ZERO("set to 0"),
   /** The per-sample, per-channel mean. */
-  MEAN,
+  MEAN("set to the channel mean"),
   /** The Gaussian blur of the image. */
-  BLUR,
+  BLUR("blurred"),
   /** Uniform noise in {@code [min, max]} of the sample. */
-  NOISE;
+  NOISE("replaced by uniform noise");
+
+  private final String label;
+
+  Replacement(String label) {
+    this.label = label;
+  }
+
+  /** What happens to a replaced pixel, in words, for tables and plot titles ("set to 0"). */
+  public String label() {
+    return label;
+  }
 
   /** Width of the blur kernel (Petsiuk et al. 2018). */
   public static final int BLUR_KERNEL = 11;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.xai4j.explain.Explainer;
+import org.xai4j.explain.metric.OutputScore;
 import org.xai4j.explain.metric.PixelFlipping;
 import org.xai4j.explain.metric.RegionOrder;
 import org.xai4j.graph.Graph;
@@ -58,8 +59,8 @@ public record SelectivityComparison(PixelFlipping config, Map<String, PixelFlipp
   public Curves meanCurves() {
     Map<String, double[]> s = new LinkedHashMap<>();
     results.forEach((k, v) -> s.put(k, v.meanCurve()));
-    return new Curves("Pixel flipping (" + config.order() + ", " + config.replacement() + ")", "step",
-        "class score (" + config.score() + ")", Curves.steps(config.steps() + 1), s);
+    return new Curves("Pixel flipping (" + config.order().label() + ", " + config.replacement().label() + ")", "step",
+        config.score() == OutputScore.RAW ? "class logit" : "class probability", Curves.steps(config.steps() + 1), s);
   }
 
   /**
