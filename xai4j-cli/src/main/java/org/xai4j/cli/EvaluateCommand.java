@@ -73,8 +73,9 @@ import picocli.CommandLine.Spec;
         "      --methods gradient,integrated-gradients --metric pixel-flipping \\",
         "      --out eval",
         "  xai4j evaluate --model shapes-cnn --data shapes --samples 20 \\",
-        "      --methods gradient,grad-cam:relu4,lrp:epsilon-plus-flat --metric localization,pixel-flipping \\",
-        "      --patch 8 --steps 64 --replace zero --out shapes-eval"})
+        "      --methods gradient,grad-cam:relu4,lrp:epsilon-plus-flat \\",
+        "      --metric localization,pixel-flipping --patch 8 --steps 64 \\",
+        "      --replace zero --upsample --out shapes-eval"})
 final class EvaluateCommand implements Callable<Integer> {
   private static final String INPUTS = "inputs.npy";
   private static final String MASKS = "masks.npy";
