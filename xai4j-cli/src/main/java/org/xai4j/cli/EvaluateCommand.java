@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -268,16 +266,10 @@ final class EvaluateCommand implements Callable<Integer> {
    */
   private Map<String, Explainer> explainers(Graph graph, Shape input) {
     MethodOptions given = methodFlags.options();
-    Set<String> unused = new LinkedHashSet<>(given.given());
+    Methods.requireEachApplies(methods, given);
     Map<String, Explainer> out = new LinkedHashMap<>();
     for (String name : methods) {
-      Set<String> applies = Methods.options(name);
-      unused.removeAll(applies);
-      out.put(name, Methods.attributor(name, given.only(applies), input).prepare(graph));
-    }
-    if (!unused.isEmpty()) {
-      throw new IllegalArgumentException("option " + MethodOptions.flag(unused.iterator().next())
-          + " applies to none of the methods " + methods);
+      out.put(name, Methods.attributor(name, Methods.optionsFor(name, given), input).prepare(graph));
     }
     return out;
   }

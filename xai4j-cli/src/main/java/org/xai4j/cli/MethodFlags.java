@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of the attribution methods ({@link MethodOptions}) as command-line flags, shared by
- * every command that takes methods ({@code explain}, {@code evaluate}). A flag left out keeps the
+ * every command that takes methods ({@code explain}, {@code evaluate}; {@code spark-explain} takes
+ * {@code --gradient-where-uncovered}). A flag left out keeps the
  * method's default; a flag given to a method it does not apply to is an error
  * ({@link Methods#attributor}).
  */
@@ -71,6 +72,10 @@ final class MethodFlags {
       + "seed by the target value (Zennit's output * one-hot; default: on for lrp, off otherwise).")
   Boolean seedTimesOutput;
 
+  @Option(names = "--gradient-where-uncovered", description = "with a composite: nodes with parameters or constant "
+      + "operands that no rule covers keep the plain gradient (default: such a node is an error listing them all).")
+  Boolean gradientWhereUncovered;
+
   /** The composite names, for help and completion. */
   static final class CompositeNames extends java.util.ArrayList<String> {
     private static final long serialVersionUID = 1L;
@@ -92,6 +97,7 @@ final class MethodFlags {
   /** The flags given, as method options. */
   MethodOptions options() {
     return new MethodOptions(integrationSteps, noiseSamples, noiseLevel, noiseSeed, window, stride, layer, relu,
-        upsample, composite, canonize, attention, zennitMergedBias, low, high, seedTimesOutput);
+        upsample, composite, canonize, attention, zennitMergedBias, low, high, seedTimesOutput,
+        gradientWhereUncovered);
   }
 }

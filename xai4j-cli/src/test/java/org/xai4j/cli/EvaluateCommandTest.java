@@ -158,4 +158,26 @@ class EvaluateCommandTest extends CliTestSupport {
         "positivity", "--out", dir.resolve("x").toString()));
     assertTrue(err.toString().contains("neither a file nor a bundled model"), err.toString());
   }
+
+  @Test
+  void ruleFlagsGoToTheMethodsWithAComposite() throws IOException {
+    Path model = writeModel(dir, "in.onnx", instanceNormalized());
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Npy.write(data.resolve("inputs.npy"), Tensor.randomNormal(Shape.of(2, 2, 4), 1f, new Random(6)));
+    Path outDir = dir.resolve("out");
+    assertEquals(Failures.BAD_INPUT, run("evaluate", "--model", model.toString(), "--data", data.toString(),
+        "--methods", "gradient,lrp", "--metric", "positivity", "--out", outDir.toString()));
+    assertTrue(err.toString().contains("'norm' (InstanceNormalization"), err.toString());
+    assertEquals(0, run("evaluate", "--model", model.toString(), "--data", data.toString(), "--methods",
+        "gradient,lrp", "--metric", "positivity", "--no-canonize", "--gradient-where-uncovered", "--out",
+        outDir.toString()), err.toString());
+    JsonNode methods = new ObjectMapper().readTree(outDir.resolve("metrics.json").toFile()).get("metrics")
+        .get("positivity").get("methods");
+    assertTrue(methods.has("gradient") && methods.has("lrp"), methods.toString());
+    assertEquals(Failures.BAD_INPUT, run("evaluate", "--model", model.toString(), "--data", data.toString(),
+        "--methods", "gradient,sensitivity", "--metric", "positivity", "--gradient-where-uncovered", "--out",
+        dir.resolve("o2").toString()));
+    assertTrue(err.toString().contains("option --gradient-where-uncovered applies to none of the methods "
+        + "[gradient, sensitivity]"), err.toString());
+  }
 }

@@ -153,4 +153,24 @@ class LrpExplainCommandTest extends CliTestSupport {
     assertTrue(err.toString().contains("--rules needs an LRP composite (lrp:NAME or --composite), got gradient"),
         err.toString());
   }
+
+  @Test
+  void anUncoveredNodeFailsUnlessTheGradientIsWantedThere(@TempDir Path dir) throws IOException {
+    Path model = writeModel(dir, "in.onnx", instanceNormalized());
+    Tensor x = Tensor.randomNormal(Shape.of(2, 2, 4), 1f, new Random(6));
+    Path in = writeNpy(dir, "x.npy", x);
+    Path rel = dir.resolve("r.npy");
+    assertEquals(Failures.BAD_INPUT, run("explain", "--model", model.toString(), "--input", in.toString(), "--out",
+        rel.toString(), "--method", "lrp"));
+    assertTrue(err.toString().contains("assigns no rule to 1 node(s) with parameters or constant operands")
+        && err.toString().contains("'norm' (InstanceNormalization") && err.toString().contains(
+        "--gradient-where-uncovered"), err.toString());
+    assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--out", rel.toString(),
+        "--method", "lrp", "--gradient-where-uncovered", "--rules"), err.toString());
+    Tensor expected = Lrp.of(LrpRules.of(Composites.epsilonPlusFlat().withGradientWhereUncovered())
+        .withCanonizer(Canonizers.standard())).prepare(OnnxImporter.read(model)).explain(x, Target.argmax())
+        .relevance();
+    assertEquals(0f, Npy.read(rel).maxAbsDifference(expected), 1e-6f);
+    assertTrue(out.toString().contains("norm") && out.toString().contains("gradient"), out.toString());
+  }
 }

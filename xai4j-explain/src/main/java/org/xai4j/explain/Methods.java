@@ -1,6 +1,7 @@
 package org.xai4j.explain;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.xai4j.explain.canon.Canonizers;
 import org.xai4j.explain.lrp.BoxBound;
 import org.xai4j.explain.lrp.Lrp;
 import org.xai4j.explain.lrp.LrpRules;
+import org.xai4j.explain.lrp.composite.Composite;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.explain.lrp.composite.StructuralRules;
 import org.xai4j.tensor.Shape;
@@ -48,8 +50,11 @@ public final class Methods {
   private static final String LRP = "lrp";
   private static final String GRAD_CAM = "grad-cam";
   private static final String ATTN_LRP = "attn-lrp";
-  private static final Set<String> LRP_OPTIONS = Set.of("composite", "canonize", "attention", "zennitMergedBias",
-      "low", "high", "seedTimesOutput");
+  /** The options of a method's LRP rules (with a composite only). */
+  private static final List<String> RULE_OPTIONS = List.of("canonize", "attention", "zennitMergedBias", "low",
+      "high", "gradientWhereUncovered");
+  private static final Set<String> LRP_OPTIONS = union(Set.copyOf(RULE_OPTIONS), Set.of("composite",
+      "seedTimesOutput"));
   private static final Set<String> PASS_OPTIONS = Set.of("seedTimesOutput");
 
   /** Method name to the options it takes (besides those of its reverse pass). */
@@ -94,6 +99,38 @@ public final class Methods {
           + " (lrp:COMPOSITE, grad-cam:LAYER)");
     }
     return accepted;
+  }
+
+  /**
+   * The options of {@code given} that apply to method {@code spec}, for several methods sharing one
+   * set of options (a command line): its own options, and the options of LRP rules only if it has a
+   * composite ({@code lrp}, or any gradient method when a composite is given).
+   *
+   * @throws IllegalArgumentException if the method is unknown
+   */
+  public static MethodOptions optionsFor(String spec, MethodOptions given) {
+    Set<String> applies = new TreeSet<>(options(spec));
+    if (!spec.split(":")[0].equals(LRP) && given.composite() == null) {
+      applies.removeAll(RULE_OPTIONS);
+    }
+    return given.only(applies);
+  }
+
+  /**
+   * Checks that every option given applies to at least one of {@code specs}
+   * ({@link #optionsFor}).
+   *
+   * @throws IllegalArgumentException naming the first option that applies to none of them
+   */
+  public static void requireEachApplies(List<String> specs, MethodOptions given) {
+    Set<String> unused = new LinkedHashSet<>(given.given());
+    for (String spec : specs) {
+      unused.removeAll(optionsFor(spec, given).given());
+    }
+    if (!unused.isEmpty()) {
+      throw new IllegalArgumentException("option " + MethodOptions.flag(unused.iterator().next())
+          + " applies to none of the methods " + specs);
+    }
   }
 
   /**
@@ -156,7 +193,7 @@ public final class Methods {
   }
 
   private static <M> M requireNoRuleOptions(M method, String spec, MethodOptions o) {
-    for (String rule : List.of("canonize", "attention", "zennitMergedBias", "low", "high")) {
+    for (String rule : RULE_OPTIONS) {
       if (o.given().contains(rule)) {
         throw new IllegalArgumentException("option " + MethodOptions.flag(rule) + " needs an LRP composite ("
             + MethodOptions.flag("composite") + ") for method " + spec);
@@ -166,8 +203,9 @@ public final class Methods {
   }
 
   private static LrpRules lrpRules(String spec, String composite, MethodOptions o) {
-    LrpRules rules = LrpRules.of(Composites.byName(composite, o.low() == null ? null : BoxBound.scalar(o.low()),
-        o.high() == null ? null : BoxBound.scalar(o.high())));
+    Composite c = Composites.byName(composite, o.low() == null ? null : BoxBound.scalar(o.low()),
+        o.high() == null ? null : BoxBound.scalar(o.high()));
+    LrpRules rules = LrpRules.of(Boolean.TRUE.equals(o.gradientWhereUncovered()) ? c.withGradientWhereUncovered() : c);
     boolean canonize = o.canonize() == null || o.canonize();
     if (Boolean.TRUE.equals(o.zennitMergedBias())) {
       if (!canonize) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.xai4j.explain.attribution.GradCam;
@@ -15,6 +16,8 @@ import org.xai4j.explain.lrp.LrpRules;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
+import org.xai4j.op.Flatten;
+import org.xai4j.op.InstanceNormalization;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
@@ -48,7 +51,8 @@ class MethodsTest {
         IMAGES));
     // (Tensor has no value equality; the printed configurations are compared)
     assertEquals(IntegratedGradients.defaults().withSteps(7).toString(), Methods.attributor("integrated-gradients",
-        new MethodOptions(7, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null),
+        new MethodOptions(7, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null),
         VECTORS).toString());
     assertEquals(Methods.NAMES.size(), 10);
   }
@@ -79,7 +83,7 @@ class MethodsTest {
     assertTrue(error("lrp:epsilon-plus", MethodOptions.none().withComposite("deep-taylor"), VECTORS)
         .contains("disagree"));
     MethodOptions steps = new MethodOptions(7, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null);
     assertEquals("option --integration-steps does not apply to method gradient", error("gradient", steps, VECTORS));
     assertTrue(error("occlusion", MethodOptions.none().withSeedTimesOutput(true), IMAGES)
         .contains("--seed-times-output does not apply to method occlusion"));
@@ -88,5 +92,49 @@ class MethodsTest {
         .contains("--composite does not apply"));
     assertTrue(error("occlusion", MethodOptions.none(), VECTORS).contains("--window"));
     assertTrue(error("lrp:nope", MethodOptions.none(), VECTORS).contains("unknown composite"));
+  }
+
+  /** [N, 2, 4] -> instance norm (nothing covers it) -> flatten -> fc (8 -> 3). */
+  private static Graph instanceNormalized() {
+    GraphBuilder b = Graph.builder().seed(5);
+    String x = b.input("x", -1, 2, 4);
+    String n = b.add("norm", new InstanceNormalization(Tensor.full(Shape.of(2), 1.5f), Tensor.zeros(Shape.of(2)),
+        InstanceNormalization.DEFAULT_EPSILON), x);
+    return b.output(b.linear("fc", b.add("flat", new Flatten(), n), 8, 3)).build();
+  }
+
+  @Test
+  void gradientWhereUncoveredIsTheCompositesOptOut() {
+    Graph g = instanceNormalized();
+    Shape in = Shape.of(1, 2, 4);
+    Attributor strict = Methods.attributor("lrp", MethodOptions.none(), in);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> strict.prepare(g));
+    assertTrue(e.getMessage().contains("'norm' (InstanceNormalization, parameters"), e.getMessage());
+    assertTrue(e.getMessage().contains("--gradient-where-uncovered"), e.getMessage());
+    MethodOptions lenient = MethodOptions.none().withGradientWhereUncovered(true);
+    assertEquals(Lrp.of(Composites.epsilonPlusFlat().withGradientWhereUncovered()), Methods.attributor("lrp",
+        lenient.withCanonize(false), in));
+    Tensor x = Tensor.randomNormal(Shape.of(2, 2, 4), 1f, new Random(6));
+    Tensor expected = Lrp.of(Composites.epsilonPlusFlat().withGradientWhereUncovered()).prepare(g)
+        .explain(x, Target.argmax()).relevance();
+    Tensor got = Methods.attributor("lrp", lenient.withCanonize(false), in).prepare(g).explain(x, Target.argmax())
+        .relevance();
+    assertEquals(0f, got.maxAbsDifference(expected), 0f);
+    assertTrue(error("gradient", lenient, in).contains("--gradient-where-uncovered needs an LRP composite"));
+  }
+
+  @Test
+  void optionsSharedBySeveralMethodsGoWhereTheyApply() {
+    MethodOptions given = MethodOptions.none().withCanonize(false).withGradientWhereUncovered(true)
+        .withSeedTimesOutput(true);
+    assertEquals(MethodOptions.none().withSeedTimesOutput(true), Methods.optionsFor("gradient", given));
+    assertEquals(given, Methods.optionsFor("lrp:epsilon-plus", given));
+    assertEquals(MethodOptions.none(), Methods.optionsFor("occlusion", given));
+    assertEquals(given.withComposite("epsilon-plus"), Methods.optionsFor("smoothgrad",
+        given.withComposite("epsilon-plus")));
+    Methods.requireEachApplies(List.of("gradient", "lrp"), given);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Methods.requireEachApplies(List.of("gradient", "occlusion"), given));
+    assertEquals("option --canonize applies to none of the methods [gradient, occlusion]", e.getMessage());
   }
 }

@@ -44,7 +44,7 @@ final class BatchedPartition implements MapPartitionsFunction<Row, Row> {
   public Iterator<Row> call(Iterator<Row> rows) {
     List<MethodExplainer> explainers = new ArrayList<>();
     for (String m : job.methods()) {
-      explainers.add(PreparedModels.get(job.sha256(), model::value, job.source(), m));
+      explainers.add(PreparedModels.get(job.sha256(), model::value, job.source(), m, job.options()));
     }
     return new Batches(rows, explainers);
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.xai4j.explain.MethodOptions;
 import org.xai4j.explain.image.ImageInput;
 
 /**
@@ -70,6 +71,15 @@ public final class Evaluate {
   /** The metrics, for example {@code RowMetric.pixelFlipping(new PixelFlipping(...))}. */
   public Evaluate withMetrics(RowMetric... metrics) {
     return new Evaluate(model, job, new MetricColumns(List.of(metrics)));
+  }
+
+  /**
+   * The method options ({@link MethodOptions}; default none), each applied to the methods it applies
+   * to, e.g. {@code MethodOptions.none().withGradientWhereUncovered(true)}; an option that applies
+   * to none of the methods fails when the job runs.
+   */
+  public Evaluate withMethodOptions(MethodOptions options) {
+    return new Evaluate(model, job.withOptions(options), columns);
   }
 
   /** Where the rows keep their input (default: detected from the schema). */

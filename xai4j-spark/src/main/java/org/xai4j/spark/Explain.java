@@ -8,6 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.xai4j.explain.Attribution;
+import org.xai4j.explain.MethodOptions;
 import org.xai4j.explain.image.ColorMap;
 import org.xai4j.explain.image.ImageInput;
 import org.xai4j.explain.image.Scaling;
@@ -87,6 +88,15 @@ public final class Explain {
   /** Like {@link #withMethods(String...)}, for callers without Java varargs (PySpark through py4j). */
   public Explain withMethods(List<String> names) {
     return new Explain(model, job.withMethods(names), columns);
+  }
+
+  /**
+   * The method options ({@link MethodOptions}; default none), each applied to the methods it applies
+   * to, e.g. {@code MethodOptions.none().withGradientWhereUncovered(true)}; an option that applies
+   * to none of the methods fails when the job runs.
+   */
+  public Explain withMethodOptions(MethodOptions options) {
+    return new Explain(model, job.withOptions(options), columns);
   }
 
   /** Where the rows keep their input (default: detected from the schema). */

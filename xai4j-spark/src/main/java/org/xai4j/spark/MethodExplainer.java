@@ -12,7 +12,7 @@ import org.xai4j.tensor.Tensor;
 /**
  * One attribution method prepared for one model, by its name in the registry's syntax
  * ({@link Methods}: {@code gradient}, {@code lrp:epsilon-plus-flat}, {@code grad-cam:NODE}, ...)
- * with the method's defaults: immutable and safe to share between the tasks of an executor. All
+ * and its options: immutable and safe to share between the tasks of an executor. All
  * preparation (LRP rules and their modified weights) happens once, here.
  */
 final class MethodExplainer {
@@ -28,14 +28,14 @@ final class MethodExplainer {
   }
 
   /**
-   * Prepares method {@code name} for {@code graph}; occlusion sizes its window from the graph's
-   * input shape.
+   * Prepares method {@code name} with {@code options} for {@code graph}; occlusion sizes its window
+   * from the graph's input shape.
    *
    * @throws IllegalArgumentException naming the method and the choices if it is unknown, lacks its
    *     argument, or does not fit the graph
    */
-  static MethodExplainer prepare(Graph graph, String name) {
-    Explainer e = Methods.attributor(name, MethodOptions.none(), graph.inputs().get(0).shapeForBatch(1))
+  static MethodExplainer prepare(Graph graph, String name, MethodOptions options) {
+    Explainer e = Methods.attributor(name, options, graph.inputs().get(0).shapeForBatch(1))
         .prepare(graph);
     return new MethodExplainer(name, e);
   }

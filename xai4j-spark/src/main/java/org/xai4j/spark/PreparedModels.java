@@ -5,6 +5,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.xai4j.explain.MethodOptions;
+import org.xai4j.explain.Methods;
 import org.xai4j.graph.Graph;
 import org.xai4j.onnx.OnnxImporter;
 
@@ -14,7 +16,7 @@ import org.xai4j.onnx.OnnxImporter;
  * every partition and task it runs. Concurrent tasks asking for the same entry wait for one
  * preparation.
  *
- * <p>Models are keyed by the SHA-256 of their bytes, methods by that and their name. At most
+ * <p>Models are keyed by the SHA-256 of their bytes, methods by that, their name and options. At most
  * {@link #MAX_MODELS} models and {@link #MAX_METHODS} prepared methods are kept (least recently
  * used first out), so that a long-lived executor running jobs over many models does not keep them
  * all. Everything cached is immutable, so a failed and retried task finds the state it started with.
@@ -25,24 +27,27 @@ final class PreparedModels {
   /** The most prepared methods kept per JVM. */
   static final int MAX_METHODS = 16;
   private static final OnceCache<String, Graph> MODELS = new OnceCache<>(MAX_MODELS);
-  private static final OnceCache<List<String>, MethodExplainer> METHODS = new OnceCache<>(MAX_METHODS);
+  private static final OnceCache<List<Object>, MethodExplainer> METHODS = new OnceCache<>(MAX_METHODS);
   private static final AtomicInteger IMPORTS = new AtomicInteger();
   private static final AtomicInteger PREPARATIONS = new AtomicInteger();
 
   private PreparedModels() {}
 
   /**
-   * The method {@code method} prepared for the model whose bytes have digest {@code sha256},
-   * importing the model from {@code bytes} if this JVM does not hold it.
+   * The method {@code method} with {@code options} prepared for the model whose bytes have digest
+   * {@code sha256}, importing the model from {@code bytes} if this JVM does not hold it.
    *
    * @param source names the model in error messages
+   * @param options the options of all the job's methods (those that apply to this one are used)
    * @throws IllegalArgumentException if the model cannot be imported or the method does not fit it
    */
-  static MethodExplainer get(String sha256, Supplier<byte[]> bytes, String source, String method) {
-    return METHODS.get(List.of(sha256, method), () -> {
+  static MethodExplainer get(String sha256, Supplier<byte[]> bytes, String source, String method,
+      MethodOptions options) {
+    MethodOptions own = Methods.optionsFor(method, options);
+    return METHODS.get(List.of(sha256, method, own), () -> {
       Graph g = MODELS.get(sha256, () -> importModel(bytes.get(), source));
       PREPARATIONS.incrementAndGet();
-      return MethodExplainer.prepare(g, method);
+      return MethodExplainer.prepare(g, method, own);
     });
   }
 

@@ -17,6 +17,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import java.io.Serializable;
 import org.xai4j.explain.Attribution;
+import org.xai4j.explain.MethodOptions;
+import org.xai4j.explain.Methods;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.image.ImageInput;
 import org.xai4j.tensor.Tensor;
@@ -30,13 +32,15 @@ import org.xai4j.tensor.Tensor;
  * @param source names the model in messages
  * @param sha256 the digest of the model's ONNX bytes (the key of the per-JVM cache)
  * @param methods method names, in output order
+ * @param options the method options, each applied to the methods it applies to
+ *     ({@link Methods#optionsFor})
  * @param input where rows keep their input, or null to detect it from the schema
  * @param images image preprocessing
  * @param target which output each row's explanation starts from
  * @param batchSize rows per forward and backward pass
  */
-record RowJob(String source, String sha256, List<String> methods, InputSource input, ImageInput images,
-    RowTarget target, int batchSize) implements Serializable {
+record RowJob(String source, String sha256, List<String> methods, MethodOptions options, InputSource input,
+    ImageInput images, RowTarget target, int batchSize) implements Serializable {
   /** Default rows per forward and backward pass. */
   static final int DEFAULT_BATCH_SIZE = 32;
 
@@ -53,28 +57,32 @@ record RowJob(String source, String sha256, List<String> methods, InputSource in
 
   /** The job for a model's bytes with the gradient, detected input, raw images, argmax target. */
   static RowJob of(byte[] onnx, String source) {
-    return new RowJob(source, sha256(onnx), List.of("gradient"), null, ImageInput.raw(), RowTarget.argmax(),
-        DEFAULT_BATCH_SIZE);
+    return new RowJob(source, sha256(onnx), List.of("gradient"), MethodOptions.none(), null, ImageInput.raw(),
+        RowTarget.argmax(), DEFAULT_BATCH_SIZE);
   }
 
   RowJob withMethods(List<String> names) {
-    return new RowJob(source, sha256, names, input, images, target, batchSize);
+    return new RowJob(source, sha256, names, options, input, images, target, batchSize);
+  }
+
+  RowJob withOptions(MethodOptions o) {
+    return new RowJob(source, sha256, methods, o, input, images, target, batchSize);
   }
 
   RowJob withInput(InputSource in) {
-    return new RowJob(source, sha256, methods, in, images, target, batchSize);
+    return new RowJob(source, sha256, methods, options, in, images, target, batchSize);
   }
 
   RowJob withImages(ImageInput preprocessing) {
-    return new RowJob(source, sha256, methods, input, preprocessing, target, batchSize);
+    return new RowJob(source, sha256, methods, options, input, preprocessing, target, batchSize);
   }
 
   RowJob withTarget(RowTarget t) {
-    return new RowJob(source, sha256, methods, input, images, t, batchSize);
+    return new RowJob(source, sha256, methods, options, input, images, t, batchSize);
   }
 
   RowJob withBatchSize(int rows) {
-    return new RowJob(source, sha256, methods, input, images, target, rows);
+    return new RowJob(source, sha256, methods, options, input, images, target, rows);
   }
 
   /** The input source for a schema: the given one, or the one detected from the schema. */
@@ -104,13 +112,14 @@ record RowJob(String source, String sha256, List<String> methods, InputSource in
   }
 
   /**
-   * Prepares every method on the driver (so that a wrong model or method fails here), broadcasts
-   * the model and maps every partition through {@code columns}.
+   * Prepares every method on the driver (so that a wrong model, method or option fails here),
+   * broadcasts the model and maps every partition through {@code columns}.
    */
   Dataset<Row> run(Dataset<Row> rows, byte[] model, BatchColumns columns) {
     StructType out = outputSchema(rows.schema(), columns.appended());
+    Methods.requireEachApplies(methods, options);
     for (String m : methods) {
-      PreparedModels.get(sha256, () -> model, source, m);
+      PreparedModels.get(sha256, () -> model, source, m, options);
     }
     Broadcast<byte[]> shipped = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext())
         .broadcast(model);
@@ -123,10 +132,11 @@ record RowJob(String source, String sha256, List<String> methods, InputSource in
     if (target instanceof RowTarget.Column c) {
       throw new IllegalArgumentException("a batch has no column '" + c.name() + "' to read targets from");
     }
+    Methods.requireEachApplies(methods, options);
     Target t = target instanceof RowTarget.Fixed f ? Target.classes(f.index()) : Target.argmax();
     Map<String, Attribution> out = new LinkedHashMap<>();
     for (String m : methods) {
-      out.put(m, PreparedModels.get(sha256, () -> model, source, m).explain(batch, t));
+      out.put(m, PreparedModels.get(sha256, () -> model, source, m, options).explain(batch, t));
     }
     return out;
   }

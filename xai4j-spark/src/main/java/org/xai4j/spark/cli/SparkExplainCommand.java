@@ -10,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.xai4j.explain.MethodOptions;
 import org.xai4j.explain.image.ImageInput;
 import org.xai4j.spark.Explain;
 import org.xai4j.spark.ExplanationColumns;
@@ -51,6 +52,10 @@ public final class SparkExplainCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Parquet output folder (must not exist).")
   String out;
 
+  @Option(names = "--gradient-where-uncovered", description = "With an LRP composite: nodes with parameters or "
+      + "constant operands that no rule covers keep the plain gradient (default: an error listing them all).")
+  boolean gradientWhereUncovered;
+
   @Option(names = "--target", description = "Output index to explain for every image (default: each image's argmax).")
   Integer target;
 
@@ -86,6 +91,7 @@ public final class SparkExplainCommand implements Callable<Integer> {
     PrintWriter pw = spec.commandLine().getOut();
     try {
       Explain explain = Explain.model(model).withMethods(methods.toArray(String[]::new))
+          .withMethodOptions(MethodOptions.none().withGradientWhereUncovered(gradientWhereUncovered ? true : null))
           .withImages(new ImageInput(resize, crop, mean, std)).withBatchSize(batchSize).withTopK(topK)
           .withOutputs(!noRelevance, true).withTarget(target == null ? RowTarget.argmax() : RowTarget.fixed(target));
       if (!images.contains("://") && !images.contains("*") && !Files.exists(Path.of(images))) {

@@ -8,14 +8,21 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.data.Mnist;
+import org.xai4j.graph.Graph;
+import org.xai4j.graph.GraphBuilder;
 import org.xai4j.io.Npy;
 import org.xai4j.models.bundled.BundledModelFiles;
 import org.xai4j.onnx.OnnxExporter;
+import org.xai4j.op.Flatten;
+import org.xai4j.op.InstanceNormalization;
+import org.xai4j.tensor.Shape;
+import org.xai4j.tensor.Tensor;
 import picocli.CommandLine;
 
 class SparkExplainCommandTest {
@@ -65,5 +72,30 @@ class SparkExplainCommandTest {
     assertEquals(1, run(new StringWriter(), e, "--model", model.toString(), "--images", dir.resolve("in").toString(),
         "--method", "saliency", "--out", dir.resolve("o3").toString()));
     assertTrue(e.toString().startsWith("unknown method 'saliency'; choose one of"), e.toString());
+  }
+
+  @Test
+  void anUncoveredNodeFailsUnlessTheGradientIsWantedThere(@TempDir Path dir) throws Exception {
+    SparkSession spark = SparkSession.builder().master("local[2,4]").config("spark.ui.enabled", "false").getOrCreate();
+    GraphBuilder b = Graph.builder().seed(5);
+    String x = b.input("input", -1, 2, 4);
+    String n = b.add("norm", new InstanceNormalization(Tensor.full(Shape.of(2), 1.5f), Tensor.zeros(Shape.of(2)),
+        InstanceNormalization.DEFAULT_EPSILON), x);
+    Path model = dir.resolve("in.onnx");
+    OnnxExporter.write(b.output(b.linear("fc", b.add("flat", new Flatten(), n), 8, 3)).build(), model);
+    Path images = Files.createDirectories(dir.resolve("in"));
+    Npy.write(images.resolve("x.npy"), Tensor.randomNormal(Shape.of(1, 2, 4), 1f, new Random(6)));
+    StringWriter e = new StringWriter();
+    assertEquals(1, run(new StringWriter(), e, "--model", model.toString(), "--images", images.toString(),
+        "--method", "lrp", "--out", dir.resolve("o1").toString()));
+    assertTrue(e.toString().contains("'norm' (InstanceNormalization") && e.toString().contains(
+        "--gradient-where-uncovered"), e.toString());
+    e = new StringWriter();
+    assertEquals(0, run(new StringWriter(), e, "--model", model.toString(), "--images", images.toString(),
+        "--method", "gradient,lrp", "--gradient-where-uncovered", "--out", dir.resolve("o2").toString()),
+        e.toString());
+    List<Row> rows = spark.read().parquet(dir.resolve("o2").toString()).collectAsList();
+    assertEquals(2, rows.size());
+    assertTrue(rows.stream().allMatch(r -> r.getAs("error") == null), rows.toString());
   }
 }

@@ -86,7 +86,7 @@ public record Composite(String name, List<Assignment> assignments, boolean gradi
       throw new IllegalArgumentException("composite " + name + " assigns no rule to " + uncovered.size()
           + " node(s) with parameters or constant operands, which would silently get the plain gradient: "
           + String.join(", ", uncovered) + "; add a rule for them (Composite.prepend) or keep the gradient there "
-          + "(Composite.withGradientWhereUncovered)");
+          + "(Composite.withGradientWhereUncovered, --gradient-where-uncovered)");
     }
     return new RuleTable(name, rows);
   }
