@@ -115,8 +115,9 @@ final class ConvEngine {
    * {@link Winograd} where it applies, else im2col and GEMM.
    */
   static float[] forward(float[] x, Tensor weight, ConvGeometry g) {
-    if (Winograd.applies(g)) {
-      return Winograd.forward(x, weight, g);
+    WinogradTransform fast = Winograd.transformFor(g);
+    if (fast != null) {
+      return Winograd.forward(x, weight, g, fast);
     }
     return im2colForward(x, weight, g);
   }

@@ -9,139 +9,144 @@ import org.xai4j.tensor.Tensor;
 import org.xai4j.tensor.TensorInternals;
 
 /**
- * The forward pass of an ungrouped 3x3 convolution with unit stride and dilation by Winograd's
- * minimal filtering F(2x2, 3x3) (Lavin and Gray, "Fast Algorithms for Convolutional Neural
- * Networks", 2016): every 2x2 block of output positions (a tile) is
- * {@code A^T [(G w G^T) .* (B^T d B)] A} for the 4x4 input patch {@code d} under it, so that the
- * products over input channels become 16 independent GEMMs, one per position {@code xi} of the 4x4
- * transformed tile: {@code Y_xi[M, tiles] = U_xi[M, C] * V_xi[C, tiles]}. That is 16 multiply-adds
- * per tile, channel pair instead of 36 (2.25 times fewer); the transforms are additions and
- * halvings. Since the input gradient of such a convolution runs as a convolution of the same kind
- * ({@link FlippedKernel}), the backward pass uses it too.
+ * The forward pass of an ungrouped 3x3 convolution with unit stride and dilation by one of
+ * Winograd's minimal filtering algorithms ({@link WinogradTransform}; Lavin and Gray, "Fast
+ * Algorithms for Convolutional Neural Networks", 2016): every {@code t x t} block of output
+ * positions (a tile) is {@code A^T [(G w G^T) .* (B^T d B)] A} for the {@code (t+2) x (t+2)} input
+ * patch {@code d} under it, so that the products over input channels become {@code (t+2)^2}
+ * independent GEMMs, one per position {@code xi} of the transformed tile:
+ * {@code Y_xi[M, tiles] = U_xi[M, C] * V_xi[C, tiles]}. {@link WinogradF2x2} does 16 multiply-adds
+ * per 2x2 tile and channel pair instead of 36 (2.25 times fewer), {@link WinogradF4x4} 36 per 4x4
+ * tile instead of 144 (4 times fewer). Since the input gradient of such a convolution runs as a
+ * convolution of the same kind ({@link FlippedKernel}), the backward pass uses it too.
  *
- * <p>Numerically the transforms {@code B} and {@code A} have entries 0 and +-1, and {@code G}
- * entries 0, +-1/2 and 1 (the weight transform is computed in double and rounded once), so the
- * result differs from the direct sum only by the order of the float additions and the rounding of
- * {@code U}: {@code WinogradTest} measures it against the direct path and a double-precision
- * definition.
- *
- * <p>Where it runs ({@link #applies}): 3x3, stride 1, dilation 1, one group, at least
+ * <p>Where it runs ({@link #transformFor}): 3x3, stride 1, dilation 1, one group, at least
  * {@link #MIN_CHANNELS} input and output channels (below that the transforms, which cost the same
  * per channel whatever the other channel count, outweigh the saved multiplies) and at least
- * {@link #MIN_TILES} tiles per sample. The system property {@value #PROPERTY} = {@code false}
- * forces the direct (im2col) path everywhere.
+ * {@link #MIN_TILES} tiles per sample. By default ({@link Setting#AUTO}) F(4x4, 3x3) is chosen
+ * where it was measured to win (at least {@link #MIN_F4_TILES} tiles and about
+ * {@link #MIN_F4_CHANNELS} channels), else F(2x2, 3x3). The system property {@value #PROPERTY} chooses
+ * otherwise: {@code false} forces the direct (im2col) path everywhere, {@code 2x2} or {@code 4x4}
+ * one algorithm wherever its shape rules allow.
  *
  * <p>The tiles of a sample are processed in chunks whose transformed input stays cache-sized;
  * chunks run in parallel, each with its own buffers, and every output element is computed within
  * one chunk by the same sequence of operations, so the bits do not depend on the thread count.
- * The transformed weight ({@code 16 / 9} of the weight) is packed once per weight tensor and kept
- * with it, like the direct path's packed weight.
+ * The transformed weight ({@code (t+2)^2 / 9} of the weight) is packed once per weight tensor and
+ * algorithm and kept with it, like the direct path's packed weight.
  */
 final class Winograd {
-  /** System property; {@code false} forces the direct path for every convolution. */
+  /** System property choosing the algorithm; see {@link Setting}. */
   static final String PROPERTY = "xai4j.conv.winograd";
-  /** Fewest input and output channels for which the fast algorithm is chosen. */
+  /** Fewest input and output channels for which a fast algorithm is chosen. */
   static final int MIN_CHANNELS = 16;
-  /** Fewest output tiles per sample for which the fast algorithm is chosen. */
+  /** Fewest output tiles per sample for which a fast algorithm is chosen. */
   static final int MIN_TILES = 16;
-  /** Output positions per tile side. */
-  private static final int TILE = 2;
-  /** Input positions per patch side (tile plus kernel minus one). */
-  private static final int PATCH = 4;
-  /** Positions of a transformed tile, hence GEMMs per chunk. */
-  private static final int POSITIONS = PATCH * PATCH;
-  /** The kernel extent this algorithm is for. */
-  private static final int KERNEL = 3;
+  /** Fewest 4x4 tiles per sample for which {@link Setting#AUTO} chooses F(4x4, 3x3). */
+  static final int MIN_F4_TILES = 32;
+  /** The channel count (in and out alike) from which {@link Setting#AUTO} chooses F(4x4, 3x3). */
+  static final int MIN_F4_CHANNELS = 128;
+  /** The kernel extent these algorithms are for. */
+  static final int KERNEL = 3;
   /** Fewest tiles per chunk, so that each GEMM has a useful width. */
   private static final int MIN_CHUNK_TILES = 64;
 
-  private static final boolean ENABLED = enabled(System.getProperty(PROPERTY));
+  /** The values of {@value #PROPERTY}. */
+  enum Setting {
+    /** Unset, {@code true} or {@code auto}: F(4x4, 3x3) where it wins, else F(2x2, 3x3) where it fits. */
+    AUTO,
+    /** {@code false}: the direct path for every convolution. */
+    DIRECT,
+    /** {@code 2x2}: F(2x2, 3x3) wherever it fits. */
+    F2X2,
+    /** {@code 4x4}: F(4x4, 3x3) wherever it fits. */
+    F4X4
+  }
+
+  private static final Setting SETTING = setting(System.getProperty(PROPERTY));
 
   private Winograd() {}
 
-  /** Parses {@value #PROPERTY}: unset, blank or {@code true} enable, {@code false} disables. */
-  static boolean enabled(String value) {
+  /** Parses {@value #PROPERTY}; a value other than the documented ones fails naming the flag. */
+  static Setting setting(String value) {
     if (value == null || value.isBlank()) {
-      return true;
+      return Setting.AUTO;
     }
     return switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException("-D" + PROPERTY + "=" + value + " is not true or false");
+      case "true", "auto" -> Setting.AUTO;
+      case "false" -> Setting.DIRECT;
+      case "2x2" -> Setting.F2X2;
+      case "4x4" -> Setting.F4X4;
+      default -> throw new IllegalArgumentException("-D" + PROPERTY + "=" + value
+          + " is not one of true, auto, false, 2x2, 4x4");
     };
   }
 
-  /** Whether the forward pass of {@code g} runs by this algorithm (and the property allows it). */
-  static boolean applies(ConvGeometry g) {
-    return ENABLED && fits(g);
+  /** The algorithm the forward pass of {@code g} runs by under the property, or null for the direct path. */
+  static WinogradTransform transformFor(ConvGeometry g) {
+    return transformFor(g, SETTING);
   }
 
-  /** Whether {@code g} is of the shape this algorithm takes, whatever the property says. */
-  static boolean fits(ConvGeometry g) {
+  /** The algorithm for {@code g} under {@code setting}, or null for the direct path. */
+  static WinogradTransform transformFor(ConvGeometry g, Setting setting) {
+    return switch (setting) {
+      case DIRECT -> null;
+      case F2X2 -> fits(g, WinogradF2x2.INSTANCE) ? WinogradF2x2.INSTANCE : null;
+      case F4X4 -> fits(g, WinogradF4x4.INSTANCE) ? WinogradF4x4.INSTANCE : null;
+      case AUTO -> fits(g, WinogradF4x4.INSTANCE) && fourByFourWins(g) ? WinogradF4x4.INSTANCE
+          : fits(g, WinogradF2x2.INSTANCE) ? WinogradF2x2.INSTANCE : null;
+    };
+  }
+
+  /**
+   * Where F(4x4, 3x3) beats F(2x2, 3x3) (single-thread CPU time per VGG-16 layer, both measured in
+   * one run): with at least {@link #MIN_F4_TILES} tiles, so that each GEMM fills the micro-kernel's
+   * width (at 14 x 14, 16 tiles, F(4x4) was 1.5 times slower), and enough channels that the GEMMs
+   * (work {@code C * M} per tile) outweigh the transforms (work {@code C + M}):
+   * {@code C M / (C + M) >= }{@link #MIN_F4_CHANNELS}{@code / 2} (64 to 64 channels at 224 x 224:
+   * F(4x4) 10 % slower; 128 to 128 at 112: 20 % faster; 256 and 512 channels: 30 % faster).
+   */
+  private static boolean fourByFourWins(ConvGeometry g) {
+    WindowAxis h = g.window().h();
+    WindowAxis w = g.window().w();
+    long c = g.inChannels();
+    long m = g.outChannels();
+    return tiles(h, WinogradF4x4.INSTANCE) * tiles(w, WinogradF4x4.INSTANCE) >= MIN_F4_TILES
+        && 2 * c * m >= MIN_F4_CHANNELS * (c + m);
+  }
+
+  /** Whether {@code g} is of the shape {@code f} takes, whatever the property says. */
+  static boolean fits(ConvGeometry g, WinogradTransform f) {
     WindowAxis h = g.window().h();
     WindowAxis w = g.window().w();
     return g.group() == 1 && g.inChannels() >= MIN_CHANNELS && g.outChannels() >= MIN_CHANNELS
-        && unit3(h) && unit3(w) && tilesH(g) * tilesW(g) >= MIN_TILES;
+        && unit3(h) && unit3(w) && tiles(h, f) * tiles(w, f) >= MIN_TILES;
   }
 
   private static boolean unit3(WindowAxis a) {
     return a.kernel() == KERNEL && a.stride() == 1 && a.dilation() == 1;
   }
 
-  private static int tilesH(ConvGeometry g) {
-    return WindowAxis.ceilDiv(g.window().h().out(), TILE);
-  }
-
-  private static int tilesW(ConvGeometry g) {
-    return WindowAxis.ceilDiv(g.window().w().out(), TILE);
+  private static int tiles(WindowAxis a, WinogradTransform f) {
+    return WindowAxis.ceilDiv(a.out(), f.tile());
   }
 
   /** Identifies the transformed, packed weight among the weight tensor's derived values. */
-  private record Key(int outChannels, int inChannels) {}
+  private record Key(int tile, int outChannels, int inChannels) {}
 
-  /** The 16 packed factors {@code U_xi = (G w G^T)_xi}, each {@code [M, C]}. */
-  private static PackedMatrix[] transformedWeight(Tensor weight, ConvGeometry g) {
+  /** The packed factors {@code U_xi = (G w G^T)_xi}, each {@code [M, C]}. */
+  private static PackedMatrix[] transformedWeight(Tensor weight, ConvGeometry g, WinogradTransform f) {
     int m = g.outChannels();
     int c = g.inChannels();
-    return TensorInternals.derived(weight, new Key(m, c), PackedMatrix[].class, t -> {
-      float[] u = transformWeight(TensorInternals.array(t), m, c);
-      PackedMatrix[] packs = new PackedMatrix[POSITIONS];
-      for (int xi = 0; xi < POSITIONS; xi++) {
+    int positions = f.patch() * f.patch();
+    return TensorInternals.derived(weight, new Key(f.tile(), m, c), PackedMatrix[].class, t -> {
+      float[] u = f.transformWeight(TensorInternals.array(t), m, c);
+      PackedMatrix[] packs = new PackedMatrix[positions];
+      for (int xi = 0; xi < positions; xi++) {
         packs[xi] = Kernels.pack(false, m, c, u, xi * m * c, c);
       }
       return packs;
     });
-  }
-
-  /** {@code u[xi][m][c] = (G w[m][c] G^T)[xi]}, with {@code G = [[1,0,0],[1/2,1/2,1/2],[1/2,-1/2,1/2],[0,0,1]]}. */
-  static float[] transformWeight(float[] w, int m, int c) {
-    float[] u = new float[POSITIONS * m * c];
-    double[] gw = new double[PATCH * KERNEL];
-    for (int o = 0; o < m; o++) {
-      for (int i = 0; i < c; i++) {
-        int src = (o * c + i) * KERNEL * KERNEL;
-        for (int col = 0; col < KERNEL; col++) {
-          double w0 = w[src + col];
-          double w1 = w[src + KERNEL + col];
-          double w2 = w[src + 2 * KERNEL + col];
-          gw[col] = w0;
-          gw[KERNEL + col] = (w0 + w1 + w2) / 2;
-          gw[2 * KERNEL + col] = (w0 - w1 + w2) / 2;
-          gw[3 * KERNEL + col] = w2;
-        }
-        for (int row = 0; row < PATCH; row++) {
-          double w0 = gw[row * KERNEL];
-          double w1 = gw[row * KERNEL + 1];
-          double w2 = gw[row * KERNEL + 2];
-          int dst = (row * PATCH) * m * c + o * c + i;
-          u[dst] = (float) w0;
-          u[dst + m * c] = (float) ((w0 + w1 + w2) / 2);
-          u[dst + 2 * m * c] = (float) ((w0 - w1 + w2) / 2);
-          u[dst + 3 * m * c] = (float) w2;
-        }
-      }
-    }
-    return u;
   }
 
   /**
@@ -150,41 +155,48 @@ final class Winograd {
    * chunks, a multiple of the thread count of equal width (the width does not change any element's
    * operations).
    */
-  private static int chunkTiles(ConvGeometry g, int tiles) {
-    int widest = Math.max(MIN_CHUNK_TILES, ConvEngine.COL_BUFFER_FLOATS / (POSITIONS * g.inChannels()));
+  private static int chunkTiles(ConvGeometry g, int positions, int tiles) {
+    int widest = Math.max(MIN_CHUNK_TILES, ConvEngine.COL_BUFFER_FLOATS / (positions * g.inChannels()));
     int chunks = WindowAxis.ceilDiv(tiles, Math.min(tiles, widest));
     int threads = Parallelism.threads();
     return chunks == 1 ? tiles : WindowAxis.ceilDiv(tiles, WindowAxis.ceilDiv(chunks, threads) * threads);
   }
 
-  /** {@code y[n, m] = sum over c, taps of w[m, c, tap] * x[n, c, window(tap)]}, without bias, for {@link #applies} shapes. */
-  static float[] forward(float[] x, Tensor weight, ConvGeometry g) {
-    int th = tilesH(g);
-    int tw = tilesW(g);
+  /**
+   * {@code y[n, m] = sum over c, taps of w[m, c, tap] * x[n, c, window(tap)]}, without bias, by
+   * {@code f}, which must {@link #fits fit} {@code g}.
+   */
+  static float[] forward(float[] x, Tensor weight, ConvGeometry g, WinogradTransform f) {
+    int th = tiles(g.window().h(), f);
+    int tw = tiles(g.window().w(), f);
     int tiles = th * tw;
     int c = g.inChannels();
     int m = g.outChannels();
-    int chunk = chunkTiles(g, tiles);
+    int positions = f.patch() * f.patch();
+    int chunk = chunkTiles(g, positions, tiles);
     int chunks = WindowAxis.ceilDiv(tiles, chunk);
-    PackedMatrix[] u = transformedWeight(weight, g);
-    Padded padded = Padded.of(x, g, th, tw);
+    int outH = g.window().h().out();
+    int outW = g.window().w().out();
+    PackedMatrix[] u = transformedWeight(weight, g, f);
+    Padded padded = Padded.of(x, g, f.tile() * th + KERNEL - 1, f.tile() * tw + KERNEL - 1);
     float[] y = new float[g.batch() * m * g.window().outArea()];
     Ranges.run(g.batch() * chunks, (part, from, to) -> {
-      float[] v = new float[POSITIONS * c * chunk];
-      float[] prod = new float[POSITIONS * m * chunk];
-      float[] rows = new float[PATCH * padded.width()];
+      float[] v = new float[positions * c * chunk];
+      float[] prod = new float[positions * m * chunk];
+      float[] rows = new float[f.patch() * padded.width()];
       for (int t = from; t < to; t++) {
         int n = t / chunks;
         int t0 = (t % chunks) * chunk;
         int t1 = Math.min(tiles, t0 + chunk);
         int width = t1 - t0;
         for (int ch = 0; ch < c; ch++) {
-          transformInput(padded, n, ch, t0, t1, tw, v, ch * width, c * width, rows);
+          f.transformInput(padded.data(), padded.plane(n, ch), padded.width(), t0, t1, tw, v, ch * width,
+              c * width, rows);
         }
-        for (int xi = 0; xi < POSITIONS; xi++) {
+        for (int xi = 0; xi < positions; xi++) {
           Kernels.sgemm(u[xi], false, width, v, xi * c * width, width, 0f, prod, xi * m * width, width);
         }
-        transformOutput(prod, m, width, t0, tw, g, y, n * m * g.window().outArea());
+        f.transformOutput(prod, m, width, t0, tw, outH, outW, y, n * m * g.window().outArea());
       }
     });
     return y;
@@ -192,15 +204,13 @@ final class Winograd {
 
   /**
    * The input of every sample with its padding made explicit: plane {@code [n, c]} is
-   * {@code (2 * tilesH + 2) x (2 * tilesW + 2)} and holds input row {@code r - padTop} at row
-   * {@code r} (zero outside the input), so that every 4x4 patch is read without bounds checks.
+   * {@code height x width} (the tiles' extent plus 2) and holds input row {@code r - padTop} at row
+   * {@code r} (zero outside the input), so that every patch is read without bounds checks.
    */
   private record Padded(float[] data, int height, int width, int channels) {
-    static Padded of(float[] x, ConvGeometry g, int th, int tw) {
+    static Padded of(float[] x, ConvGeometry g, int height, int width) {
       WindowAxis ah = g.window().h();
       WindowAxis aw = g.window().w();
-      int height = TILE * th + KERNEL - 1;
-      int width = TILE * tw + KERNEL - 1;
       int planes = g.batch() * g.inChannels();
       float[] p = new float[planes * height * width];
       int inH = ah.in();
@@ -224,119 +234,6 @@ final class Winograd {
 
     int plane(int n, int c) {
       return (n * channels + c) * height * width;
-    }
-  }
-
-  /**
-   * {@code B^T d B} of the patches of tiles {@code [t0, t1)} of channel {@code ch}, position
-   * {@code xi} written to {@code v[off + xi * stride + (tile - t0)]}, with
-   * {@code B^T = [[1,0,-1,0],[0,1,1,0],[0,-1,1,0],[0,1,0,-1]]}. The row combinations run over whole
-   * padded rows first (unit-stride loops the JIT vectorizes), then the column combinations per tile.
-   */
-  private static void transformInput(Padded in, int n, int ch, int t0, int t1, int tw, float[] v, int off,
-      int stride, float[] rows) {
-    float[] p = in.data();
-    int width = in.width();
-    int base = in.plane(n, ch);
-    int t = t0;
-    while (t < t1) {
-      int tr = t / tw;
-      int tc0 = t - tr * tw;
-      int tc1 = Math.min(tw, tc0 + t1 - t);
-      int r0 = base + TILE * tr * width;
-      int r1 = r0 + width;
-      int r2 = r1 + width;
-      int r3 = r2 + width;
-      int lo = TILE * tc0;
-      int hi = TILE * tc1 + KERNEL - 1;
-      for (int j = lo; j < hi; j++) {
-        float d0 = p[r0 + j];
-        float d1 = p[r1 + j];
-        float d2 = p[r2 + j];
-        float d3 = p[r3 + j];
-        rows[j] = d0 - d2;
-        rows[width + j] = d1 + d2;
-        rows[2 * width + j] = d2 - d1;
-        rows[3 * width + j] = d1 - d3;
-      }
-      int o = off + t - t0;
-      for (int i = 0; i < PATCH; i++) {
-        int row = i * width;
-        int dst = o + (i * PATCH) * stride;
-        for (int tc = tc0, q = 0; tc < tc1; tc++, q++) {
-          int j = row + TILE * tc;
-          float s0 = rows[j];
-          float s1 = rows[j + 1];
-          float s2 = rows[j + 2];
-          float s3 = rows[j + 3];
-          v[dst + q] = s0 - s2;
-          v[dst + stride + q] = s1 + s2;
-          v[dst + 2 * stride + q] = s2 - s1;
-          v[dst + 3 * stride + q] = s1 - s3;
-        }
-      }
-      t += tc1 - tc0;
-    }
-  }
-
-  /**
-   * {@code A^T Y A} of every output channel's transformed tiles, with
-   * {@code A^T = [[1,1,1,0],[0,1,-1,-1]]}, written to the 2x2 output blocks (positions past the
-   * output's extent dropped).
-   */
-  private static void transformOutput(float[] prod, int m, int width, int t0, int tw, ConvGeometry g,
-      float[] y, int yOff) {
-    int outH = g.window().h().out();
-    int outW = g.window().w().out();
-    int area = outH * outW;
-    int stride = m * width;
-    for (int o = 0; o < m; o++) {
-      int src = o * width;
-      int plane = yOff + o * area;
-      for (int q = 0; q < width; q++) {
-        int i = src + q;
-        float m00 = prod[i];
-        float m01 = prod[i + stride];
-        float m02 = prod[i + 2 * stride];
-        float m03 = prod[i + 3 * stride];
-        float m10 = prod[i + 4 * stride];
-        float m11 = prod[i + 5 * stride];
-        float m12 = prod[i + 6 * stride];
-        float m13 = prod[i + 7 * stride];
-        float m20 = prod[i + 8 * stride];
-        float m21 = prod[i + 9 * stride];
-        float m22 = prod[i + 10 * stride];
-        float m23 = prod[i + 11 * stride];
-        float m30 = prod[i + 12 * stride];
-        float m31 = prod[i + 13 * stride];
-        float m32 = prod[i + 14 * stride];
-        float m33 = prod[i + 15 * stride];
-        // rows of A^T M
-        float a0 = m00 + m10 + m20;
-        float a1 = m01 + m11 + m21;
-        float a2 = m02 + m12 + m22;
-        float a3 = m03 + m13 + m23;
-        float b0 = m10 - m20 - m30;
-        float b1 = m11 - m21 - m31;
-        float b2 = m12 - m22 - m32;
-        float b3 = m13 - m23 - m33;
-        int t = t0 + q;
-        int tr = t / tw;
-        int oh = TILE * tr;
-        int ow = TILE * (t - tr * tw);
-        int dst = plane + oh * outW + ow;
-        boolean right = ow + 1 < outW;
-        y[dst] = a0 + a1 + a2;
-        if (right) {
-          y[dst + 1] = a1 - a2 - a3;
-        }
-        if (oh + 1 < outH) {
-          y[dst + outW] = b0 + b1 + b2;
-          if (right) {
-            y[dst + outW + 1] = b1 - b2 - b3;
-          }
-        }
-      }
     }
   }
 }

@@ -22,8 +22,9 @@ import org.xai4j.tensor.Tensor;
  * convolutions: a dilated 3x3 one, which takes the im2col path in both directions (2304 im2col rows,
  * 784 positions need two cache-sized chunks, which the parallel forward pass rounds up to a
  * multiple of the thread count: three chunks on three threads, two on one), and a plain 3x3 one at
- * 56 x 56, which takes {@link Winograd} in both directions (784 tiles in four chunks on one thread,
- * six on three). The children use this JVM's kernels ({@link Kernels#provider()}), so the comparison
+ * 56 x 56, which takes {@link Winograd} in both directions: F(4x4, 3x3) by default (196 tiles), and in
+ * a second pair of children F(2x2, 3x3) ({@code -Dxai4j.conv.winograd=2x2}; 784 tiles in four chunks
+ * on one thread, six on three). The children use this JVM's kernels ({@link Kernels#provider()}), so the comparison
  * is of thread counts only, never of vector against scalar kernels.
  */
 class ThreadCountInvarianceTest {
@@ -54,13 +55,14 @@ class ThreadCountInvarianceTest {
     return Arrays.hashCode(y.toArray()) + " " + Arrays.hashCode(dx.toArray());
   }
 
-  private static String childHashes(int threads) throws IOException, InterruptedException {
+  private static String childHashes(int threads, String... properties) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
       command.add("--add-modules=jdk.incubator.vector");
     }
     command.add("-D" + Parallelism.THREADS_PROPERTY + "=" + threads);
+    command.addAll(List.of(properties));
     // The same kernels as this JVM: on a busy machine the start-up throughput check of another JVM
     // may fall back to the scalar kernels, whose bits legitimately differ from the vector ones.
     command.add("-D" + Kernels.PROVIDER_PROPERTY + "=" + Kernels.provider());
@@ -78,5 +80,11 @@ class ThreadCountInvarianceTest {
     String here = hashes();
     assertEquals(here, childHashes(1), "1 thread vs " + Parallelism.threads());
     assertEquals(here, childHashes(3), "3 threads vs " + Parallelism.threads());
+  }
+
+  @Test
+  void twoByTwoWinogradBitsDoNotDependOnTheThreadCount() throws IOException, InterruptedException {
+    String twoByTwo = "-D" + Winograd.PROPERTY + "=2x2";
+    assertEquals(childHashes(1, twoByTwo), childHashes(3, twoByTwo), "F(2x2, 3x3), 1 thread vs 3");
   }
 }
