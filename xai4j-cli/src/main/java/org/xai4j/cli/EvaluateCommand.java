@@ -72,7 +72,7 @@ import picocli.CommandLine.Spec;
         "      --out eval",
         "  xai4j evaluate --model shapes-cnn --data shapes --samples 20 \\",
         "      --methods gradient,grad-cam:relu4,lrp:epsilon-plus-flat \\",
-        "      --metric localization,pixel-flipping --patch 8 --steps 64 \\",
+        "      --metric localization,pixel-flipping --patch 8 --flip-steps 64 \\",
         "      --replace zero --upsample --out shapes-eval"})
 final class EvaluateCommand implements Callable<Integer> {
   private static final String INPUTS = "inputs.npy";
@@ -117,7 +117,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output directory.")
   Path out;
 
-  @Option(names = "--steps", description = "pixel-flipping: steps (default: until every region is replaced, at most "
+  @Option(names = "--flip-steps", paramLabel = "N", description = "pixel-flipping: steps (default: until every region is replaced, at most "
       + PixelFlipping.DEFAULT_STEPS + "; more steps than that are run with a warning).")
   Integer steps;
 
@@ -136,7 +136,8 @@ final class EvaluateCommand implements Callable<Integer> {
       + "first) (default: ${DEFAULT-VALUE}).")
   String order = MORF;
 
-  @Option(names = "--seed", description = "Seed of noise and random orders (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", description = "Seed of every metric's random draws: replacement noise, random orders, "
+      + "perturbations, randomized weights (default: ${DEFAULT-VALUE}).")
   long seed = PixelFlipping.DEFAULT_SEED;
 
   @Option(names = "--quiet", description = "No progress bar.")
@@ -165,7 +166,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     requirePositive("--samples", samples == null ? 1 : samples);
     if (steps != null) {
-      requirePositive("--steps", steps);
+      requirePositive("--flip-steps", steps);
     }
     requirePositive("--per-step", perStep);
     if (patch != null) {
@@ -244,9 +245,9 @@ final class EvaluateCommand implements Callable<Integer> {
         choice("--replace", REPLACEMENTS, replace), choice("--order", ORDERS, order), OutputScore.RAW, seed);
     int all = config.stepsToReplaceAll(input);
     if (steps != null && steps > all) {
-      err.printf("warning: --steps %d goes on after every region is replaced: input %s has %d step(s) of %d "
+      err.printf("warning: --flip-steps %d goes on after every region is replaced: input %s has %d step(s) of %d "
           + "region(s) of %dx%d; steps %d to %d repeat the fully replaced input and raise every AOPC alike "
-          + "(--steps %d covers it once)%n", steps, input, all, perStep, config.patch(), config.patch(), all + 1,
+          + "(--flip-steps %d covers it once)%n", steps, input, all, perStep, config.patch(), config.patch(), all + 1,
           steps, all);
       err.flush();
     }
@@ -339,13 +340,17 @@ final class EvaluateCommand implements Callable<Integer> {
     Tensor x = set.inputs();
     return switch (metric) {
       case "pixel-flipping" -> pixelFlipping(flipping, graph, x, classes, attributors);
-      case "insertion" -> insertionDeletion("insertion", InsertionDeletion.insertion(), graph, x, classes,
+      case "insertion" -> insertionDeletion("insertion", seeded(InsertionDeletion.insertion()), graph, x, classes,
           attributors);
-      case "deletion" -> insertionDeletion("deletion", InsertionDeletion.deletion(), graph, x, classes, attributors);
+      case "deletion" -> insertionDeletion("deletion", seeded(InsertionDeletion.deletion()), graph, x, classes,
+          attributors);
       case "continuity" -> robustness(metric, Continuity.defaults(), x, classes, attributors);
-      case "local-lipschitz" -> robustness(metric, LocalLipschitz.defaults(), x, classes, attributors);
-      case "max-sensitivity" -> robustness(metric, MaxSensitivity.defaults(), x, classes, attributors);
-      case "infidelity" -> robustness(metric, Infidelity.defaults(), x, classes, attributors);
+      case "local-lipschitz" -> robustness(metric, new LocalLipschitz(LocalLipschitz.DEFAULT_SAMPLES,
+          LocalLipschitz.DEFAULT_STD, seed), x, classes, attributors);
+      case "max-sensitivity" -> robustness(metric, new MaxSensitivity(MaxSensitivity.DEFAULT_SAMPLES,
+          MaxSensitivity.DEFAULT_RADIUS, seed), x, classes, attributors);
+      case "infidelity" -> robustness(metric, new Infidelity(Infidelity.DEFAULT_SAMPLES, Infidelity.DEFAULT_STD, false,
+          seed), x, classes, attributors);
       case "randomization" -> randomization(x, classes, attributors);
       case "localization" -> localization(set, classes, attributors);
       case "positivity" -> positivity(x, classes, attributors);
@@ -372,6 +377,11 @@ final class EvaluateCommand implements Callable<Integer> {
     return new Measured(m, table("pixel-flipping: AOPC, higher is better (" + config.steps() + " steps of "
         + config.perStep() + " region(s) of " + config.patch() + "x" + config.patch() + ", " + config.order().label()
         + ", " + config.replacement().label() + ")", List.of("method", "AOPC"), rows));
+  }
+
+  /** Insertion or deletion with {@code --seed}. */
+  private InsertionDeletion seeded(InsertionDeletion d) {
+    return new InsertionDeletion(d.mode(), d.steps(), d.substrate(), d.score(), seed);
   }
 
   private Measured insertionDeletion(String name, InsertionDeletion metric, Graph graph, Tensor x, int[] classes,
@@ -429,13 +439,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private Measured randomization(Tensor x, int[] classes, Map<String, Explainer> attributors) throws IOException {
     Map<String, ModelRandomization.Result> perMethod = eachMethod(attributors,
-        e -> ModelRandomization.defaults().evaluate(e, x, classes));
+        e -> new ModelRandomization(ModelRandomization.DEFAULT_ABSOLUTE, seed).evaluate(e, x, classes));
     List<List<Object>> rows = new ArrayList<>();
     perMethod.forEach((k, r) -> r.stages().forEach(s -> rows.add(List.of(k, s.layer(), s.meanSpearman(),
         s.meanSsim()))));
     CsvTable.writeRows(dir.resolve("randomization.csv"), List.of("method", "randomized_down_to", "spearman", "ssim"),
         rows);
-    return new Measured(Map.of("config", ModelRandomization.defaults(), "methods", perMethod), table("randomization: "
+    return new Measured(Map.of("config", new ModelRandomization(ModelRandomization.DEFAULT_ABSOLUTE, seed), "methods", perMethod), table("randomization: "
         + "similarity to the explanation of the trained model as layers are randomized (lower is better)",
         List.of("method", "randomized down to", "Spearman", "SSIM"), rows));
   }

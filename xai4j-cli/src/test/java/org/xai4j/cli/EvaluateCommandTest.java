@@ -54,7 +54,7 @@ class EvaluateCommandTest extends CliTestSupport {
     int code = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--methods",
         "sensitivity,gradient-x-input,lrp:epsilon-plus-flat", "--metric",
         "pixel-flipping,deletion,max-sensitivity,localization,positivity,randomization",
-        "--steps", "5", "--per-step", "2", "--patch", "2", "--replace", "zero", "--samples", "4", "--out",
+        "--flip-steps", "5", "--per-step", "2", "--patch", "2", "--replace", "zero", "--samples", "4", "--out",
         outDir.toString());
     assertEquals(0, code, err.toString());
     for (String f : List.of("metrics.json", "pixel-flipping-curves.csv", "pixel-flipping-curves.png",
@@ -110,6 +110,32 @@ class EvaluateCommandTest extends CliTestSupport {
   }
 
   @Test
+  void seedReachesEveryRandomMetric() throws IOException {
+    Path model = writeModel(dir, "m.onnx", convNet());
+    Npy.write(dir.resolve("inputs.npy"), Tensor.randomUniform(Shape.of(3, 1, 8, 8), 0, 1, new Random(4)));
+    Map<String, Double> first = null;
+    for (String seed : List.of("1", "1", "2")) {
+      Path o = dir.resolve("seed" + seed + (first == null ? "a" : "b"));
+      assertEquals(0, run("evaluate", "--model", model.toString(), "--data", dir.toString(), "--methods", "gradient",
+          "--metric", "max-sensitivity,infidelity,deletion", "--seed", seed, "--quiet", "--out", o.toString()),
+          err.toString());
+      JsonNode m = new ObjectMapper().readTree(o.resolve("metrics.json").toFile()).get("metrics");
+      Map<String, Double> v = Map.of("max-sensitivity", m.get("max-sensitivity").get("methods").get("gradient")
+          .get("mean").asDouble(), "infidelity", m.get("infidelity").get("methods").get("gradient").get("mean")
+          .asDouble(), "deletion", m.get("deletion").get("methods").get("random").get("auc").asDouble());
+      if (first == null) {
+        first = v;
+      } else if (seed.equals("1")) {
+        assertEquals(first, v, "the same seed, the same numbers");
+      } else {
+        for (String k : v.keySet()) {
+          assertTrue(!first.get(k).equals(v.get(k)), k + " does not depend on --seed: " + v.get(k));
+        }
+      }
+    }
+  }
+
+  @Test
   void sizedDefaultsKeepThePapersRegionsOnLargeImages() {
     PixelFlipping large = PixelFlipping.sizedTo(Shape.of(1, 3, 224, 224), 1);
     assertEquals(9, large.patch());
@@ -142,7 +168,7 @@ class EvaluateCommandTest extends CliTestSupport {
   void bundledModelAndDataSets() throws IOException {
     Path outDir = dir.resolve("mnist");
     assertEquals(0, run("evaluate", "--model", "mnist-cnn", "--data", "mnist", "--methods", "gradient-x-input",
-        "--metric", "pixel-flipping", "--samples", "3", "--steps", "2", "--per-step", "392", "--patch", "1",
+        "--metric", "pixel-flipping", "--samples", "3", "--flip-steps", "2", "--per-step", "392", "--patch", "1",
         "--replace", "zero", "--out", outDir.toString()), err.toString());
     JsonNode pf = new ObjectMapper().readTree(outDir.resolve("metrics.json").toFile()).get("metrics")
         .get("pixel-flipping").get("methods");

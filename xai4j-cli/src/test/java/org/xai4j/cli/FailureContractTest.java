@@ -201,12 +201,12 @@ class FailureContractTest extends CliTestSupport {
     writeNpy(data, "inputs.npy", Tensor.randomNormal(Shape.of(3, 4), 1f, new java.util.Random(2)));
     String[] args = {"evaluate", "--model", model.toString(), "--data", data.toString(), "--methods", "gradient",
         "--metric", "pixel-flipping", "--patch", "2", "--replace", "zero", "--quiet"};
-    String[] tooMany = Stream.concat(Stream.of(args), Stream.of("--steps", "5", "--out", dir.resolve("eval5")
+    String[] tooMany = Stream.concat(Stream.of(args), Stream.of("--flip-steps", "5", "--out", dir.resolve("eval5")
         .toString())).toArray(String[]::new);
     assertEquals(Failures.OK, run(tooMany), err.toString());
-    assertTrue(err.toString().contains("warning: --steps 5 goes on after every region is replaced: input [3, 4] has 2 "
+    assertTrue(err.toString().contains("warning: --flip-steps 5 goes on after every region is replaced: input [3, 4] has 2 "
         + "step(s) of 1 region(s) of 2x2; steps 3 to 5 repeat the fully replaced input and raise every AOPC alike "
-        + "(--steps 2 covers it once)"), err.toString());
+        + "(--flip-steps 2 covers it once)"), err.toString());
     assertTrue(Files.readString(dir.resolve("eval5/metrics.json")).contains("\"steps\" : 5"));
     err.getBuffer().setLength(0);
     String[] sized = Stream.concat(Stream.of(args), Stream.of("--out", dir.resolve("eval").toString()))
