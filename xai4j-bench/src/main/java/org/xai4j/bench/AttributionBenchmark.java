@@ -18,6 +18,7 @@ import org.xai4j.explain.Explainer;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.attribution.Gradient;
 import org.xai4j.explain.attribution.IntegratedGradients;
+import org.xai4j.explain.attribution.InternalBatch;
 import org.xai4j.explain.attribution.Quadrature;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
@@ -41,11 +42,10 @@ public class AttributionBenchmark {
   public int steps;
 
   /**
-   * Path points per forward/backward pass of Integrated Gradients. 10 divides the 50 steps evenly
-   * and keeps the largest activation (batch x 64 x 224 x 224 floats, 128 MiB) and its signal well
-   * inside the heap.
+   * Path points per forward/backward pass of Integrated Gradients; 0 (the default) for the library's
+   * automatic rule ({@link InternalBatch}: 6 points per pass in the 6 GB heap of the forks).
    */
-  @Param({"10"})
+  @Param({"0"})
   public int internalBatch;
 
   private Vgg16 model;
@@ -62,7 +62,7 @@ public class AttributionBenchmark {
     integratedGradients = IntegratedGradients.defaults()
         .withSteps(steps)
         .withMethod(Quadrature.RIEMANN_TRAPEZOID)
-        .withInternalBatchSize(internalBatch)
+        .withInternalBatch(internalBatch == 0 ? InternalBatch.automatic() : InternalBatch.of(internalBatch))
         .prepare(model.graph());
   }
 

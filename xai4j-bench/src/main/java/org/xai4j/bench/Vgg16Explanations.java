@@ -15,7 +15,8 @@ import org.xai4j.tensor.Tensor;
  * The VGG-16 calls that the explanation timings ({@link ExplainCpuTime}, {@link SideBySide}) run,
  * by the names the peers' script {@code sbs_torch.py} uses: {@code forward} (the recorded forward
  * pass), {@code gradient} (plain gradient of the argmax logit), {@code ig} (Integrated Gradients, 50
- * steps, Riemann trapezoid, zero baseline, as Captum's) and any LRP composite of
+ * steps, Riemann trapezoid, zero baseline, as Captum's; path points per pass by the library's
+ * automatic rule) and any LRP composite of
  * {@link Composites#NAMES} (prepared once, as Zennit's composite is registered once).
  */
 final class Vgg16Explanations {
@@ -23,7 +24,6 @@ final class Vgg16Explanations {
   static final List<String> SIDE_BY_SIDE = List.of("gradient", "epsilon-plus-flat", "epsilon-alpha2-beta1-flat",
       "ig", "forward");
   private static final int IG_STEPS = 50;
-  private static final int IG_INTERNAL_BATCH = 10;
 
   private Vgg16Explanations() {}
 
@@ -42,7 +42,7 @@ final class Vgg16Explanations {
       }
       case "ig" -> {
         Explainer ig = IntegratedGradients.defaults().withSteps(IG_STEPS)
-            .withMethod(Quadrature.RIEMANN_TRAPEZOID).withInternalBatchSize(IG_INTERNAL_BATCH).prepare(model.graph());
+            .withMethod(Quadrature.RIEMANN_TRAPEZOID).prepare(model.graph());
         yield () -> ig.explain(images, Target.argmax()).relevance();
       }
       default -> {

@@ -76,6 +76,10 @@ final class MethodFlags {
       + "operands that no rule covers keep the plain gradient (default: such a node is an error listing them all).")
   Boolean gradientWhereUncovered;
 
+  @Option(names = "--internal-batch", paramLabel = "N", description = "integrated-gradients, smoothgrad, occlusion: "
+      + "points per pass through the model (default: chosen from the memory one point needs).")
+  Integer internalBatch;
+
   /** The composite names, for help and completion. */
   static final class CompositeNames extends java.util.ArrayList<String> {
     private static final long serialVersionUID = 1L;
@@ -98,6 +102,6 @@ final class MethodFlags {
   MethodOptions options() {
     return new MethodOptions(integrationSteps, noiseSamples, noiseLevel, noiseSeed, window, stride, layer, relu,
         upsample, composite, canonize, attention, zennitMergedBias, low, high, seedTimesOutput,
-        gradientWhereUncovered);
+        gradientWhereUncovered, internalBatch);
   }
 }

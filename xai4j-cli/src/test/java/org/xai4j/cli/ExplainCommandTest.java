@@ -72,6 +72,14 @@ class ExplainCommandTest extends CliTestSupport {
         "integrated-gradients", "--target", "1", "--integration-steps", "10", "--out", rel.toString()), err.toString());
     assertArrayEquals(IntegratedGradients.defaults().withSteps(10).prepare(g).explain(x, Target.classes(1)).relevance()
         .toArray(), Npy.read(rel).toArray(), 1e-6f);
+    Path onePerPass = dir.resolve("ig1.npy");
+    assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--method",
+        "integrated-gradients", "--target", "1", "--integration-steps", "10", "--internal-batch", "1", "--out",
+        onePerPass.toString()), err.toString());
+    assertArrayEquals(Npy.read(rel).toArray(), Npy.read(onePerPass).toArray(), 1e-6f);
+    assertEquals(Failures.BAD_INPUT, run("explain", "--model", model.toString(), "--input", in.toString(), "--method",
+        "gradient", "--internal-batch", "4", "--out", dir.resolve("g.npy").toString()));
+    assertTrue(err.toString().contains("option --internal-batch does not apply to method gradient"), err.toString());
   }
 
   @Test

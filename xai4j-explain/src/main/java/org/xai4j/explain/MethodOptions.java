@@ -37,64 +37,76 @@ import java.util.Set;
  * @param gradientWhereUncovered with a composite: nodes with parameters or constant operands that
  *     no rule covers keep the plain gradient instead of failing the resolution
  *     ({@link org.xai4j.explain.lrp.composite.Composite#withGradientWhereUncovered}; default: fail)
+ * @param internalBatch integrated-gradients, smoothgrad, occlusion: points (path points, noisy or
+ *     occluded copies) per pass through the graph (default: chosen from the memory one point needs,
+ *     {@link org.xai4j.explain.attribution.InternalBatch})
  */
 public record MethodOptions(Integer integrationSteps, Integer noiseSamples, Double noiseLevel, Long noiseSeed,
     int[] window, int[] stride, String layer, Boolean relu, Boolean upsample, String composite, Boolean canonize,
     String attention, Boolean zennitMergedBias, Float low, Float high, Boolean seedTimesOutput,
-    Boolean gradientWhereUncovered) implements Serializable {
+    Boolean gradientWhereUncovered, Integer internalBatch) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** No option given: every method's defaults. */
   public static MethodOptions none() {
     return new MethodOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null);
   }
 
   /** These options with the grad-cam layer. */
   public MethodOptions withLayer(String l) {
     return new MethodOptions(integrationSteps, noiseSamples, noiseLevel, noiseSeed, window, stride, l, relu,
         upsample, composite, canonize, attention, zennitMergedBias, low, high, seedTimesOutput,
-        gradientWhereUncovered);
+        gradientWhereUncovered, internalBatch);
   }
 
   /** These options with grad-cam upsampling on or off. */
   public MethodOptions withUpsample(Boolean on) {
     return new MethodOptions(integrationSteps, noiseSamples, noiseLevel, noiseSeed, window, stride, layer, relu, on,
         composite, canonize, attention, zennitMergedBias, low, high, seedTimesOutput,
-        gradientWhereUncovered);
+        gradientWhereUncovered, internalBatch);
   }
 
   /** These options with the input bounds of the zB rule. */
   public MethodOptions withBounds(Float lo, Float hi) {
     return new MethodOptions(integrationSteps, noiseSamples, noiseLevel, noiseSeed, window, stride, layer, relu,
         upsample, composite, canonize, attention, zennitMergedBias, lo, hi, seedTimesOutput,
-        gradientWhereUncovered);
+        gradientWhereUncovered, internalBatch);
   }
 
   /** These options with the LRP composite. */
   public MethodOptions withComposite(String name) {
     return new MethodOptions(integrationSteps, noiseSamples, noiseLevel, noiseSeed, window, stride, layer, relu,
         upsample, name, canonize, attention, zennitMergedBias, low, high, seedTimesOutput,
-        gradientWhereUncovered);
+        gradientWhereUncovered, internalBatch);
   }
 
   /** These options with canonizing on or off (composites only). */
   public MethodOptions withCanonize(Boolean on) {
     return new MethodOptions(integrationSteps, noiseSamples, noiseLevel, noiseSeed, window, stride, layer, relu,
         upsample, composite, on, attention, zennitMergedBias, low, high, seedTimesOutput,
-        gradientWhereUncovered);
+        gradientWhereUncovered, internalBatch);
   }
 
   /** These options with the seed-times-output flag. */
   public MethodOptions withSeedTimesOutput(Boolean on) {
     return new MethodOptions(integrationSteps, noiseSamples, noiseLevel, noiseSeed, window, stride, layer, relu,
-        upsample, composite, canonize, attention, zennitMergedBias, low, high, on, gradientWhereUncovered);
+        upsample, composite, canonize, attention, zennitMergedBias, low, high, on, gradientWhereUncovered,
+        internalBatch);
   }
 
   /** These options with the gradient kept (or not) where no rule covers a node with parameters. */
   public MethodOptions withGradientWhereUncovered(Boolean on) {
     return new MethodOptions(integrationSteps, noiseSamples, noiseLevel, noiseSeed, window, stride, layer, relu,
-        upsample, composite, canonize, attention, zennitMergedBias, low, high, seedTimesOutput, on);
+        upsample, composite, canonize, attention, zennitMergedBias, low, high, seedTimesOutput, on,
+        internalBatch);
+  }
+
+  /** These options with the points per pass of the methods that evaluate many points. */
+  public MethodOptions withInternalBatch(Integer rows) {
+    return new MethodOptions(integrationSteps, noiseSamples, noiseLevel, noiseSeed, window, stride, layer, relu,
+        upsample, composite, canonize, attention, zennitMergedBias, low, high, seedTimesOutput,
+        gradientWhereUncovered, rows);
   }
 
   /** The options given (not {@code null}), by component name, in declaration order. */

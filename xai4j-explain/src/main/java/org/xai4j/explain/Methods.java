@@ -11,6 +11,7 @@ import org.xai4j.explain.attribution.GradCam;
 import org.xai4j.explain.attribution.Gradient;
 import org.xai4j.explain.attribution.GradientMethod;
 import org.xai4j.explain.attribution.GradientTimesInput;
+import org.xai4j.explain.attribution.InternalBatch;
 import org.xai4j.explain.attribution.IntegratedGradients;
 import org.xai4j.explain.attribution.Occlusion;
 import org.xai4j.explain.attribution.Sensitivity;
@@ -56,6 +57,7 @@ public final class Methods {
   private static final Set<String> LRP_OPTIONS = union(Set.copyOf(RULE_OPTIONS), Set.of("composite",
       "seedTimesOutput"));
   private static final Set<String> PASS_OPTIONS = Set.of("seedTimesOutput");
+  private static final String INTERNAL_BATCH = "internalBatch";
 
   /** Method name to the options it takes (besides those of its reverse pass). */
   private static final Map<String, Set<String>> OPTIONS = options();
@@ -70,12 +72,12 @@ public final class Methods {
     m.put("gradient", LRP_OPTIONS);
     m.put("sensitivity", LRP_OPTIONS);
     m.put("gradient-x-input", LRP_OPTIONS);
-    m.put("integrated-gradients", union(LRP_OPTIONS, Set.of("integrationSteps")));
-    m.put("smoothgrad", union(LRP_OPTIONS, Set.of("noiseSamples", "noiseLevel", "noiseSeed")));
+    m.put("integrated-gradients", union(LRP_OPTIONS, Set.of("integrationSteps", INTERNAL_BATCH)));
+    m.put("smoothgrad", union(LRP_OPTIONS, Set.of("noiseSamples", "noiseLevel", "noiseSeed", INTERNAL_BATCH)));
     m.put("deconvnet", PASS_OPTIONS);
     m.put("guided-backprop", PASS_OPTIONS);
     m.put(GRAD_CAM, union(LRP_OPTIONS, Set.of("layer", "relu", "upsample")));
-    m.put("occlusion", Set.of("window", "stride"));
+    m.put("occlusion", Set.of("window", "stride", INTERNAL_BATCH));
     m.put(LRP, LRP_OPTIONS);
     return m;
   }
@@ -161,8 +163,7 @@ public final class Methods {
       case "gradient" -> pass(Gradient.plain(), spec, options);
       case "sensitivity" -> pass(Sensitivity.plain(), spec, options);
       case "gradient-x-input" -> pass(GradientTimesInput.plain(), spec, options);
-      case "integrated-gradients" -> pass(options.integrationSteps() == null ? IntegratedGradients.defaults()
-          : IntegratedGradients.defaults().withSteps(options.integrationSteps()), spec, options);
+      case "integrated-gradients" -> pass(integratedGradients(options), spec, options);
       case "smoothgrad" -> pass(smoothGrad(options), spec, options);
       case "deconvnet" -> pass(Gradient.deconvnet(), spec, options);
       case "guided-backprop" -> pass(Gradient.guidedBackprop(), spec, options);
@@ -227,8 +228,25 @@ public final class Methods {
     };
   }
 
+  private static IntegratedGradients integratedGradients(MethodOptions o) {
+    IntegratedGradients ig = IntegratedGradients.defaults().withInternalBatch(internalBatch(o));
+    return o.integrationSteps() == null ? ig : ig.withSteps(o.integrationSteps());
+  }
+
+  /** The {@code internalBatch} option: automatic unless given, at least 1 when given. */
+  private static InternalBatch internalBatch(MethodOptions o) {
+    Integer rows = o.internalBatch();
+    if (rows == null) {
+      return InternalBatch.automatic();
+    }
+    if (rows < 1) {
+      throw new IllegalArgumentException(MethodOptions.flag(INTERNAL_BATCH) + " must be at least 1, got " + rows);
+    }
+    return InternalBatch.of(rows);
+  }
+
   private static SmoothGrad smoothGrad(MethodOptions o) {
-    SmoothGrad s = SmoothGrad.defaults();
+    SmoothGrad s = SmoothGrad.defaults().withInternalBatch(internalBatch(o));
     s = o.noiseSamples() == null ? s : s.withSamples(o.noiseSamples());
     s = o.noiseLevel() == null ? s : s.withNoiseLevel(o.noiseLevel());
     return o.noiseSeed() == null ? s : s.withSeed(o.noiseSeed());
@@ -242,6 +260,6 @@ public final class Methods {
       }
       w = new int[] {input.dim(1), Math.min(OCCLUSION_PATCH, input.dim(2)), Math.min(OCCLUSION_PATCH, input.dim(3))};
     }
-    return Occlusion.of(w).withStrides(o.stride() == null ? w : o.stride());
+    return Occlusion.of(w).withStrides(o.stride() == null ? w : o.stride()).withInternalBatch(internalBatch(o));
   }
 }

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.xai4j.explain.attribution.GradCam;
 import org.xai4j.explain.attribution.IntegratedGradients;
+import org.xai4j.explain.attribution.InternalBatch;
 import org.xai4j.explain.attribution.Occlusion;
 import org.xai4j.explain.attribution.SmoothGrad;
 import org.xai4j.explain.lrp.Lrp;
@@ -52,7 +53,7 @@ class MethodsTest {
     // (Tensor has no value equality; the printed configurations are compared)
     assertEquals(IntegratedGradients.defaults().withSteps(7).toString(), Methods.attributor("integrated-gradients",
         new MethodOptions(7, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null),
+            null, null),
         VECTORS).toString());
     assertEquals(Methods.NAMES.size(), 10);
   }
@@ -76,6 +77,21 @@ class MethodsTest {
   }
 
   @Test
+  void internalBatchReachesTheMethodsThatEvaluateManyPoints() {
+    MethodOptions four = MethodOptions.none().withInternalBatch(4);
+    assertEquals(IntegratedGradients.defaults().withInternalBatch(InternalBatch.of(4)).toString(),
+        Methods.attributor("integrated-gradients", four, VECTORS).toString());
+    assertEquals(SmoothGrad.defaults().withInternalBatch(InternalBatch.of(4)),
+        Methods.attributor("smoothgrad", four, VECTORS));
+    assertEquals(Occlusion.of(3, 8, 8).withStrides(3, 8, 8).withInternalBatch(InternalBatch.of(4)),
+        Methods.attributor("occlusion", four, IMAGES));
+    assertEquals(SmoothGrad.defaults(), Methods.attributor("smoothgrad", MethodOptions.none(), VECTORS));
+    assertEquals("option --internal-batch does not apply to method lrp", error("lrp", four, VECTORS));
+    assertEquals("--internal-batch must be at least 1, got 0",
+        error("smoothgrad", MethodOptions.none().withInternalBatch(0), VECTORS));
+  }
+
+  @Test
   void wrongNamesArgumentsAndOptionsAreErrors() {
     assertTrue(error("saliency", MethodOptions.none(), VECTORS).contains("unknown method 'saliency'"));
     assertTrue(error("gradient:x", MethodOptions.none(), VECTORS).contains("takes no ':' argument"));
@@ -83,7 +99,7 @@ class MethodsTest {
     assertTrue(error("lrp:epsilon-plus", MethodOptions.none().withComposite("deep-taylor"), VECTORS)
         .contains("disagree"));
     MethodOptions steps = new MethodOptions(7, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null);
+        null, null, null, null, null);
     assertEquals("option --integration-steps does not apply to method gradient", error("gradient", steps, VECTORS));
     assertTrue(error("occlusion", MethodOptions.none().withSeedTimesOutput(true), IMAGES)
         .contains("--seed-times-output does not apply to method occlusion"));

@@ -13,9 +13,11 @@ import org.xai4j.tensor.TensorInternals;
  * {@code IG_i = (x_i - b_i) * sum_k w_k * df/dx_i (b + alpha_k (x - b))} with the points and
  * weights of a {@link Quadrature} rule. The relevance has the input's shape.
  *
- * <p>All path points of all samples are stacked into batches of at most
- * {@code internalBatchSize} rows, each going through the graph in one forward and one reverse
- * pass; the target (for example the argmax) is resolved once, at the input. Defaults (Captum's):
+ * <p>All path points of all samples are stacked along the batch axis and cut into passes of equal
+ * size by {@code internalBatch} ({@link InternalBatch}; by default chosen from the memory one
+ * point needs), each going through the graph in one forward and one reverse pass; the result does
+ * not depend on the pass size beyond float rounding. The target (for example the argmax) is
+ * resolved once, at the input. Defaults (Captum's):
  * {@value #DEFAULT_STEPS} steps, {@link Quadrature#GAUSS_LEGENDRE}, a zero baseline. Example:
  * {@code IntegratedGradients.defaults().withMethod(Quadrature.RIEMANN_TRAPEZOID).prepare(graph).explain(x,
  * Target.argmax())}.
@@ -29,54 +31,52 @@ import org.xai4j.tensor.TensorInternals;
  * @param steps number of gradient evaluations per sample
  * @param method the quadrature rule
  * @param baseline the path start, broadcastable to the input (a scalar, one sample or the batch)
- * @param internalBatchSize the largest number of path points per forward/backward pass; bounds
- *     memory
+ * @param internalBatch how many path points go through the graph per forward/backward pass
  * @param pass the reverse pass at every path point
  */
-public record IntegratedGradients(int steps, Quadrature method, Tensor baseline, int internalBatchSize,
+public record IntegratedGradients(int steps, Quadrature method, Tensor baseline, InternalBatch internalBatch,
     ReversePass pass) implements GradientMethod<IntegratedGradients> {
   /** Default number of steps (Captum's {@code n_steps}). */
   public static final int DEFAULT_STEPS = 50;
   /** Default quadrature (Captum's {@code method='gausslegendre'}). */
   public static final Quadrature DEFAULT_METHOD = Quadrature.GAUSS_LEGENDRE;
-  /** Default number of path points per pass. */
-  public static final int DEFAULT_INTERNAL_BATCH_SIZE = 16;
-
   /** Validates the step count against the rule and the batch size. */
   public IntegratedGradients {
     method.points(steps);
-    PointBatches.requirePositive(internalBatchSize, "IntegratedGradients internalBatchSize");
+    if (internalBatch == null) {
+      throw new IllegalArgumentException("IntegratedGradients needs an internal batch (InternalBatch.automatic())");
+    }
   }
 
   /** Captum's defaults with a zero baseline. */
   public static IntegratedGradients defaults() {
-    return new IntegratedGradients(DEFAULT_STEPS, DEFAULT_METHOD, Tensor.scalar(0f), DEFAULT_INTERNAL_BATCH_SIZE,
+    return new IntegratedGradients(DEFAULT_STEPS, DEFAULT_METHOD, Tensor.scalar(0f), InternalBatch.automatic(),
         ReversePass.gradient());
   }
 
   /** This configuration with another number of steps. */
   public IntegratedGradients withSteps(int n) {
-    return new IntegratedGradients(n, method, baseline, internalBatchSize, pass);
+    return new IntegratedGradients(n, method, baseline, internalBatch, pass);
   }
 
   /** This configuration with another quadrature rule. */
   public IntegratedGradients withMethod(Quadrature q) {
-    return new IntegratedGradients(steps, q, baseline, internalBatchSize, pass);
+    return new IntegratedGradients(steps, q, baseline, internalBatch, pass);
   }
 
   /** This configuration with another baseline (broadcastable to the input). */
   public IntegratedGradients withBaseline(Tensor b) {
-    return new IntegratedGradients(steps, method, b, internalBatchSize, pass);
+    return new IntegratedGradients(steps, method, b, internalBatch, pass);
   }
 
   /** This configuration with another number of path points per pass. */
-  public IntegratedGradients withInternalBatchSize(int rows) {
-    return new IntegratedGradients(steps, method, baseline, rows, pass);
+  public IntegratedGradients withInternalBatch(InternalBatch b) {
+    return new IntegratedGradients(steps, method, baseline, b, pass);
   }
 
   @Override
   public IntegratedGradients withPass(ReversePass p) {
-    return new IntegratedGradients(steps, method, baseline, internalBatchSize, p);
+    return new IntegratedGradients(steps, method, baseline, internalBatch, p);
   }
 
   @Override
@@ -135,7 +135,8 @@ public record IntegratedGradients(int steps, Quadrature method, Tensor baseline,
       Tensor atInput = trace.get(at);
       int atPer = atInput.size() / n;
       double[] sum = new double[atInput.size()];
-      boolean reached = PointBatches.signals(bound, steps * n, points, value, seed, internalBatchSize, at,
+      int rows = internalBatch.rowsPerPass(steps * n, trace, true);
+      boolean reached = PointBatches.signals(bound, steps * n, points, value, seed, rows, at,
           (from, chunk) -> {
             float[] g = TensorInternals.array(chunk);
             for (int r = from; r < from + chunk.shape().dim(0); r++) {

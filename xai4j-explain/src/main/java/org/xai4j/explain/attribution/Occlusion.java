@@ -22,19 +22,19 @@ import org.xai4j.tensor.TensorInternals;
  *
  * <p>As in Captum, each axis is shifted {@code ceil((D - W) / s) + 1} times, a window that would
  * pass the border is cut there, and the stride may not exceed the window unless the window spans
- * the whole axis. The relevance has the input's shape. All occluded copies are stacked into
- * forward passes of at most {@code internalBatchSize} rows; no reverse pass is used. Example:
+ * the whole axis. The relevance has the input's shape. All occluded copies of all samples are
+ * stacked and cut into forward passes of equal size by {@code internalBatch}
+ * ({@link InternalBatch}; by default chosen from the memory one copy's forward pass needs); no
+ * reverse pass is used. Example:
  * {@code Occlusion.of(1, 8, 8).withStrides(1, 4, 4).prepare(graph).explain(x, Target.argmax())}.
  *
  * @param window extent of the occluded block along each non-batch axis
  * @param strides shift along each non-batch axis
  * @param baseline the value written into the window
- * @param internalBatchSize the largest number of occluded copies per forward pass
+ * @param internalBatch how many occluded copies go through the graph per forward pass
  */
-public record Occlusion(int[] window, int[] strides, float baseline, int internalBatchSize) implements Attributor {
-  /** Default number of occluded copies per pass. */
-  public static final int DEFAULT_INTERNAL_BATCH_SIZE = 32;
-
+public record Occlusion(int[] window, int[] strides, float baseline, InternalBatch internalBatch)
+    implements Attributor {
   /** Copies and checks the extents. */
   public Occlusion {
     window = window.clone();
@@ -47,29 +47,31 @@ public record Occlusion(int[] window, int[] strides, float baseline, int interna
       PointBatches.requirePositive(window[k], "Occlusion window extent " + k);
       PointBatches.requirePositive(strides[k], "Occlusion stride " + k);
     }
-    PointBatches.requirePositive(internalBatchSize, "Occlusion internalBatchSize");
+    if (internalBatch == null) {
+      throw new IllegalArgumentException("Occlusion needs an internal batch (InternalBatch.automatic())");
+    }
   }
 
   /** A window with stride 1 along every axis and baseline 0 (Captum's defaults). */
   public static Occlusion of(int... window) {
     int[] ones = new int[window.length];
     Arrays.fill(ones, 1);
-    return new Occlusion(window, ones, 0f, DEFAULT_INTERNAL_BATCH_SIZE);
+    return new Occlusion(window, ones, 0f, InternalBatch.automatic());
   }
 
   /** This configuration with other strides. */
   public Occlusion withStrides(int... s) {
-    return new Occlusion(window, s, baseline, internalBatchSize);
+    return new Occlusion(window, s, baseline, internalBatch);
   }
 
   /** This configuration with another baseline value. */
   public Occlusion withBaseline(float b) {
-    return new Occlusion(window, strides, b, internalBatchSize);
+    return new Occlusion(window, strides, b, internalBatch);
   }
 
   /** This configuration with another number of copies per pass. */
-  public Occlusion withInternalBatchSize(int rows) {
-    return new Occlusion(window, strides, baseline, rows);
+  public Occlusion withInternalBatch(InternalBatch b) {
+    return new Occlusion(window, strides, baseline, b);
   }
 
   @Override
@@ -111,7 +113,9 @@ public record Occlusion(int[] window, int[] strides, float baseline, int interna
       }
       return TensorInternals.adopt(input.shape().withDim(0, to - from), rows);
     };
-    double[] scores = PointBatches.scores(graph, windows.length * n, points, value, seed, internalBatchSize);
+    int copies = windows.length * n;
+    double[] scores = PointBatches.scores(graph, copies, points, value, seed,
+        internalBatch.rowsPerPass(copies, trace, false));
     double[] total = new double[input.size()];
     int[] count = new int[per];
     for (int w = 0; w < windows.length; w++) {
@@ -202,7 +206,7 @@ public record Occlusion(int[] window, int[] strides, float baseline, int interna
   @Override
   public boolean equals(Object o) {
     return o instanceof Occlusion other && Arrays.equals(window, other.window) && Arrays.equals(strides, other.strides)
-        && Float.compare(baseline, other.baseline) == 0 && internalBatchSize == other.internalBatchSize;
+        && Float.compare(baseline, other.baseline) == 0 && internalBatch.equals(other.internalBatch);
   }
 
   @Override
@@ -213,6 +217,6 @@ public record Occlusion(int[] window, int[] strides, float baseline, int interna
   @Override
   public String toString() {
     return "Occlusion[window=" + Arrays.toString(window) + ", strides=" + Arrays.toString(strides) + ", baseline="
-        + baseline + ", internalBatchSize=" + internalBatchSize + "]";
+        + baseline + ", internalBatch=" + internalBatch + "]";
   }
 }

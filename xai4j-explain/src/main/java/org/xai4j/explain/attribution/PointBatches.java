@@ -97,7 +97,7 @@ final class PointBatches {
     return TensorInternals.adopt(t.shape().withDim(0, end - start), d);
   }
 
-  /** Checks a batch size option, naming the method. */
+  /** Checks a count option, naming the method and the option. */
   static int requirePositive(int rows, String what) {
     if (rows < 1) {
       throw new IllegalArgumentException(what + " must be at least 1, got " + rows);

@@ -32,19 +32,19 @@ import org.xai4j.tensor.TensorInternals;
  * @param noiseLevel {@code sigma / (max - min)} of each sample's values
  * @param samples number of copies per sample (the last one noise-free)
  * @param seed seed of the noise
- * @param internalBatchSize the largest number of copies per forward/backward pass
+ * @param internalBatch how many copies go through the graph per forward/backward pass (all copies
+ *     of all samples are stacked and cut into passes of equal size, {@link InternalBatch}; by
+ *     default chosen from the memory one copy needs)
  * @param pass the reverse pass of every copy (an LRP composite gives SmoothGrad over LRP)
  */
-public record SmoothGrad(Aggregation aggregation, double noiseLevel, int samples, long seed, int internalBatchSize,
-    ReversePass pass) implements GradientMethod<SmoothGrad> {
+public record SmoothGrad(Aggregation aggregation, double noiseLevel, int samples, long seed,
+    InternalBatch internalBatch, ReversePass pass) implements GradientMethod<SmoothGrad> {
   /** Default relative noise level (Zennit's {@code noise_level}). */
   public static final double DEFAULT_NOISE_LEVEL = 0.1;
   /** Default number of samples (Zennit's {@code n_iter}). */
   public static final int DEFAULT_SAMPLES = 20;
   /** Default noise seed. */
   public static final long DEFAULT_SEED = 0L;
-  /** Default number of copies per pass. */
-  public static final int DEFAULT_INTERNAL_BATCH_SIZE = 16;
 
   /** What is computed from the gradients of the noisy copies. */
   public enum Aggregation {
@@ -62,43 +62,45 @@ public record SmoothGrad(Aggregation aggregation, double noiseLevel, int samples
       throw new IllegalArgumentException("SmoothGrad noiseLevel must be finite and >= 0, got " + noiseLevel);
     }
     PointBatches.requirePositive(samples, "SmoothGrad samples");
-    PointBatches.requirePositive(internalBatchSize, "SmoothGrad internalBatchSize");
+    if (internalBatch == null) {
+      throw new IllegalArgumentException("SmoothGrad needs an internal batch (InternalBatch.automatic())");
+    }
   }
 
   /** SmoothGrad with Zennit's defaults. */
   public static SmoothGrad defaults() {
     return new SmoothGrad(Aggregation.SMOOTHGRAD, DEFAULT_NOISE_LEVEL, DEFAULT_SAMPLES, DEFAULT_SEED,
-        DEFAULT_INTERNAL_BATCH_SIZE, ReversePass.gradient());
+        InternalBatch.automatic(), ReversePass.gradient());
   }
 
   /** This configuration with another aggregation. */
   public SmoothGrad withAggregation(Aggregation a) {
-    return new SmoothGrad(a, noiseLevel, samples, seed, internalBatchSize, pass);
+    return new SmoothGrad(a, noiseLevel, samples, seed, internalBatch, pass);
   }
 
   /** This configuration with another relative noise level. */
   public SmoothGrad withNoiseLevel(double level) {
-    return new SmoothGrad(aggregation, level, samples, seed, internalBatchSize, pass);
+    return new SmoothGrad(aggregation, level, samples, seed, internalBatch, pass);
   }
 
   /** This configuration with another number of samples. */
   public SmoothGrad withSamples(int n) {
-    return new SmoothGrad(aggregation, noiseLevel, n, seed, internalBatchSize, pass);
+    return new SmoothGrad(aggregation, noiseLevel, n, seed, internalBatch, pass);
   }
 
   /** This configuration with another noise seed. */
   public SmoothGrad withSeed(long s) {
-    return new SmoothGrad(aggregation, noiseLevel, samples, s, internalBatchSize, pass);
+    return new SmoothGrad(aggregation, noiseLevel, samples, s, internalBatch, pass);
   }
 
   /** This configuration with another number of copies per pass. */
-  public SmoothGrad withInternalBatchSize(int rows) {
-    return new SmoothGrad(aggregation, noiseLevel, samples, seed, rows, pass);
+  public SmoothGrad withInternalBatch(InternalBatch b) {
+    return new SmoothGrad(aggregation, noiseLevel, samples, seed, b, pass);
   }
 
   @Override
   public SmoothGrad withPass(ReversePass p) {
-    return new SmoothGrad(aggregation, noiseLevel, samples, seed, internalBatchSize, p);
+    return new SmoothGrad(aggregation, noiseLevel, samples, seed, internalBatch, p);
   }
 
   @Override
@@ -143,7 +145,7 @@ public record SmoothGrad(Aggregation aggregation, double noiseLevel, int samples
     double[] sum = new double[atInput.size()];
     double[] sumSquares = new double[atInput.size()];
     boolean reached = PointBatches.signals(bound, samples * n, points, target.value(bound.graph()),
-        target.seed(trace), internalBatchSize, at, (from, chunk) -> {
+        target.seed(trace), internalBatch.rowsPerPass(samples * n, trace, true), at, (from, chunk) -> {
           float[] g = TensorInternals.array(chunk);
           for (int r = from; r < from + chunk.shape().dim(0); r++) {
             int dst = (r % n) * atPer;

@@ -31,9 +31,9 @@ class BatchConsistencyTest {
     Tensor x = Tensor.randomNormal(Shape.of(4, 5), 1f, new Random(21));
     int[] targets = {0, 3, 1, 1};
     for (Attributor m : List.of(Gradient.plain(), Gradient.guidedBackprop(), Gradient.deconvnet(),
-        GradientTimesInput.plain(), Sensitivity.plain(), IntegratedGradients.defaults().withInternalBatchSize(7),
+        GradientTimesInput.plain(), Sensitivity.plain(), IntegratedGradients.defaults().withInternalBatch(InternalBatch.of(7)),
         SmoothGrad.defaults().withSeed(3), SmoothGrad.defaults().withAggregation(SmoothGrad.Aggregation.VARGRAD)
-            .withInternalBatchSize(3), Occlusion.of(2))) {
+            .withInternalBatch(InternalBatch.of(3)), Occlusion.of(2))) {
       assertBatchEqualsSamples(m, g, x, targets);
     }
   }
@@ -55,7 +55,7 @@ class BatchConsistencyTest {
     Tensor x = Tensor.randomNormal(Shape.of(3, 1, 6, 6), 1f, new Random(23));
     int[] targets = {2, 2, 0};
     for (Attributor m : List.of(Gradient.guidedBackprop(), Gradient.deconvnet(), GradientTimesInput.plain(),
-        IntegratedGradients.defaults().withSteps(8).withInternalBatchSize(5), GradCam.of("conv"),
+        IntegratedGradients.defaults().withSteps(8).withInternalBatch(InternalBatch.of(5)), GradCam.of("conv"),
         GradCam.of("pool").withRelu(true).withUpsampling(true))) {
       assertBatchEqualsSamples(m, g, x, targets);
     }

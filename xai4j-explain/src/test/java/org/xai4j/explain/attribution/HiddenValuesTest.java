@@ -50,7 +50,7 @@ class HiddenValuesTest {
     Target t = Target.classes(2);
     Attribution one = SmoothGrad.defaults().withSamples(1).prepare(net).explain(x, t);
     assertEquals(0f, one.at("relu2").maxAbsDifference(gradientAt("relu2", t)), TOL);
-    Attribution sg = SmoothGrad.defaults().withSamples(6).withInternalBatchSize(4).prepare(net).explain(x, t);
+    Attribution sg = SmoothGrad.defaults().withSamples(6).withInternalBatch(InternalBatch.of(4)).prepare(net).explain(x, t);
     assertArrayEquals(sg.relevance().toArray(), sg.at("x").toArray(), 0f);
     // at relu2 the signal is fc3's weight row whatever the input; at relu1 it depends on relu2's mask
     assertEquals(0f, sg.at("relu2").maxAbsDifference(gradientAt("relu2", t)), TOL);

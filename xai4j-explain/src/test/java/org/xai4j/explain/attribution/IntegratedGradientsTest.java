@@ -48,7 +48,7 @@ class IntegratedGradientsTest {
     Tensor x1 = Tensor.of(Shape.of(1, 2), 1f, 2f);
     Tensor b = Tensor.of(Shape.of(1, 2), 1f, -1f);
     IntegratedGradients ig = IntegratedGradients.defaults().withBaseline(b).withSteps(3000)
-        .withMethod(Quadrature.RIEMANN_MIDDLE).withInternalBatchSize(1000);
+        .withMethod(Quadrature.RIEMANN_MIDDLE).withInternalBatch(InternalBatch.of(1000));
     float[] r = ig.prepare(TinyNets.handNet()).explain(x1, Target.classes(1)).relevance().toArray();
     assertArrayEquals(new float[] {0f, 2f}, r, 1e-3f);
   }
@@ -68,9 +68,9 @@ class IntegratedGradientsTest {
   @Test
   void internalBatchSizeDoesNotChangeTheResult() {
     IntegratedGradients ig = IntegratedGradients.defaults().withMethod(Quadrature.RIEMANN_TRAPEZOID);
-    float[] all = ig.withInternalBatchSize(1000).prepare(net).explain(x, Target.argmax()).relevance().toArray();
-    float[] ones = ig.withInternalBatchSize(1).prepare(net).explain(x, Target.argmax()).relevance().toArray();
-    float[] sevens = ig.withInternalBatchSize(7).prepare(net).explain(x, Target.argmax()).relevance().toArray();
+    float[] all = ig.withInternalBatch(InternalBatch.of(1000)).prepare(net).explain(x, Target.argmax()).relevance().toArray();
+    float[] ones = ig.withInternalBatch(InternalBatch.of(1)).prepare(net).explain(x, Target.argmax()).relevance().toArray();
+    float[] sevens = ig.withInternalBatch(InternalBatch.of(7)).prepare(net).explain(x, Target.argmax()).relevance().toArray();
     assertArrayEquals(all, ones, 0f);
     assertArrayEquals(all, sevens, 0f);
   }

@@ -59,7 +59,7 @@ class OcclusionTest {
     // a linear image model: with a 1x1x1 window occlusion equals gradient x input exactly
     Graph g = TinyNets.imageNet(2, 3, 3, 4, 7);
     Tensor x = Tensor.randomNormal(Shape.of(2, 2, 3, 3), 1f, new java.util.Random(3)).map(Math::abs);
-    float[] occ = Occlusion.of(1, 1, 1).withInternalBatchSize(5).prepare(g).explain(x, Target.classes(1, 3))
+    float[] occ = Occlusion.of(1, 1, 1).withInternalBatch(InternalBatch.of(5)).prepare(g).explain(x, Target.classes(1, 3))
         .relevance().toArray();
     float[] gxi = GradientTimesInput.plain().prepare(g).explain(x, Target.classes(1, 3)).relevance().toArray();
     assertArrayEquals(gxi, occ, 1e-5f);

@@ -37,7 +37,7 @@ class SmoothGradTest {
   void seededNoiseIsReproducibleAndIndependentOfChunking() {
     SmoothGrad sg = SmoothGrad.defaults().withNoiseLevel(0.5).withSeed(42);
     float[] a = sg.prepare(net).explain(x, Target.argmax()).relevance().toArray();
-    float[] b = sg.withInternalBatchSize(3).prepare(net).explain(x, Target.argmax()).relevance().toArray();
+    float[] b = sg.withInternalBatch(InternalBatch.of(3)).prepare(net).explain(x, Target.argmax()).relevance().toArray();
     float[] c = sg.withSeed(43).prepare(net).explain(x, Target.argmax()).relevance().toArray();
     assertArrayEquals(a, b, 0f);
     assertTrue(maxAbsDiff(a, c) > 1e-3, "another seed must give other noise");

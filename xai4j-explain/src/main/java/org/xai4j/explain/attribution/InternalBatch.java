@@ -1,0 +1,108 @@
+package org.xai4j.explain.attribution;
+
+import org.xai4j.graph.GraphInput;
+import org.xai4j.graph.Node;
+import org.xai4j.graph.Trace;
+
+/**
+ * How many points (Integrated Gradients' path points, SmoothGrad's noisy copies, occluded copies)
+ * go through the graph in one forward (and reverse) pass: a fixed number, or {@linkplain
+ * #automatic() chosen} from the memory one point needs.
+ *
+ * <p>The points of all explained samples are stacked along the batch axis (point {@code r} belongs
+ * to sample {@code r % N}) and cut into passes of equal size: with at most {@code R} rows per pass,
+ * {@code P} points take {@code ceil(P / R)} passes of {@code ceil(P / passes)} rows or one fewer
+ * (50 points at {@code R = 16}: four passes of 13, 13, 12 and 12 rows, not 16, 16, 16 and 2).
+ * Large passes are what makes these methods fast: every weight is read once per pass rather than
+ * once per point (the fully connected layers of VGG-16 read 0.5 GB per pass), and the kernels get
+ * wide matrix products and work for every thread.
+ *
+ * <p>The automatic rule: one point needs {@code bytes = 4 * passes * values}, where
+ * {@code values} is the number of floats the forward pass records per sample (the sum of the sizes
+ * of all graph values, measured on the explained batch's own forward pass) and {@code passes} is 2
+ * for methods with a reverse pass (its signals at every value are kept to the end of the pass too)
+ * and 1 for occlusion. The largest number of rows is then
+ * {@code min(}{@value #MAX_ROWS}{@code , floor(}{@link #HEAP_SHARE}{@code  * maxHeap / bytes))}, at
+ * least 1: a quarter of the heap for one pass leaves room for the explained batch, the result and
+ * the collector. For VGG-16 at 224 x 224 (about 29 million floats recorded per point, 0.23 GB for a
+ * gradient point) and a 6 GB heap that is 6 rows; for an MNIST network it is {@value #MAX_ROWS}.
+ * The cap {@value #MAX_ROWS} is where the gain of larger passes has run out (the weights' share of
+ * the time is then negligible and every product is wide), so that a small model does not build
+ * passes of thousands of rows whose activations leave the caches.
+ *
+ * @param rows the largest number of rows per pass, or 0 for the automatic rule
+ */
+public record InternalBatch(int rows) {
+  /** Largest number of rows per pass the automatic rule chooses. */
+  public static final int MAX_ROWS = 64;
+  /** Share of the maximum heap ({@link Runtime#maxMemory()}) that one automatic pass may fill. */
+  public static final double HEAP_SHARE = 0.25;
+  private static final long BYTES_PER_FLOAT = Float.BYTES;
+
+  /** Rejects a negative row count. */
+  public InternalBatch {
+    if (rows < 0) {
+      throw new IllegalArgumentException("internal batch must be at least 1 row (or automatic), got " + rows);
+    }
+  }
+
+  /** The automatic rule (the default of every method that evaluates many points). */
+  public static InternalBatch automatic() {
+    return new InternalBatch(0);
+  }
+
+  /**
+   * At most {@code rows} points per pass.
+   *
+   * @throws IllegalArgumentException if {@code rows < 1}
+   */
+  public static InternalBatch of(int rows) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("internal batch must be at least 1 row, got " + rows);
+    }
+    return new InternalBatch(rows);
+  }
+
+  /** Whether the row count is chosen by the automatic rule. */
+  public boolean isAutomatic() {
+    return rows == 0;
+  }
+
+  /**
+   * The rows per pass for {@code points} points of a batch whose forward pass is {@code trace}
+   * (the balanced split of {@link InternalBatch}).
+   *
+   * @param trace the explained batch's forward pass (for the automatic rule's memory per point)
+   * @param reverse whether each pass also runs the reverse pass
+   */
+  int rowsPerPass(int points, Trace trace, boolean reverse) {
+    int most = isAutomatic() ? automaticRows(recordedFloatsPerSample(trace) * (reverse ? 2 : 1),
+        Runtime.getRuntime().maxMemory()) : rows;
+    int passes = (points + most - 1) / most;
+    return Math.max(1, (points + passes - 1) / passes);
+  }
+
+  /** The automatic rule's largest row count for {@code floats} floats per point and a heap of {@code maxHeap} bytes. */
+  static int automaticRows(long floats, long maxHeap) {
+    long bytes = Math.max(1, floats * BYTES_PER_FLOAT);
+    return (int) Math.max(1, Math.min(MAX_ROWS, (long) (HEAP_SHARE * maxHeap) / bytes));
+  }
+
+  /** Floats the forward pass recorded per sample: all computed graph values over the batch size. */
+  static long recordedFloatsPerSample(Trace trace) {
+    long total = 0;
+    for (GraphInput in : trace.graph().inputs()) {
+      total += trace.computed(in.name()) ? trace.get(in.name()).size() : 0;
+    }
+    for (Node node : trace.graph().nodes()) {
+      total += trace.computed(node.name()) ? trace.get(node.name()).size() : 0;
+    }
+    int n = trace.get(trace.graph().inputs().get(0).name()).shape().dim(0);
+    return Math.max(1, total / Math.max(1, n));
+  }
+
+  @Override
+  public String toString() {
+    return isAutomatic() ? "automatic" : Integer.toString(rows);
+  }
+}
