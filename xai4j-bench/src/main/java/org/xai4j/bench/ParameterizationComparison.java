@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.xai4j.explain.image.Heatmaps;
+import org.xai4j.explain.image.Png;
 import org.xai4j.graph.Graph;
 import org.xai4j.models.bundled.BundledModelFiles;
+import org.xai4j.tensor.Shape;
 import org.xai4j.visualize.objective.Objective;
 import org.xai4j.visualize.objective.Objectives;
-import org.xai4j.tensor.Shape;
 import org.xai4j.visualize.param.FourierBasis;
 import org.xai4j.visualize.param.ImageParam;
 import org.xai4j.visualize.render.AscentConfig;
@@ -88,7 +88,7 @@ public final class ParameterizationComparison {
       double seconds = (System.nanoTime() - start) / 1e9;
       RenderSnapshot early = r.snapshots().get(0);
       String png = String.format(Locale.ROOT, "fv-%s-%s-%s.png", layer, s.name(), s.transforms() ? "transforms" : "plain");
-      Heatmaps.writePng(ImageGrid.of(r.images()), out.resolve(png));
+      Png.write(ImageGrid.of(r.images()), out.resolve(png));
       System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %s |%n", s.name(),
           s.transforms() ? "standard" : "none", mean(fv.evaluate(early.images()).perItem()),
           mean(fv.evaluate(r.images()).perItem()), mean(r.highFrequencyShare()), saturated(r.images()), png);

@@ -19,6 +19,9 @@ import org.xai4j.graph.Graph;
 import org.xai4j.io.AtomicFiles;
 import org.xai4j.models.ShapesHeldOut;
 import org.xai4j.models.bundled.BundledModelFiles;
+import org.xai4j.report.html.HtmlPage;
+import org.xai4j.report.html.OutputFolder;
+import org.xai4j.report.html.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +39,7 @@ import picocli.CommandLine.Spec;
  * ({@link DemoContinuity}); pixel flipping with AOPC and the random baseline on 8 held-out digits
  * per explained sample ({@link DemoSelectivity}); class prototypes of every activation-maximization
  * method for the ten digits ({@link DemoPrototypes}); feature visualization of textures-cnn's channels and
- * classes ({@link DemoFeatureVisualization}); the report ({@link DemoReport}). Every table is
+ * classes ({@link DemoFeatureVisualization}); the report ({@link HtmlPage}). Every table is
  * printed to the console as well. With the defaults it takes about 40 to 60 s on 2 cores, half of it
  * the prototypes.
  * The report is written into a temporary folder that replaces {@code DIR} only when complete (and only
@@ -119,17 +122,17 @@ final class DemoCommand implements Callable<Integer> {
     }
     outputs.checkFolder("--out", out, Map.of());
     try (AtomicFiles.Folder folder = AtomicFiles.folder(out, outputs.existing())) {
-      run(new DemoFiles(folder));
+      run(new OutputFolder(folder));
       folder.commit();
     }
     return Failures.OK;
   }
 
   /** Every step, then the report; {@code files} is the temporary folder. */
-  private void run(DemoFiles files) {
+  private void run(OutputFolder files) {
     long start = System.nanoTime();
     PrintWriter console = spec.commandLine().getOut();
-    DemoReport report = new DemoReport("xai4j demo");
+    HtmlPage report = new HtmlPage("xai4j demo");
     provenance(console, report);
     LabeledImages digits = heldOutDigits(samples * FLIPPED_DIGITS_PER_SAMPLE);
     Graph mnistCnn = BundledModelFiles.load(MNIST_MODEL);
@@ -160,47 +163,47 @@ final class DemoCommand implements Callable<Integer> {
     console.flush();
   }
 
-  private static void provenance(PrintWriter console, DemoReport report) {
+  private static void provenance(PrintWriter console, HtmlPage report) {
     List<String> lines = List.of(new VersionProvider().getVersion());
     lines.forEach(console::println);
     report.heading("Provenance").lines(lines);
   }
 
-  private static void models(PrintWriter console, DemoReport report) {
-    DemoTable models = DemoModels.table(DemoModels.run());
+  private static void models(PrintWriter console, HtmlPage report) {
+    Table models = DemoModels.table(DemoModels.run());
     print(console, models);
     report.heading("Bundled models").table(models);
   }
 
-  private static void digits(PrintWriter console, DemoReport report, DemoFiles files, Graph mnistCnn,
+  private static void digits(PrintWriter console, HtmlPage report, OutputFolder files, Graph mnistCnn,
       LabeledImages digits, List<DemoMethods.Method> methods) {
     DemoExplanations.Result mnist = DemoExplanations.run(digits.size() + " held-out MNIST digits, " + MNIST_MODEL,
         "mnist", mnistCnn, digits.images(), digits.labels(), methods, files);
     print(console, mnist.table());
-    report.heading("MNIST digits explained by " + MNIST_MODEL).note(GRID_NOTE).grid(mnist).table(mnist.table());
+    report.heading("MNIST digits explained by " + MNIST_MODEL).note(GRID_NOTE).tileGrid(mnist.gridColumns(), mnist.gridRows()).table(mnist.table());
   }
 
-  private void shapes(PrintWriter console, DemoReport report, DemoFiles files) {
+  private void shapes(PrintWriter console, HtmlPage report, OutputFolder files) {
     ShapesData data = Shapes.generate(samples, seed);
     LabeledImages images = data.images();
     DemoExplanations.Result shapes = DemoExplanations.run(samples + " Shapes images (seed " + seed + "), "
         + SHAPES_MODEL, "shapes", BundledModelFiles.load(SHAPES_MODEL), images.images(), images.labels(),
         DemoMethods.all(images.images(), SHAPES_CAM_LAYER, PIXEL_LOW, PIXEL_HIGH), files);
-    DemoTable localization = DemoLocalization.table(shapes, data.masks());
+    Table localization = DemoLocalization.table(shapes, data.masks());
     print(console, shapes.table());
     print(console, localization);
-    report.heading("Shapes explained by " + SHAPES_MODEL).note(GRID_NOTE).grid(shapes).table(shapes.table())
+    report.heading("Shapes explained by " + SHAPES_MODEL).note(GRID_NOTE).tileGrid(shapes.gridColumns(), shapes.gridRows()).table(shapes.table())
         .note(LOCALIZATION_NOTE).table(localization);
   }
 
-  private static void continuity(PrintWriter console, DemoReport report, DemoFiles files) {
+  private static void continuity(PrintWriter console, HtmlPage report, OutputFolder files) {
     DemoContinuity.Result continuity = DemoContinuity.run(files);
     print(console, continuity.table());
     report.heading("Continuity on " + DemoContinuity.MODEL).note(CONTINUITY_NOTE).table(continuity.table())
         .plot(continuity.plot(), "L1 change of each method's explanation between neighbouring points of the path");
   }
 
-  private static void pixelFlipping(PrintWriter console, DemoReport report, DemoFiles files, Graph mnistCnn,
+  private static void pixelFlipping(PrintWriter console, HtmlPage report, OutputFolder files, Graph mnistCnn,
       LabeledImages digits, List<DemoMethods.Method> methods) {
     DemoSelectivity.Result flipping = DemoSelectivity.run(mnistCnn, digits.images(), methods, files);
     print(console, flipping.table());
@@ -209,7 +212,7 @@ final class DemoCommand implements Callable<Integer> {
         .links("Data", flipping.data());
   }
 
-  private static void prototypes(PrintWriter console, DemoReport report, DemoFiles files, Graph mnistCnn) {
+  private static void prototypes(PrintWriter console, HtmlPage report, OutputFolder files, Graph mnistCnn) {
     DemoPrototypes.Result prototypes = DemoPrototypes.run(MNIST_MODEL, mnistCnn, files);
     print(console, prototypes.table());
     report.heading("Class prototypes of " + MNIST_MODEL).note(DemoPrototypes.NOTE)
@@ -217,7 +220,7 @@ final class DemoCommand implements Callable<Integer> {
         .table(prototypes.table()).links("Data", List.of(prototypes.json()));
   }
 
-  private static void featureVisualization(PrintWriter console, DemoReport report, DemoFiles files) {
+  private static void featureVisualization(PrintWriter console, HtmlPage report, OutputFolder files) {
     DemoFeatureVisualization.Result fv = DemoFeatureVisualization.run(files);
     print(console, fv.table());
     report.heading("Feature visualization of " + DemoFeatureVisualization.MODEL).note(FEATURE_VISUALIZATION_NOTE)
@@ -225,7 +228,7 @@ final class DemoCommand implements Callable<Integer> {
     fv.figures().forEach(f -> report.plot(f.png(), f.caption()));
   }
 
-  private static void zoo(PrintWriter console, DemoReport report) {
+  private static void zoo(PrintWriter console, HtmlPage report) {
     report.heading("A model-zoo architecture explained by LRP: " + DemoZoo.ARCHITECTURE);
     java.util.Optional<Path> zoo = DemoZoo.locate();
     if (zoo.isEmpty()) {
@@ -246,7 +249,7 @@ final class DemoCommand implements Callable<Integer> {
     return test.subset(Arrays.copyOf(Samples.permutation(test.size(), new Random(seed)), Math.min(n, test.size())));
   }
 
-  private static void print(PrintWriter console, DemoTable t) {
+  private static void print(PrintWriter console, Table t) {
     console.println();
     console.print(t.toText());
     console.flush();

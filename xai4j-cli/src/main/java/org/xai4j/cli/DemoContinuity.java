@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.xai4j.explain.metric.PathContinuity;
-import org.xai4j.explain.metric.report.ContinuityPlots;
 import org.xai4j.graph.Graph;
 import org.xai4j.models.bundled.BundledModelFiles;
+import org.xai4j.report.html.OutputFolder;
+import org.xai4j.report.html.Table;
+import org.xai4j.report.metric.ContinuityPlots;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
@@ -39,20 +41,20 @@ final class DemoContinuity {
    * @param table largest jump per method
    * @param plot the PNG of the jumps along the path
    */
-  record Result(DemoTable table, String plot) {}
+  record Result(Table table, String plot) {}
 
   /** Runs every vector method along the path and writes the plot. */
-  static Result run(DemoFiles files) {
+  static Result run(OutputFolder files) {
     Graph g = BundledModelFiles.load(MODEL);
     Map<String, PathContinuity.Result> byMethod = new LinkedHashMap<>();
     List<List<String>> rows = new ArrayList<>();
     for (DemoMethods.Method m : DemoMethods.forVectors(FROM, LOW, HIGH)) {
       PathContinuity.Result r = PathContinuity.defaults().evaluate(m.attributor().prepare(g), FROM, TO, OUTPUT);
       byMethod.put(m.name(), r);
-      rows.add(List.of(m.name(), DemoTable.number(r.maxJump()), DemoTable.fraction(r.t()[r.maxJumpAt()])));
+      rows.add(List.of(m.name(), Table.number(r.maxJump()), Table.fraction(r.t()[r.maxJumpAt()])));
     }
-    String plot = DemoPlots.write(files, PLOT, ContinuityPlots.jumps(byMethod));
-    return new Result(new DemoTable("Continuity on " + MODEL + ": largest L1 jump between neighbouring "
+    String plot = files.plot(PLOT, ContinuityPlots.jumps(byMethod));
+    return new Result(new Table("Continuity on " + MODEL + ": largest L1 jump between neighbouring "
         + "explanations along (1.5, 0.5) -> (0.5, 1.5) (lower is more continuous)",
         List.of("method", "largest jump", "at t"), rows), plot);
   }

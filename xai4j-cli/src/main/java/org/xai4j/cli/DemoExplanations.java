@@ -7,11 +7,14 @@ import java.util.Locale;
 import java.util.StringJoiner;
 import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Target;
-import org.xai4j.explain.image.ColorMap;
-import org.xai4j.explain.image.Heatmaps;
-import org.xai4j.explain.image.Scaling;
 import org.xai4j.explain.lrp.ConservationReport;
 import org.xai4j.graph.Graph;
+import org.xai4j.report.html.HtmlPage;
+import org.xai4j.report.html.OutputFolder;
+import org.xai4j.report.html.Table;
+import org.xai4j.report.image.ColorMap;
+import org.xai4j.report.image.Heatmaps;
+import org.xai4j.report.image.Scaling;
 import org.xai4j.tensor.Tensor;
 
 /**
@@ -54,8 +57,31 @@ final class DemoExplanations {
       return Target.Argmax.argmaxPerSample(methods.get(0).attribution().output());
     }
 
+    /** The heatmap grid's columns: the input, then the methods. */
+    List<String> gridColumns() {
+      List<String> c = new ArrayList<>(List.of("input"));
+      methods.forEach(e -> c.add(e.method().name()));
+      return c;
+    }
+
+    /** The heatmap grid's rows: each input (with its label and the explained class), then its heatmaps. */
+    List<List<HtmlPage.Tile>> gridRows() {
+      int[] targets = targets();
+      List<List<HtmlPage.Tile>> rows = new ArrayList<>();
+      for (int i = 0; i < images.size(); i++) {
+        List<HtmlPage.Tile> row = new ArrayList<>();
+        row.add(new HtmlPage.Tile(images.get(i), "input " + i + ": label " + labels[i] + ", explained class "
+            + targets[i], "label " + labels[i] + " / class " + targets[i]));
+        for (Explained e : methods) {
+          row.add(new HtmlPage.Tile(e.heatmaps().get(i), e.method().name() + ", input " + i, null));
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
+
     /** One row per method: targets, relevance sum per sample, conservation ratio per sample, time. */
-    DemoTable table() {
+    Table table() {
       List<List<String>> rows = new ArrayList<>();
       String targets = join(targets());
       for (Explained e : methods) {
@@ -65,10 +91,10 @@ final class DemoExplanations {
           sums[i] = r.slice0(i, i + 1).sum();
         }
         rows.add(List.of(e.method().name(), targets, join(sums),
-            e.method().isLrp() ? join(e.conservation()) : DemoTable.NOT_AVAILABLE,
+            e.method().isLrp() ? join(e.conservation()) : Table.NOT_AVAILABLE,
             String.format(Locale.ROOT, "%.0f", e.millis())));
       }
-      return new DemoTable(title, List.of("method", "target", "relevance sum", "conservation", "ms"), rows);
+      return new Table(title, List.of("method", "target", "relevance sum", "conservation", "ms"), rows);
     }
   }
 
@@ -77,7 +103,7 @@ final class DemoExplanations {
    * {@code PREFIX-METHOD-I.png}.
    */
   static Result run(String title, String prefix, Graph graph, Tensor inputs, int[] labels,
-      List<DemoMethods.Method> methods, DemoFiles files) {
+      List<DemoMethods.Method> methods, OutputFolder files) {
     int n = inputs.shape().dim(0);
     List<String> images = new ArrayList<>();
     for (int i = 0; i < n; i++) {

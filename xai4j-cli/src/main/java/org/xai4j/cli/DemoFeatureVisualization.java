@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.xai4j.data.TextureKind;
 import org.xai4j.graph.Graph;
 import org.xai4j.models.bundled.BundledModelFiles;
+import org.xai4j.report.html.OutputFolder;
+import org.xai4j.report.html.Table;
 import org.xai4j.visualize.objective.Objective;
 import org.xai4j.visualize.objective.Objectives;
 import org.xai4j.visualize.param.ImageParam;
@@ -46,7 +48,7 @@ final class DemoFeatureVisualization {
    * @param table one row per rendered batch
    * @param figures the image grids, one per row of the table, with their captions
    */
-  record Result(DemoTable table, List<Figure> figures) {}
+  record Result(Table table, List<Figure> figures) {}
 
   /**
    * One image grid.
@@ -60,7 +62,7 @@ final class DemoFeatureVisualization {
   private record Batch(String node, String objectiveText, Objective objective, int images, String caption) {}
 
   /** Renders every layer's channels and the class logits and writes the grids. */
-  static Result run(DemoFiles files) {
+  static Result run(OutputFolder files) {
     Graph g = BundledModelFiles.load(MODEL);
     List<Batch> batches = new ArrayList<>();
     for (String layer : LAYERS) {
@@ -91,12 +93,12 @@ final class DemoFeatureVisualization {
       double after = mean(fv.evaluate(r.images()).perItem());
       double seconds = (System.nanoTime() - start) / NANOS_PER_SECOND;
       String png = files.png("fv-" + MODEL + "-" + b.node() + ".png", ImageGrid.of(r.images()));
-      rows.add(List.of(b.node(), b.objectiveText(), Integer.toString(b.images()), DemoTable.number(before),
-          DemoTable.number(after), DemoTable.fraction(mean(r.highFrequencyShare())),
+      rows.add(List.of(b.node(), b.objectiveText(), Integer.toString(b.images()), Table.number(before),
+          Table.number(after), Table.fraction(mean(r.highFrequencyShare())),
           String.format(Locale.ROOT, "%.1f", seconds)));
       figures.add(new Figure(png, MODEL + " " + b.caption()));
     }
-    return new Result(new DemoTable("Feature visualization of " + MODEL + " (" + STEPS + " steps, " + SIZE + " px, "
+    return new Result(new Table("Feature visualization of " + MODEL + " (" + STEPS + " steps, " + SIZE + " px, "
         + "Fourier + decorrelated colour, standard transforms): image c maximizes channel (or class) c; objective mean over the "
         + "batch before and after, on the images without transforms", List.of("node", "objective", "images", "before", "after",
         "high-frequency share", "s"), rows), figures);

@@ -7,6 +7,7 @@ import org.xai4j.graph.Graph;
 import org.xai4j.models.BundledModels;
 import org.xai4j.models.ModelRecipe;
 import org.xai4j.models.bundled.BundledModelFiles;
+import org.xai4j.report.html.Table;
 
 /**
  * Step 1 of {@code xai4j demo}: every bundled model with the metrics committed in its sidecar next
@@ -55,13 +56,13 @@ final class DemoModels {
   }
 
   /** The checks as a table. */
-  static DemoTable table(List<Check> checks) {
+  static Table table(List<Check> checks) {
     List<List<String>> rows = new ArrayList<>();
     for (Check c : checks) {
-      rows.add(List.of(c.model(), Long.toString(c.parameters()), c.metric(), DemoTable.number(c.committed()),
-          DemoTable.number(c.measured())));
+      rows.add(List.of(c.model(), Long.toString(c.parameters()), c.metric(), Table.number(c.committed()),
+          Table.number(c.measured())));
     }
-    return new DemoTable("Bundled models: committed metric (sidecar) and re-measured on held-out data",
+    return new Table("Bundled models: committed metric (sidecar) and re-measured on held-out data",
         List.of("model", "parameters", "metric", "committed", "re-measured"), rows);
   }
 }

@@ -10,6 +10,8 @@ import org.xai4j.data.Mnist;
 import org.xai4j.graph.Graph;
 import org.xai4j.io.AtomicFiles;
 import org.xai4j.models.bundled.BundledModelFiles;
+import org.xai4j.report.html.OutputFolder;
+import org.xai4j.report.html.Table;
 import org.xai4j.visualize.prototype.MethodResult;
 import org.xai4j.visualize.prototype.PrototypeGrid;
 import org.xai4j.visualize.prototype.PrototypeMethod;
@@ -48,10 +50,10 @@ final class DemoPrototypes {
    * @param grid the grid's file name
    * @param json the JSON's file name
    */
-  record Result(DemoTable table, String grid, String json) {}
+  record Result(Table table, String grid, String json) {}
 
   /** Runs the methods on {@code model} (named {@code modelName}) and writes the grid into the folder. */
-  static Result run(String modelName, Graph model, DemoFiles files) {
+  static Result run(String modelName, Graph model, OutputFolder files) {
     Mnist mnist = Mnist.load();
     String data = "mnist (bundled, " + Mnist.TRAIN_SIZE + " training and " + Mnist.TEST_SIZE + " held-out digits)";
     PrototypeRecipe recipe = PrototypeRecipe.defaults();
@@ -67,7 +69,7 @@ final class DemoPrototypes {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + files.dir().resolve(GRID) + ": " + e.getMessage(), e);
     }
-    DemoTable table = PrototypeTable.of("Class prototypes of the " + DIGITS.length + " digits on " + modelName
+    Table table = PrototypeTable.of("Class prototypes of the " + DIGITS.length + " digits on " + modelName
         + ", averaged over the classes", results);
     return new Result(table, GRID, PrototypeGrid.jsonPath(files.dir().resolve(GRID)).getFileName().toString());
   }

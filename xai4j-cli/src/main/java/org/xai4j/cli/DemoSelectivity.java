@@ -12,9 +12,12 @@ import org.xai4j.explain.metric.OutputScore;
 import org.xai4j.explain.metric.PixelFlipping;
 import org.xai4j.explain.metric.RegionOrder;
 import org.xai4j.explain.metric.Replacement;
-import org.xai4j.explain.metric.report.LinePlot;
-import org.xai4j.explain.metric.report.SelectivityComparison;
+import org.xai4j.explain.metric.SelectivityComparison;
 import org.xai4j.graph.Graph;
+import org.xai4j.report.html.OutputFolder;
+import org.xai4j.report.html.Table;
+import org.xai4j.report.metric.LinePlot;
+import org.xai4j.report.metric.SelectivityFiles;
 import org.xai4j.tensor.Tensor;
 import org.xai4j.train.Evaluation;
 
@@ -42,10 +45,10 @@ final class DemoSelectivity {
    * @param plot the PNG of the mean curves
    * @param data the other files written: curves as CSV and SVG, AOPC as CSV
    */
-  record Result(DemoTable table, String plot, List<String> data) {}
+  record Result(Table table, String plot, List<String> data) {}
 
   /** Runs the comparison on {@code digits} {@code [N, 1, 28, 28]} and writes its files. */
-  static Result run(Graph graph, Tensor digits, List<DemoMethods.Method> methods, DemoFiles files) {
+  static Result run(Graph graph, Tensor digits, List<DemoMethods.Method> methods, OutputFolder files) {
     PixelFlipping config = new PixelFlipping(STEPS, PER_STEP, PATCH, Replacement.ZERO,
         RegionOrder.MOST_RELEVANT_FIRST, OutputScore.RAW, PixelFlipping.DEFAULT_SEED);
     int[] classes = Target.Argmax.argmaxPerSample(Evaluation.predict(graph, digits));
@@ -53,14 +56,14 @@ final class DemoSelectivity {
     methods.forEach(m -> byName.put(m.name(), m.attributor().prepare(graph)));
     SelectivityComparison c = SelectivityComparison.run(config, graph, digits, classes, byName);
     try {
-      c.write(files.dir(), PREFIX, LinePlot.defaults());
+      SelectivityFiles.write(c, files.dir(), PREFIX, LinePlot.defaults());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the pixel-flipping files to " + files.dir() + ": "
           + e.getMessage(), e);
     }
     List<List<String>> rows = new ArrayList<>();
-    c.aopc().forEach((name, aopc) -> rows.add(List.of(name, DemoTable.number(aopc))));
-    return new Result(new DemoTable("Pixel flipping on " + digits.shape().dim(0) + " held-out digits, mnist-cnn: AOPC ("
+    c.aopc().forEach((name, aopc) -> rows.add(List.of(name, Table.number(aopc))));
+    return new Result(new Table("Pixel flipping on " + digits.shape().dim(0) + " held-out digits, mnist-cnn: AOPC ("
         + STEPS + " regions of " + PATCH + "x" + PATCH + " set to 0, most relevant first; higher is better)",
         List.of("method", "AOPC"), rows), PREFIX + "-curves.png",
         List.of(PREFIX + "-curves.csv", PREFIX + "-curves.svg", PREFIX + "-aopc.csv"));

@@ -18,6 +18,7 @@ import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.graph.Graph;
 import org.xai4j.io.Npy;
 import org.xai4j.onnx.OnnxImporter;
+import org.xai4j.report.html.Table;
 import org.xai4j.tensor.Tensor;
 
 /**
@@ -46,7 +47,7 @@ final class DemoZoo {
    * @param table per input: target, logit, xai4j's and Zennit's relevance sum, largest relative difference
    * @param folder the zoo folder read
    */
-  record Result(DemoTable table, Path folder) {}
+  record Result(Table table, Path folder) {}
 
   /** The zoo folder: {@code zoo/} in the working directory or a parent, if there is one. */
   static Optional<Path> locate() {
@@ -79,11 +80,11 @@ final class DemoZoo {
         Tensor b = zennit.slice0(i, i + 1);
         double difference = maxAbsDifference(a, b) / maxAbs(b);
         rows.add(List.of(Integer.toString(i), Integer.toString(targets[i]),
-            DemoTable.number(r.output().slice0(i, i + 1).getFlat(targets[i])), DemoTable.number(a.sum()),
-            DemoTable.number(meta.get("zennit").get(ZENNIT_KEY).get("relevance_sums").get(i).asDouble()),
+            Table.number(r.output().slice0(i, i + 1).getFlat(targets[i])), Table.number(a.sum()),
+            Table.number(meta.get("zennit").get(ZENNIT_KEY).get("relevance_sums").get(i).asDouble()),
             String.format(java.util.Locale.ROOT, "%.2e", difference)));
       }
-      DemoTable table = new DemoTable(ARCHITECTURE + " (" + graph.parameterCount() + " parameters, " + graph.nodes().size()
+      Table table = new Table(ARCHITECTURE + " (" + graph.parameterCount() + " parameters, " + graph.nodes().size()
           + " nodes), lrp:" + COMPOSITE + " with canonization, against Zennit's float64 relevance",
           List.of("input", "target", "logit", "xai4j sum", "Zennit sum", "max |xai4j - Zennit| / max |Zennit|"), rows);
       return new Result(table, zoo);

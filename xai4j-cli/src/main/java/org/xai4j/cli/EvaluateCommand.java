@@ -29,15 +29,17 @@ import org.xai4j.explain.metric.Positivity;
 import org.xai4j.explain.metric.RegionOrder;
 import org.xai4j.explain.metric.Replacement;
 import org.xai4j.explain.metric.Robustness;
-import org.xai4j.explain.metric.report.CsvTable;
-import org.xai4j.explain.metric.report.Curves;
-import org.xai4j.explain.metric.report.JsonReport;
-import org.xai4j.explain.metric.report.LinePlot;
-import org.xai4j.explain.metric.report.SelectivityComparison;
+import org.xai4j.explain.metric.SelectivityComparison;
 import org.xai4j.graph.Graph;
 import org.xai4j.io.AtomicFiles;
 import org.xai4j.io.Npy;
 import org.xai4j.models.BundledData;
+import org.xai4j.report.html.Table;
+import org.xai4j.report.metric.CsvTable;
+import org.xai4j.report.metric.Curves;
+import org.xai4j.report.metric.JsonReport;
+import org.xai4j.report.metric.LinePlot;
+import org.xai4j.report.metric.SelectivityFiles;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 import picocli.CommandLine.Command;
@@ -191,7 +193,7 @@ final class EvaluateCommand implements Callable<Integer> {
         x), err);
     PixelFlipping flipping = metrics.contains("pixel-flipping") ? pixelFlippingConfig(x.shape(), err) : null;
     int[] classes = Classes.argmax(graph, x);
-    List<DemoTable> tables = new ArrayList<>();
+    List<Table> tables = new ArrayList<>();
     try (AtomicFiles.Folder folder = AtomicFiles.folder(out, outputs.existing());
         ProgressBar progress = quiet ? null : ProgressBars.start("evaluate", units(), System.err)) {
       bar = progress;
@@ -212,7 +214,7 @@ final class EvaluateCommand implements Callable<Integer> {
       folder.commit();
     }
     PrintWriter pw = spec.commandLine().getOut();
-    for (DemoTable t : tables) {
+    for (Table t : tables) {
       pw.println(t.toText());
     }
     pw.printf("evaluated %d samples, %d methods, metrics %s; wrote %s%n", x.shape().dim(0), methods.size(), metrics,
@@ -291,15 +293,15 @@ final class EvaluateCommand implements Callable<Integer> {
    * @param json the metric's entry in {@code metrics.json}
    * @param table its numbers per method
    */
-  private record Measured(Object json, DemoTable table) {}
+  private record Measured(Object json, Table table) {}
 
   /** A table with one row per entry of {@code rows}, every number formatted as the demo formats it. */
-  private static DemoTable table(String title, List<String> headers, List<List<Object>> rows) {
+  private static Table table(String title, List<String> headers, List<List<Object>> rows) {
     List<List<String>> cells = new ArrayList<>();
     for (List<Object> r : rows) {
-      cells.add(r.stream().map(v -> v instanceof Double d ? DemoTable.number(d) : String.valueOf(v)).toList());
+      cells.add(r.stream().map(v -> v instanceof Double d ? Table.number(d) : String.valueOf(v)).toList());
     }
-    return new DemoTable(title, headers, cells);
+    return new Table(title, headers, cells);
   }
 
   private static <T> T choice(String option, Map<String, T> choices, String name) {
@@ -364,7 +366,7 @@ final class EvaluateCommand implements Callable<Integer> {
     results.put(SelectivityComparison.RANDOM, config.withOrder(RegionOrder.RANDOM).evaluate(graph, x, classes, x));
     step();
     SelectivityComparison c = new SelectivityComparison(config, results);
-    c.write(dir, "pixel-flipping", LinePlot.defaults());
+    SelectivityFiles.write(c, dir, "pixel-flipping", LinePlot.defaults());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("config", config);
     Map<String, Object> perMethod = new LinkedHashMap<>();

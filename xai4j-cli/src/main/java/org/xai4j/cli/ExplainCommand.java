@@ -14,14 +14,15 @@ import org.xai4j.explain.Explainer;
 import org.xai4j.explain.Methods;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.attribution.GradientMethod;
-import org.xai4j.explain.image.ColorMap;
-import org.xai4j.explain.image.Heatmaps;
-import org.xai4j.explain.image.Scaling;
+import org.xai4j.explain.image.Png;
 import org.xai4j.explain.lrp.ConservationReport;
 import org.xai4j.explain.lrp.LrpRules;
 import org.xai4j.graph.Graph;
 import org.xai4j.io.AtomicFiles;
 import org.xai4j.io.Npy;
+import org.xai4j.report.image.ColorMap;
+import org.xai4j.report.image.Heatmaps;
+import org.xai4j.report.image.Scaling;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 import picocli.CommandLine.Command;
@@ -236,6 +237,6 @@ final class ExplainCommand implements Callable<Integer> {
       heat = Heatmaps.overlay(heat, Heatmaps.image(one.reshape(one.shape().dim(1), one.shape().dim(2),
           one.shape().dim(3))), overlay);
     }
-    return Heatmaps.png(HeatmapFiles.enlarge(heat, scale != null ? scale : HeatmapFiles.defaultScale(map.shape())));
+    return Png.encode(HeatmapFiles.enlarge(heat, scale != null ? scale : HeatmapFiles.defaultScale(map.shape())));
   }
 }

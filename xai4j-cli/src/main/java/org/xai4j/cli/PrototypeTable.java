@@ -3,6 +3,7 @@ package org.xai4j.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.xai4j.report.html.Table;
 import org.xai4j.visualize.prototype.MethodResult;
 
 /**
@@ -19,15 +20,15 @@ final class PrototypeTable {
   private PrototypeTable() {}
 
   /** The table of these results. */
-  static DemoTable of(String title, List<MethodResult> results) {
+  static Table of(String title, List<MethodResult> results) {
     List<List<String>> rows = new ArrayList<>();
     for (MethodResult r : results) {
-      rows.add(List.of(r.method().id(), DemoTable.fraction(r.meanTargetProbability()),
-          DemoTable.fraction(r.minTargetProbability()), DemoTable.number(r.meanDataDistance()),
-          r.meanLogLikelihood().map(DemoTable::number).orElse(DemoTable.NOT_AVAILABLE),
-          r.fit().map(f -> DemoTable.number(f.heldOutLogLikelihood())).orElse(DemoTable.NOT_AVAILABLE),
+      rows.add(List.of(r.method().id(), Table.fraction(r.meanTargetProbability()),
+          Table.fraction(r.minTargetProbability()), Table.number(r.meanDataDistance()),
+          r.meanLogLikelihood().map(Table::number).orElse(Table.NOT_AVAILABLE),
+          r.fit().map(f -> Table.number(f.heldOutLogLikelihood())).orElse(Table.NOT_AVAILABLE),
           String.format(Locale.ROOT, "%.1f", r.seconds())));
     }
-    return new DemoTable(title, HEADERS, rows);
+    return new Table(title, HEADERS, rows);
   }
 }

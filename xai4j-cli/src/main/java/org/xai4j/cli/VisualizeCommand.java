@@ -14,10 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ProgressBar;
-import org.xai4j.explain.image.Heatmaps;
-import org.xai4j.explain.metric.report.JsonReport;
+import org.xai4j.explain.image.Png;
 import org.xai4j.graph.Graph;
 import org.xai4j.io.AtomicFiles;
+import org.xai4j.report.metric.JsonReport;
 import org.xai4j.visualize.objective.Objective;
 import org.xai4j.visualize.objective.Objectives;
 import org.xai4j.visualize.param.ImageParam;
@@ -151,7 +151,7 @@ final class VisualizeCommand implements Callable<Integer> {
         r = fv.render(listener, stop::get);
       }
       double seconds = (System.nanoTime() - start) / NANOS_PER_SECOND;
-      byte[] png = Heatmaps.png(ImageGrid.of(r.images()));
+      byte[] png = Png.encode(ImageGrid.of(r.images()));
       byte[] sidecar = JsonReport.bytes(report(config, fv, r, seconds));
       try (AtomicFiles.Group files = AtomicFiles.group(outputs.existing())) {
         files.add(out, o -> o.write(png)).add(json, o -> o.write(sidecar)).commit();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.models.BundledModels;
 import org.xai4j.models.bundled.BundledModelFiles;
+import org.xai4j.report.html.Table;
 import picocli.CommandLine;
 
 /** Runs {@code xai4j demo --samples 2} once into a temporary folder and checks its output and files. */
@@ -157,7 +158,7 @@ class DemoCommandTest {
       assertTrue(Double.parseDouble(r[2]) >= 0.9, "smallest target probability: " + String.join(" ", r));
       assertTrue(r[0].equals("l2") || Double.parseDouble(r[3]) < l2, "data distance vs l2 " + l2 + ": "
           + String.join(" ", r));
-      assertEquals(r[0].equals("l2") || r[0].equals("decoder"), r[4].equals(DemoTable.NOT_AVAILABLE), r[0]);
+      assertEquals(r[0].equals("l2") || r[0].equals("decoder"), r[4].equals(Table.NOT_AVAILABLE), r[0]);
     }
     String json = Files.readString(dir.resolve("prototypes.json"));
     assertTrue(json.contains("\"model\" : \"mnist-cnn\""), json.substring(0, 200));

@@ -5,17 +5,18 @@ import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Explainer;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.attribution.IntegratedGradients;
-import org.xai4j.explain.image.ColorMap;
-import org.xai4j.explain.image.Heatmaps;
 import org.xai4j.explain.image.ImageInput;
 import org.xai4j.explain.image.InputFit;
-import org.xai4j.explain.image.Scaling;
+import org.xai4j.explain.image.Png;
 import org.xai4j.explain.lrp.Lrp;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.graph.Graph;
 import org.xai4j.models.BundledData;
 import org.xai4j.models.bundled.BundledModelFiles;
 import org.xai4j.onnx.OnnxImporter;
+import org.xai4j.report.image.ColorMap;
+import org.xai4j.report.image.Heatmaps;
+import org.xai4j.report.image.Scaling;
 import org.xai4j.tensor.Tensor;
 
 /** Usage: FirstExplanation [MODEL.onnx | bundled name] [IMAGE.png | held-out digit index] [OUT_DIR]. */
@@ -41,7 +42,7 @@ public final class FirstExplanation {
       String name = method == ig ? "integrated-gradients" : "lrp";
       System.out.printf("%s: class %d, logit %.4f, relevance sum %.4f%n", name, target,
           a.output().get(0, target), a.relevance().sum());
-      Heatmaps.writePng(Heatmaps.render(Heatmaps.map(a, 0), ColorMap.named("bwr"), Scaling.SYMMETRIC,
+      Png.write(Heatmaps.render(Heatmaps.map(a, 0), ColorMap.named("bwr"), Scaling.SYMMETRIC,
           Heatmaps.DEFAULT_LEVEL), out.resolve(name + ".png"));
     }
   }

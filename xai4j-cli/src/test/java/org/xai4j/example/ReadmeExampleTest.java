@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.attribution.IntegratedGradients;
-import org.xai4j.explain.image.Heatmaps;
+import org.xai4j.explain.image.Png;
 import org.xai4j.graph.Graph;
 import org.xai4j.models.BundledData;
 import org.xai4j.models.bundled.BundledModelFiles;
 import org.xai4j.onnx.OnnxExporter;
+import org.xai4j.report.image.Heatmaps;
 import org.xai4j.tensor.Tensor;
 
 /** The README's "Use as a library" program is this package's {@link FirstExplanation}, and it runs. */
@@ -61,7 +62,7 @@ class ReadmeExampleTest {
     OnnxExporter.write(BundledModelFiles.load("mnist-cnn"), model);
     Tensor digit = BundledData.MNIST.sample(5);
     Path png = dir.resolve("digit.png");
-    Heatmaps.writePng(Heatmaps.image(digit.reshape(1, 28, 28)), png);
+    Png.write(Heatmaps.image(digit.reshape(1, 28, 28)), png);
     String out = run(model.toString(), png.toString(), dir.toString());
     int label = BundledData.MNIST.heldOut().labels()[5];
     assertTrue(out.contains("integrated-gradients: class " + label + ","), out);

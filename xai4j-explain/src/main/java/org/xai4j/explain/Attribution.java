@@ -96,7 +96,7 @@ public final class Attribution {
   /**
    * The relevance reduced over its channel axis (axis 1): {@code [N, C, H, W]} becomes
    * {@code [N, H, W]}, {@code [N, C]} becomes {@code [N]}. {@code heatmap(SUM).slice0(n, n + 1)}
-   * (shape {@code [1, H, W]}) renders with {@link org.xai4j.explain.image.Heatmaps#render}.
+   * (shape {@code [1, H, W]}) renders with {@code org.xai4j.report.image.Heatmaps.render} (xai4j-report).
    *
    * @throws IllegalArgumentException if the relevance has rank below 2
    */

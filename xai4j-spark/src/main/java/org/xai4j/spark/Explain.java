@@ -9,9 +9,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.xai4j.explain.Attribution;
 import org.xai4j.explain.MethodOptions;
-import org.xai4j.explain.image.ColorMap;
 import org.xai4j.explain.image.ImageInput;
-import org.xai4j.explain.image.Scaling;
+import org.xai4j.report.image.ColorMap;
+import org.xai4j.report.image.Scaling;
 import org.xai4j.tensor.Tensor;
 
 /**

@@ -4,8 +4,9 @@ import java.util.PriorityQueue;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.xai4j.explain.Attribution;
-import org.xai4j.explain.image.ColorMap;
-import org.xai4j.explain.image.Heatmaps;
+import org.xai4j.explain.image.Png;
+import org.xai4j.report.image.ColorMap;
+import org.xai4j.report.image.Heatmaps;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
@@ -40,7 +41,7 @@ record SampleSummary(int target, float logit, Tensor relevance, Tensor map, Summ
     for (int i = 0; i < top.length; i++) {
       topValues[i] = map.getFlat(top[i]);
     }
-    byte[] png = settings.heatmap() ? Heatmaps.png(Heatmaps.render(map, cmap,
+    byte[] png = settings.heatmap() ? Png.encode(Heatmaps.render(map, cmap,
         settings.scaling(), Heatmaps.DEFAULT_LEVEL)) : null;
     return RowFactory.create(method, target, logit, settings.relevance() ? relevance.toArray() : null,
         relevance.shape().toArray(), png, sum, logit == 0f ? null : sum / logit, top, topValues, null);

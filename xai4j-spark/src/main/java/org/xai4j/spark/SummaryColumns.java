@@ -3,8 +3,8 @@ package org.xai4j.spark;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.xai4j.explain.Attribution;
-import org.xai4j.explain.image.ColorMap;
-import org.xai4j.explain.image.Scaling;
+import org.xai4j.report.image.ColorMap;
+import org.xai4j.report.image.Scaling;
 import org.xai4j.tensor.Tensor;
 
 /**

@@ -21,12 +21,13 @@ import org.xai4j.explain.attribution.IntegratedGradients;
 import org.xai4j.explain.attribution.Occlusion;
 import org.xai4j.explain.attribution.Sensitivity;
 import org.xai4j.explain.attribution.SmoothGrad;
-import org.xai4j.explain.image.ColorMap;
-import org.xai4j.explain.image.Heatmaps;
-import org.xai4j.explain.image.Scaling;
+import org.xai4j.explain.image.Png;
 import org.xai4j.explain.lrp.Lrp;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.graph.Graph;
+import org.xai4j.report.image.ColorMap;
+import org.xai4j.report.image.Heatmaps;
+import org.xai4j.report.image.Scaling;
 import org.xai4j.tensor.Tensor;
 
 class ExplainTest {
@@ -103,7 +104,7 @@ class ExplainTest {
         TestRows.ints(row, ExplanationColumns.RELEVANCE_SHAPE), what);
     assertEquals(one.relevance().sum(), row.<Double>getAs(ExplanationColumns.RELEVANCE_SUM), 0.0, what);
     Tensor map = Heatmaps.map(a, n);
-    assertArrayEquals(Heatmaps.png(Heatmaps.render(map, ColorMap.named("bwr"), Scaling.SYMMETRIC,
+    assertArrayEquals(Png.encode(Heatmaps.render(map, ColorMap.named("bwr"), Scaling.SYMMETRIC,
         Heatmaps.DEFAULT_LEVEL)), row.getAs(ExplanationColumns.HEATMAP), what);
     assertArrayEquals(SampleSummary.topK(map.toArray(), Explain.DEFAULT_TOP_K),
         TestRows.ints(row, ExplanationColumns.TOP_K_INDEX), what);

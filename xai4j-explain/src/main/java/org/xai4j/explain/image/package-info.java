@@ -1,7 +1,7 @@
 /**
- * Turning attributions into pictures: Zennit's colour maps ({@link org.xai4j.explain.image.ColorMap}),
- * heatmap rendering with symmetric or min-max scaling and overlays
- * ({@link org.xai4j.explain.image.Heatmaps}), and bilinear resizing
- * ({@link org.xai4j.explain.image.Bilinear}).
+ * Images in and out: model inputs read from PNG, JPEG and {@code .npy}
+ * ({@link org.xai4j.explain.image.ImageInput}), PNG writing ({@link org.xai4j.explain.image.Png})
+ * and bilinear resizing ({@link org.xai4j.explain.image.Bilinear}). Heatmap rendering and colour
+ * maps live in xai4j-report ({@code org.xai4j.report.image}).
  */
 package org.xai4j.explain.image;

@@ -12,7 +12,6 @@ import org.xai4j.explain.attribution.GradientTimesInput;
 import org.xai4j.explain.attribution.Sensitivity;
 import org.xai4j.explain.lrp.Lrp;
 import org.xai4j.explain.lrp.composite.Composites;
-import org.xai4j.explain.metric.report.SelectivityComparison;
 import org.xai4j.graph.Graph;
 import org.xai4j.models.bundled.BundledModelFiles;
 import org.xai4j.tensor.Tensor;

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.xai4j.explain.image.Heatmaps;
+import org.xai4j.explain.image.Png;
 import org.xai4j.io.AtomicFiles;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
@@ -62,7 +62,7 @@ public final class PrototypeGrid {
    */
   public static void write(Path png, String model, List<MethodResult> results, Map<String, Object> settings,
       SigmoidPixels range, AtomicFiles.Existing existing) throws IOException {
-    byte[] image = Heatmaps.png(render(results, range));
+    byte[] image = Png.encode(render(results, range));
     byte[] bytes = JSON.writeValueAsBytes(json(model, results, settings));
     try (AtomicFiles.Group files = AtomicFiles.group(existing)) {
       files.add(png, out -> out.write(image)).add(jsonPath(png), out -> out.write(bytes)).commit();

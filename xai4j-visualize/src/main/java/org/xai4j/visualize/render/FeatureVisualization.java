@@ -40,7 +40,7 @@ import org.xai4j.visualize.transform.Transformed;
  * <pre>{@code
  * RenderConfig c = RenderConfig.builder(Objectives.channel("conv3", 5)).steps(256).seed(1).build();
  * RenderResult r = FeatureVisualization.of(graph, c).render();
- * Heatmaps.writePng(ImageGrid.of(r.images()), Path.of("conv3-5.png"));
+ * Png.write(ImageGrid.of(r.images()), Path.of("conv3-5.png"));
  * }</pre>
  *
  * <p>A run is reproducible bit for bit from its seed and thread count: the start is drawn from

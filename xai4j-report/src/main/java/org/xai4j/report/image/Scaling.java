@@ -1,4 +1,4 @@
-package org.xai4j.explain.image;
+package org.xai4j.report.image;
 
 /**
  * How heatmap values are mapped to {@code [0, 1]} before colouring, as Zennit's

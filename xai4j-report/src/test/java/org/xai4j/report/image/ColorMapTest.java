@@ -1,4 +1,4 @@
-package org.xai4j.explain.image;
+package org.xai4j.report.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

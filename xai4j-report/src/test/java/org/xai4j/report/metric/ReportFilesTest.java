@@ -1,4 +1,4 @@
-package org.xai4j.explain.metric.report;
+package org.xai4j.report.metric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

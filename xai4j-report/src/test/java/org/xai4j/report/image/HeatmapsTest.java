@@ -1,4 +1,4 @@
-package org.xai4j.explain.image;
+package org.xai4j.report.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.explain.Attribution;
 import org.xai4j.explain.ChannelReduction;
+import org.xai4j.explain.image.Png;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
 import org.xai4j.op.Identity;
@@ -36,7 +37,7 @@ class HeatmapsTest {
     Tensor map = Tensor.of(Shape.of(2, 2), 0f, 1f, 2f, 4f);
     BufferedImage img = Heatmaps.render(map, ColorMap.named("gray"), Scaling.MIN_MAX, Heatmaps.DEFAULT_LEVEL);
     Path png = dir.resolve("h.png");
-    Heatmaps.writePng(img, png);
+    Png.write(img, png);
     BufferedImage back = ImageIO.read(Files.newInputStream(png));
     assertEquals(63, back.getRGB(1, 0) & LOW_BYTE);
     assertEquals(127, back.getRGB(0, 1) & LOW_BYTE);
@@ -61,12 +62,5 @@ class HeatmapsTest {
     assertArrayEquals(new float[] {3f, 4f}, a.heatmap(ChannelReduction.ABS_SUM).toArray());
     assertArrayEquals(new float[] {2f, 1f}, a.heatmap(ChannelReduction.MAX).toArray());
     assertEquals(Shape.of(1, 1, 2), a.heatmap(ChannelReduction.SUM).shape());
-  }
-
-  @Test
-  void bilinearUsesHalfPixelCentres() {
-    Tensor t = Tensor.of(Shape.of(1, 1, 1, 2), 0f, 1f);
-    // source x = max(0, (i + 0.5) / 2 - 0.5) = 0, 0.25, 0.75, 1.25 (clamped to the last pixel)
-    assertArrayEquals(new float[] {0f, 0.25f, 0.75f, 1f}, Bilinear.resize(t, 1, 4).toArray());
   }
 }

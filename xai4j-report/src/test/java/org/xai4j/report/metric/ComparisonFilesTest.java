@@ -1,4 +1,4 @@
-package org.xai4j.explain.metric.report;
+package org.xai4j.report.metric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +21,7 @@ import org.xai4j.explain.metric.PathContinuity;
 import org.xai4j.explain.metric.PixelFlipping;
 import org.xai4j.explain.metric.RegionOrder;
 import org.xai4j.explain.metric.Replacement;
+import org.xai4j.explain.metric.SelectivityComparison;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
 import org.xai4j.models.bundled.BundledModelFiles;
@@ -61,7 +62,7 @@ class ComparisonFilesTest {
     for (int k = 0; k < gxi.length; k++) {
       assertTrue(gxi[k] <= random[k] + 1e-5, "step " + k);
     }
-    c.write(dir, "pf", LinePlot.defaults());
+    SelectivityFiles.write(c, dir, "pf", LinePlot.defaults());
     for (String f : List.of("pf-curves.csv", "pf-curves.png", "pf-curves.svg", "pf-aopc.csv")) {
       assertTrue(Files.size(dir.resolve(f)) > 0, f);
     }

@@ -1,22 +1,15 @@
-package org.xai4j.explain.metric.report;
+package org.xai4j.explain.metric;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.xai4j.explain.Explainer;
-import org.xai4j.explain.metric.OutputScore;
-import org.xai4j.explain.metric.PixelFlipping;
-import org.xai4j.explain.metric.RegionOrder;
 import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Tensor;
 
 /**
  * Pixel flipping for several named methods and the random-order baseline on one batch, as in the
- * comparisons of Samek et al. (2017) and Montavon et al. (2018), with its files: the mean curves
- * as CSV, PNG and SVG, and the AOPC table as CSV.
+ * comparisons of Samek et al. (2017) and Montavon et al. (2018). {@code SelectivityFiles} of
+ * xai4j-report writes its mean curves and AOPC table.
  *
  * @param config the pixel-flipping configuration (its order is used for the methods)
  * @param results the result per method, in the given order, then {@link #RANDOM} for the baseline
@@ -53,27 +46,5 @@ public record SelectivityComparison(PixelFlipping config, Map<String, PixelFlipp
     Map<String, Double> a = new LinkedHashMap<>();
     results.forEach((k, v) -> a.put(k, v.aopc()));
     return a;
-  }
-
-  /** The mean curves per name over the step axis. */
-  public Curves meanCurves() {
-    Map<String, double[]> s = new LinkedHashMap<>();
-    results.forEach((k, v) -> s.put(k, v.meanCurve()));
-    return new Curves("Pixel flipping (" + config.order().label() + ", " + config.replacement().label() + ")", "step",
-        config.score() == OutputScore.RAW ? "class logit" : "class probability", Curves.steps(config.steps() + 1), s);
-  }
-
-  /**
-   * Writes {@code <prefix>-curves.csv}, {@code <prefix>-curves.png}, {@code <prefix>-curves.svg} and
-   * {@code <prefix>-aopc.csv} into {@code dir}.
-   */
-  public void write(Path dir, String prefix, LinePlot plot) throws IOException {
-    Curves c = meanCurves();
-    CsvTable.writeCurves(dir.resolve(prefix + "-curves.csv"), c);
-    plot.writePng(dir.resolve(prefix + "-curves.png"), c);
-    plot.writeSvg(dir.resolve(prefix + "-curves.svg"), c);
-    List<List<Object>> rows = new ArrayList<>();
-    aopc().forEach((k, v) -> rows.add(List.of(k, v)));
-    CsvTable.writeRows(dir.resolve(prefix + "-aopc.csv"), List.of("method", "aopc"), rows);
   }
 }

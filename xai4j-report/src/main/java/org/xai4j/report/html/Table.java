@@ -1,24 +1,24 @@
-package org.xai4j.cli;
+package org.xai4j.report.html;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A small result table of {@code xai4j demo}: printed to the console and rendered into the HTML
- * report from the same cells, so both always show the same numbers.
+ * A small result table: printed to the console ({@link #toText}) and rendered into an
+ * {@link HtmlPage} from the same cells, so both always show the same numbers.
  *
  * @param title what the table shows
  * @param headers the column headers
  * @param rows the cells, one list per row, each as long as {@code headers}
  */
-record DemoTable(String title, List<String> headers, List<List<String>> rows) {
+public record Table(String title, List<String> headers, List<List<String>> rows) {
   /** Shown where a number is not available (not measured, or not defined for the method). */
-  static final String NOT_AVAILABLE = "-";
+  public static final String NOT_AVAILABLE = "-";
   private static final String GAP = "  ";
 
   /** Copies the lists and rejects rows whose length differs from the headers'. */
-  DemoTable {
+  public Table {
     headers = List.copyOf(headers);
     List<List<String>> copy = new ArrayList<>();
     for (List<String> r : rows) {
@@ -32,7 +32,7 @@ record DemoTable(String title, List<String> headers, List<List<String>> rows) {
   }
 
   /** The table as aligned plain text, title first. */
-  String toText() {
+  public String toText() {
     int[] width = new int[headers.size()];
     for (int c = 0; c < width.length; c++) {
       width[c] = headers.get(c).length();
@@ -57,12 +57,12 @@ record DemoTable(String title, List<String> headers, List<List<String>> rows) {
   }
 
   /** A number with 4 significant digits, or {@link #NOT_AVAILABLE} for NaN. */
-  static String number(double v) {
+  public static String number(double v) {
     return Double.isNaN(v) ? NOT_AVAILABLE : String.format(Locale.ROOT, "%.4g", v);
   }
 
   /** A score in [0, 1] with 3 decimals, or {@link #NOT_AVAILABLE} for NaN. */
-  static String fraction(double v) {
+  public static String fraction(double v) {
     return Double.isNaN(v) ? NOT_AVAILABLE : String.format(Locale.ROOT, "%.3f", v);
   }
 }

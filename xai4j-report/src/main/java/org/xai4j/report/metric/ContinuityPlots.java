@@ -1,4 +1,4 @@
-package org.xai4j.explain.metric.report;
+package org.xai4j.report.metric;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.xai4j.explain.metric.report;
+package org.xai4j.report.metric;
 
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.xai4j.explain.image;
+package org.xai4j.report.image;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,15 +1,16 @@
-package org.xai4j.cli;
+package org.xai4j.report.html;
 
 import java.util.List;
 
 /**
- * The HTML page of {@code xai4j demo}: one self-contained static file (plain HTML and CSS, no
- * script, nothing fetched from the network) that links the PNGs next to it by relative paths.
- * Sections are appended in the order they should appear; {@link #html()} closes the page.
+ * A static HTML report page such as the one of {@code xai4j demo}: one self-contained file (plain
+ * HTML and CSS, no script, nothing fetched from the network) that links the PNGs next to it by
+ * relative paths. Sections are appended in the order they should appear; {@link #html()} closes
+ * the page.
  */
-final class DemoReport {
+public final class HtmlPage {
   /** Displayed side of a heatmap or input tile in CSS pixels (small PNGs are scaled up, unsmoothed). */
-  static final int TILE_PIXELS = 72;
+  public static final int TILE_PIXELS = 72;
   private static final String STYLE = """
       body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:1600px}
       h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #ccc}
@@ -31,31 +32,31 @@ final class DemoReport {
   private final String title;
 
   /** A page with this title. */
-  DemoReport(String title) {
+  public HtmlPage(String title) {
     this.title = title;
     body.append("<h1>").append(escape(title)).append("</h1>\n");
   }
 
   /** A section heading. */
-  DemoReport heading(String text) {
+  public HtmlPage heading(String text) {
     body.append("<h2>").append(escape(text)).append("</h2>\n");
     return this;
   }
 
   /** A paragraph of explanatory text. */
-  DemoReport note(String text) {
+  public HtmlPage note(String text) {
     body.append("<p class=\"note\">").append(escape(text)).append("</p>\n");
     return this;
   }
 
   /** Preformatted lines (provenance). */
-  DemoReport lines(List<String> lines) {
+  public HtmlPage lines(List<String> lines) {
     body.append("<pre>").append(escape(String.join("\n", lines))).append("</pre>\n");
     return this;
   }
 
   /** A table; cells that parse as numbers are right-aligned. */
-  DemoReport table(DemoTable t) {
+  public HtmlPage table(Table t) {
     body.append("<p class=\"caption\">").append(escape(t.title())).append("</p>\n<table>\n<tr>");
     for (String h : t.headers()) {
       body.append("<th>").append(escape(h)).append("</th>");
@@ -73,32 +74,38 @@ final class DemoReport {
   }
 
   /**
-   * The heatmap grid of an explanation step: rows are inputs (with their label and the explained class),
-   * columns the input image then the methods.
+   * One image of a {@link #tileGrid}.
+   *
+   * @param png the PNG's relative path
+   * @param alt its alternative text (also the tooltip)
+   * @param label a line shown under the image, or {@code null} for none
    */
-  DemoReport grid(DemoExplanations.Result r) {
-    int[] targets = r.targets();
-    body.append("<div class=\"scroll\"><table class=\"grid\">\n<tr><th>input</th>");
-    for (DemoExplanations.Explained e : r.methods()) {
-      body.append("<th>").append(escape(e.method().name())).append("</th>");
+  public record Tile(String png, String alt, String label) {}
+
+  /** A grid of image tiles (for example inputs and heatmaps): a header row, then one row of tiles each. */
+  public HtmlPage tileGrid(List<String> columns, List<List<Tile>> rows) {
+    body.append("<div class=\"scroll\"><table class=\"grid\">\n<tr>");
+    for (String c : columns) {
+      body.append("<th>").append(escape(c)).append("</th>");
     }
     body.append("</tr>\n");
-    for (int i = 0; i < r.images().size(); i++) {
-      String alt = "label " + r.labels()[i] + ", explained class " + targets[i];
-      body.append("<tr><td>").append(tile(r.images().get(i), "input " + i + ": " + alt))
-          .append("<div class=\"label\">label ").append(r.labels()[i]).append(" / class ").append(targets[i])
-          .append("</div>");
-      for (DemoExplanations.Explained e : r.methods()) {
-        body.append("</td><td>").append(tile(e.heatmaps().get(i), e.method().name() + ", input " + i));
+    for (List<Tile> row : rows) {
+      body.append("<tr>");
+      for (Tile t : row) {
+        body.append("<td>").append(tile(t.png(), t.alt()));
+        if (t.label() != null) {
+          body.append("<div class=\"label\">").append(escape(t.label())).append("</div>");
+        }
+        body.append("</td>");
       }
-      body.append("</td></tr>\n");
+      body.append("</tr>\n");
     }
     body.append("</table></div>\n");
     return this;
   }
 
   /** Relative links to data files written next to the page. */
-  DemoReport links(String label, List<String> files) {
+  public HtmlPage links(String label, List<String> files) {
     body.append("<p class=\"note\">").append(escape(label)).append(':');
     for (String f : files) {
       body.append(" <a href=\"").append(escape(f)).append("\">").append(escape(f)).append("</a>");
@@ -108,14 +115,14 @@ final class DemoReport {
   }
 
   /** A plot image with a caption. */
-  DemoReport plot(String png, String caption) {
+  public HtmlPage plot(String png, String caption) {
     body.append("<figure><img class=\"plot\" src=\"").append(escape(png)).append("\" alt=\"").append(escape(caption))
         .append("\"><figcaption>").append(escape(caption)).append("</figcaption></figure>\n");
     return this;
   }
 
   /** The whole page. */
-  String html() {
+  public String html() {
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title)
         + "</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
   }
@@ -130,7 +137,7 @@ final class DemoReport {
   }
 
   /** Escapes the HTML special characters {@code & < > "}. */
-  static String escape(String s) {
+  public static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

@@ -1,17 +1,9 @@
-package org.xai4j.explain.image;
+package org.xai4j.report.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.xai4j.explain.Attribution;
 import org.xai4j.explain.ChannelReduction;
-import org.xai4j.io.AtomicFiles;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 import org.xai4j.tensor.TensorInternals;
@@ -24,7 +16,7 @@ import org.xai4j.tensor.TensorInternals;
  * <pre>{@code
  * Tensor map = attribution.heatmap(ChannelReduction.SUM).slice0(0, 1);   // [1, 224, 224]
  * BufferedImage img = Heatmaps.render(map, ColorMap.named("coldnhot"), Scaling.SYMMETRIC, 1.0);
- * Heatmaps.writePng(img, Path.of("heatmap.png"));
+ * Png.write(img, Path.of("heatmap.png"));
  * }</pre>
  */
 public final class Heatmaps {
@@ -152,48 +144,4 @@ public final class Heatmaps {
     }
     return out;
   }
-
-  /**
-   * An image encoded as PNG, in memory ({@code ImageIO.write} to a stream would buffer through a
-   * temporary file).
-   */
-  public static byte[] png(BufferedImage image) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-    try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-      writer.setOutput(stream);
-      writer.write(image);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode PNG: " + e.getMessage(), e);
-    } finally {
-      writer.dispose();
-    }
-    return out.toByteArray();
-  }
-
-  /**
-   * Writes an image as PNG, atomically ({@link AtomicFiles#write}): a failed write leaves no partial file. The
-   * image is encoded in memory, so nothing is written outside the target folder.
-   *
-   * @throws UncheckedIOException naming the file if writing fails
-   */
-  public static void writePng(BufferedImage image, Path file) {
-    writePng(image, file, AtomicFiles.Existing.REPLACE);
-  }
-
-  /**
-   * Like {@link #writePng(BufferedImage, Path)}, with a choice about an existing file.
-   *
-   * @throws UncheckedIOException naming the file if writing fails or if {@code file} exists and
-   *     {@code existing} refuses it
-   */
-  public static void writePng(BufferedImage image, Path file, AtomicFiles.Existing existing) {
-    byte[] bytes = png(image);
-    try {
-      AtomicFiles.write(file, out -> out.write(bytes), existing);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write PNG " + file + ": " + e.getMessage(), e);
-    }
-  }
-
 }
