@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
  * ({@link DemoContinuity}); pixel flipping with AOPC and the random baseline on 8 held-out digits
  * per explained sample ({@link DemoSelectivity}); class prototypes of every activation-maximization
  * method for the ten digits ({@link DemoPrototypes}); feature visualization of textures-cnn's channels and
- * classes ({@link DemoFeatureVisualization}); the report ({@link HtmlPage}). Every table is
+ * classes ({@link DemoFeatureVisualization}); the building blocks of one image on an interactive page of its
+ * own ({@link DemoBuildingBlocks}); the report ({@link HtmlPage}). Every table is
  * printed to the console as well. With the defaults it takes about 40 to 60 s on 2 cores, half of it
  * the prototypes.
  * The report is written into a temporary folder that replaces {@code DIR} only when complete (and only
@@ -90,6 +91,10 @@ final class DemoCommand implements Callable<Integer> {
       + "maximize one channel's mean activation or one class logit of " + DemoFeatureVisualization.MODEL + ". To keep "
       + "the demo fast this runs " + DemoFeatureVisualization.STEPS + " steps at " + DemoFeatureVisualization.SIZE
       + " px instead of Lucid's 512 steps at 128 px; docs/feature-visualization.md shows full-length renders.";
+  private static final String BLOCKS_NOTE = "Olah et al. (2018): attribution at every hidden ReLU layer (activation "
+      + "x gradient, Integrated Gradients at the layer, LRP), the semantic dictionary of each position and the "
+      + "neuron groups (NMF of the activations). The interactive page shows heatmaps, icons and a layer selector; "
+      + "hover over the input to see the channels active there.";
 
   private static final String ZOO_NOTE = "A reduced torchvision VGG-16 with batch norms (configuration D, widths / "
       + "16, classifier 1568-64-64-10) from the repository's test zoo, exported to ONNX by PyTorch 1.13 with random "
@@ -147,6 +152,7 @@ final class DemoCommand implements Callable<Integer> {
         Map.entry("pixel flipping", () -> pixelFlipping(console, report, files, mnistCnn, digits, mnistMethods)),
         Map.entry("class prototypes", () -> prototypes(console, report, files, mnistCnn)),
         Map.entry("feature visualization", () -> featureVisualization(console, report, files)),
+        Map.entry("building blocks", () -> buildingBlocks(console, report, files)),
         Map.entry("model zoo", () -> zoo(console, report)));
     try (ProgressBar bar = ProgressBars.start("demo", sections.size(), System.err)) {
       for (Map.Entry<String, Runnable> section : sections) {
@@ -226,6 +232,13 @@ final class DemoCommand implements Callable<Integer> {
     report.heading("Feature visualization of " + DemoFeatureVisualization.MODEL).note(FEATURE_VISUALIZATION_NOTE)
         .table(fv.table());
     fv.figures().forEach(f -> report.plot(f.png(), f.caption()));
+  }
+
+  private static void buildingBlocks(PrintWriter console, HtmlPage report, OutputFolder files) {
+    DemoBuildingBlocks.Result blocks = DemoBuildingBlocks.run(files);
+    print(console, blocks.table());
+    report.heading("Building blocks of " + blocks.model()).note(BLOCKS_NOTE).table(blocks.table())
+        .links("Interactive page", List.of(blocks.page()));
   }
 
   private static void zoo(PrintWriter console, HtmlPage report) {

@@ -7,6 +7,7 @@ import org.xai4j.explain.Attributor;
 import org.xai4j.explain.MethodOptions;
 import org.xai4j.explain.Methods;
 import org.xai4j.explain.lrp.composite.Composites;
+import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
 /**
@@ -20,7 +21,8 @@ final class DemoMethods {
   private static final String LRP = "lrp";
   private static final String LRP_PREFIX = LRP + ":";
   /** Methods that need an image input {@code [N, C, H, W]}. */
-  private static final Set<String> IMAGE_ONLY = Set.of("grad-cam", "occlusion");
+  private static final String GRAD_CAM = "grad-cam";
+  private static final Set<String> IMAGE_ONLY = Set.of(GRAD_CAM, "occlusion");
 
   private DemoMethods() {}
 
@@ -65,13 +67,25 @@ final class DemoMethods {
   }
 
   private static Method method(String name, Tensor input, String camLayer, float low, float high) {
+    return new Method(name, attributor(name, input.shape(), camLayer, low, high));
+  }
+
+  /**
+   * The registry's method {@code spec} for image inputs: {@code lrp} with the zB bounds {@code low} and
+   * {@code high} ({@code null}: none), Grad-CAM of {@code camLayer} (unless {@code grad-cam:LAYER} names
+   * it) upsampled to the input size; every other option at the registry's default.
+   *
+   * @throws IllegalArgumentException if the method is unknown or lacks its argument (see {@link Methods})
+   */
+  static Attributor attributor(String spec, Shape input, String camLayer, Float low, Float high) {
+    String name = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
     MethodOptions o = MethodOptions.none();
-    if (name.startsWith(LRP_PREFIX)) {
-      o = MethodOptions.none().withBounds(low, high);
-    } else if (name.equals("grad-cam")) {
-      o = o.withLayer(camLayer).withUpsample(true);
+    if (name.equals(LRP)) {
+      o = o.withBounds(low, high);
+    } else if (name.equals(GRAD_CAM)) {
+      o = o.withLayer(spec.equals(name) ? camLayer : null).withUpsample(true);
     }
-    return new Method(name, Methods.attributor(name, o, input.shape()));
+    return Methods.attributor(spec, o, input);
   }
 
   private static List<String> names() {

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
         TrainCommand.class, EvaluateCommand.class,
         PrototypeCommand.class,
         VisualizeCommand.class,
+        ReportCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   /** Name of the subcommand that prints the bash/zsh completion script. */

@@ -37,10 +37,10 @@ class CliConsistencyTest extends CliTestSupport {
   private static final Set<String> NO_EXAMPLE_RUN = Set.of("help", Main.COMPLETION, "demo");
   /** Commands that compute, and so take {@code --threads}. */
   private static final List<String> COMPUTING = List.of("demo", "run", "explain", "train", "evaluate", "prototype",
-      "visualize");
+      "visualize", "report");
   /** Commands that take {@code --model}. */
   private static final List<String> MODEL_TAKING = List.of("inspect", "run", "explain", "evaluate", "prototype",
-      "visualize");
+      "visualize", "report");
   private static final Pattern TOKEN = Pattern.compile("\"([^\"]*)\"|(\\S+)");
 
   @Test
