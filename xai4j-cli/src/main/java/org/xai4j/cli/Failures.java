@@ -40,13 +40,26 @@ final class Failures implements IExecutionExceptionHandler {
     PrintWriter err = cli.getErr();
     int code = isBadInput(ex) ? BAD_INPUT : INTERNAL;
     err.println(code == BAD_INPUT ? message(ex) : "xai4j " + cli.getCommandName() + ": internal error: " + ex);
-    if (parsed.hasMatchedOption(VERBOSE)) {
+    if (verbose(parsed)) {
       ex.printStackTrace(err);
     } else if (code == INTERNAL) {
       err.println("run with --verbose for the stack trace, and please report it");
     }
     err.flush();
     return code;
+  }
+
+  /**
+   * Whether {@code --verbose} was given to the command or to one of its parents: picocli hands the handler the
+   * top-level parse result, and the inherited option is matched on the subcommand that names it.
+   */
+  private static boolean verbose(ParseResult parsed) {
+    for (ParseResult p = parsed; p != null; p = p.hasSubcommand() ? p.subcommand() : null) {
+      if (p.hasMatchedOption(VERBOSE)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code ex} reports bad input rather than a bug. */
