@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphInput;
 import org.xai4j.graph.Node;
 import org.xai4j.graph.Trace;
+import org.xai4j.limit.LimitExceededException;
 import org.xai4j.op.BackwardContext;
 import org.xai4j.op.Constant;
 import org.xai4j.op.Gradients;
@@ -39,7 +41,8 @@ public final class Backprop {
    * @param parameterGradients whether to compute gradients for op parameters (training)
    * @return the signal arriving at every value, and parameter gradients if requested
    * @throws IllegalArgumentException if a seed names an unknown value or has the wrong shape, or a
-   *     rule returns a tensor of the wrong shape (naming the node)
+   *     node's backward fails or returns a tensor of the wrong shape (naming the node, its op and
+   *     its rule)
    */
   public static BackwardResult run(
       Trace trace, Map<String, Tensor> seeds, NodeRules rules, boolean parameterGradients) {
@@ -77,14 +80,32 @@ public final class Backprop {
         continue;
       }
       BackwardContext ctx = new BackwardContext(trace.inputsOf(node), trace.get(node.name()), wanted, params);
-      BackwardRule rule = rules.ruleFor(node).orElse(BackwardRule.gradient());
-      Gradients g = rule.backward(node, ctx, out);
+      Optional<BackwardRule> override = rules.ruleFor(node);
+      Gradients g;
+      try {
+        g = override.orElse(BackwardRule.gradient()).backward(node, ctx, out);
+      } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+        throw failure(node, override, ctx, e);
+      }
       accumulate(graph, node, ctx, g, signal);
       if (params) {
         paramGrads.put(node.name(), g.parameters());
       }
     }
     return new BackwardResult(graph, signal, paramGrads);
+  }
+
+  /**
+   * A failure inside a node's backward as one message naming the node, its op type, the rule (or
+   * the gradient) and its input shapes, as forward errors do; an exceeded limit stays one.
+   */
+  private static IllegalArgumentException failure(Node node, Optional<BackwardRule> rule, BackwardContext ctx,
+      RuntimeException cause) {
+    String context = "backward of node '" + node.name() + "' (" + node.op().type() + ", "
+        + rule.map(r -> "rule " + r).orElse("gradient") + ", input shapes "
+        + ctx.inputs().stream().map(Tensor::shape).toList() + ")";
+    return cause instanceof LimitExceededException limit ? limit.within(context)
+        : new IllegalArgumentException(context + ": " + cause.getMessage(), cause);
   }
 
   private static void accumulate(Graph graph, Node node, BackwardContext ctx, Gradients g, Tensor[] signal) {

@@ -24,20 +24,6 @@ public final class Seeds {
     return TensorInternals.adopt(shape, d);
   }
 
-  /**
-   * The output value at each sample's target and zero elsewhere: Zennit's
-   * {@code output * one_hot}, the default initial relevance of LRP.
-   */
-  public static Tensor outputAtTarget(Tensor output, int[] targets) {
-    float[] d = new float[output.size()];
-    int per = perSample(output.shape(), targets);
-    for (int n = 0; n < targets.length; n++) {
-      int i = n * per + checkTarget(targets[n], per, output.shape());
-      d[i] = output.getFlat(i);
-    }
-    return TensorInternals.adopt(output.shape(), d);
-  }
-
   private static int perSample(Shape shape, int[] targets) {
     if (shape.rank() < 1 || shape.dim(0) != targets.length) {
       throw new IllegalArgumentException(

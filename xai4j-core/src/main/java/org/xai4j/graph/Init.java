@@ -19,10 +19,4 @@ public final class Init {
     float bound = (float) Math.sqrt(6.0 / fanIn);
     return Tensor.randomUniform(shape, -bound, bound, random);
   }
-
-  /** Glorot/Xavier uniform: {@code U(-b, b)} with {@code b = sqrt(6 / (fanIn + fanOut))}. */
-  public static Tensor xavierUniform(Shape shape, int fanIn, int fanOut, Random random) {
-    float bound = (float) Math.sqrt(6.0 / (fanIn + fanOut));
-    return Tensor.randomUniform(shape, -bound, bound, random);
-  }
 }

@@ -68,13 +68,13 @@ public record BatchNormalization(Tensor scale, Tensor bias, Tensor mean, Tensor 
 
   @Override
   public Parameters parameters() {
-    return Parameters.of("scale", scale, "bias", bias, "mean", mean, "var", var);
+    return Parameters.of("scale", scale, Parameters.BIAS, bias, "mean", mean, "var", var);
   }
 
   @Override
   public Op withParameters(Parameters p) {
     parameters().requireCompatible(p, type());
-    return new BatchNormalization(p.get("scale"), p.get("bias"), p.get("mean"), p.get("var"), epsilon);
+    return new BatchNormalization(p.get("scale"), p.get(Parameters.BIAS), p.get("mean"), p.get("var"), epsilon);
   }
 
   @Override
@@ -161,7 +161,7 @@ public record BatchNormalization(Tensor scale, Tensor bias, Tensor mean, Tensor 
       }
       Shape ps = scale.shape();
       params.put("scale", TensorInternals.adopt(ps, dScale));
-      params.put("bias", TensorInternals.adopt(ps, gSum));
+      params.put(Parameters.BIAS, TensorInternals.adopt(ps, gSum));
       params.put("mean", TensorInternals.adopt(ps, dMean));
       params.put("var", TensorInternals.adopt(ps, dVar));
     }

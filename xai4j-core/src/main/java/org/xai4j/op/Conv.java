@@ -79,13 +79,13 @@ public record Conv(Tensor weight, Tensor bias, List<Integer> strides, List<Integ
 
   @Override
   public Parameters parameters() {
-    return Parameters.of("weight", weight, "bias", bias);
+    return Parameters.of(Parameters.WEIGHT, weight, Parameters.BIAS, bias);
   }
 
   @Override
   public Op withParameters(Parameters p) {
     parameters().requireCompatible(p, type());
-    return new Conv(p.get("weight"), p.getOrNull("bias"), strides, pads, dilations, group);
+    return new Conv(p.get(Parameters.WEIGHT), p.getOrNull(Parameters.BIAS), strides, pads, dilations, group);
   }
 
   private ConvGeometry geometry(Shape input) {
@@ -147,10 +147,10 @@ public record Conv(Tensor weight, Tensor bias, List<Integer> strides, List<Integ
     if (ctx.needsParameters()) {
       ConvGeometry g = geometry(x.shape());
       float[] gy = TensorInternals.array(gradOutput);
-      params.put("weight", TensorInternals.adopt(weight.shape(),
+      params.put(Parameters.WEIGHT, TensorInternals.adopt(weight.shape(),
           ConvEngine.weightGradient(TensorInternals.array(x), gy, g)));
       if (bias != null) {
-        params.put("bias", TensorInternals.adopt(bias.shape(),
+        params.put(Parameters.BIAS, TensorInternals.adopt(bias.shape(),
             ChannelSums.sum(gy, g.batch(), g.outChannels(), g.window().outArea())));
       }
     }

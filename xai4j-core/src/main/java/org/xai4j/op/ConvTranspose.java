@@ -76,13 +76,13 @@ public record ConvTranspose(Tensor weight, Tensor bias, List<Integer> strides, L
 
   @Override
   public Parameters parameters() {
-    return Parameters.of("weight", weight, "bias", bias);
+    return Parameters.of(Parameters.WEIGHT, weight, Parameters.BIAS, bias);
   }
 
   @Override
   public Op withParameters(Parameters p) {
     parameters().requireCompatible(p, type());
-    return new ConvTranspose(p.get("weight"), p.getOrNull("bias"), strides, pads, outputPadding,
+    return new ConvTranspose(p.get(Parameters.WEIGHT), p.getOrNull(Parameters.BIAS), strides, pads, outputPadding,
         dilations, group);
   }
 
@@ -149,10 +149,10 @@ public record ConvTranspose(Tensor weight, Tensor bias, List<Integer> strides, L
         ? TensorInternals.adopt(x.shape(), ConvEngine.forward(gy, weight, g)) : null;
     Map<String, Tensor> params = new LinkedHashMap<>();
     if (ctx.needsParameters()) {
-      params.put("weight", TensorInternals.adopt(weight.shape(),
+      params.put(Parameters.WEIGHT, TensorInternals.adopt(weight.shape(),
           ConvEngine.weightGradient(gy, TensorInternals.array(x), g)));
       if (bias != null) {
-        params.put("bias", TensorInternals.adopt(bias.shape(),
+        params.put(Parameters.BIAS, TensorInternals.adopt(bias.shape(),
             ChannelSums.sum(gy, g.batch(), g.inChannels(), g.window().inArea())));
       }
     }

@@ -52,13 +52,13 @@ public record Gemm(Tensor weight, Tensor bias, boolean transA, boolean transB, f
 
   @Override
   public Parameters parameters() {
-    return Parameters.of("weight", weight, "bias", bias);
+    return Parameters.of(Parameters.WEIGHT, weight, Parameters.BIAS, bias);
   }
 
   @Override
   public Op withParameters(Parameters p) {
     parameters().requireCompatible(p, type());
-    return new Gemm(p.get("weight"), p.getOrNull("bias"), transA, transB, alpha, beta);
+    return new Gemm(p.get(Parameters.WEIGHT), p.getOrNull(Parameters.BIAS), transA, transB, alpha, beta);
   }
 
   private int k() {
@@ -162,9 +162,9 @@ public record Gemm(Tensor weight, Tensor bias, boolean transA, boolean transB, f
         // W is [n,k]: dW = alpha * G^T * op(A)
         Kernels.sgemm(true, transA, n, k, m, alpha, g, 0, n, x, 0, a.shape().dim(1), 0f, gw, 0, k);
       }
-      params.put("weight", TensorInternals.adopt(weight.shape(), gw));
+      params.put(Parameters.WEIGHT, TensorInternals.adopt(weight.shape(), gw));
       if (bias != null) {
-        params.put("bias", Broadcast.reduceTo(gradOutput.mul(beta), bias.shape()));
+        params.put(Parameters.BIAS, Broadcast.reduceTo(gradOutput.mul(beta), bias.shape()));
       }
     }
     return Gradients.of(new Tensor[] {gradA}, params);

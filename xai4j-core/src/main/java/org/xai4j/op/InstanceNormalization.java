@@ -38,13 +38,13 @@ public record InstanceNormalization(Tensor scale, Tensor bias, float epsilon) im
 
   @Override
   public Parameters parameters() {
-    return Parameters.of("scale", scale, "bias", bias);
+    return Parameters.of("scale", scale, Parameters.BIAS, bias);
   }
 
   @Override
   public Op withParameters(Parameters p) {
     parameters().requireCompatible(p, type());
-    return new InstanceNormalization(p.get("scale"), p.get("bias"), epsilon);
+    return new InstanceNormalization(p.get("scale"), p.get(Parameters.BIAS), epsilon);
   }
 
   @Override
@@ -100,7 +100,7 @@ public record InstanceNormalization(Tensor scale, Tensor bias, float epsilon) im
         gb[ch] += g[i];
       }
       params.put("scale", TensorInternals.adopt(scale.shape(), gs));
-      params.put("bias", TensorInternals.adopt(bias.shape(), gb));
+      params.put(Parameters.BIAS, TensorInternals.adopt(bias.shape(), gb));
     }
     return Gradients.of(new Tensor[] {gradX}, params);
   }

@@ -42,13 +42,13 @@ public record LayerNormalization(Tensor scale, Tensor bias, int axis, float epsi
 
   @Override
   public Parameters parameters() {
-    return Parameters.of("scale", scale, "bias", bias);
+    return Parameters.of("scale", scale, Parameters.BIAS, bias);
   }
 
   @Override
   public Op withParameters(Parameters p) {
     parameters().requireCompatible(p, type());
-    return new LayerNormalization(p.get("scale"), p.getOrNull("bias"), axis, epsilon);
+    return new LayerNormalization(p.get("scale"), p.getOrNull(Parameters.BIAS), axis, epsilon);
   }
 
   @Override
@@ -110,7 +110,7 @@ public record LayerNormalization(Tensor scale, Tensor bias, int axis, float epsi
       }
       params.put("scale", Tensor.of(scale.shape(), gs));
       if (bias != null) {
-        params.put("bias", Tensor.of(bias.shape(), gb));
+        params.put(Parameters.BIAS, Tensor.of(bias.shape(), gb));
       }
     }
     return Gradients.of(new Tensor[] {gradX}, params);

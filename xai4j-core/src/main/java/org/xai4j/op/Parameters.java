@@ -9,6 +9,10 @@ import org.xai4j.tensor.Tensor;
 
 /** The named weights of an op, in a fixed order (for example {@code weight}, {@code bias}). */
 public final class Parameters {
+  /** The name of a layer's weight (convolution kernel, dense matrix, affine scale). */
+  public static final String WEIGHT = "weight";
+  /** The name of a layer's or a normalization's additive bias. */
+  public static final String BIAS = "bias";
   /** No parameters. */
   public static final Parameters EMPTY = new Parameters(new LinkedHashMap<>());
 

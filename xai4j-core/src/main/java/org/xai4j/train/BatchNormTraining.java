@@ -49,13 +49,13 @@ public record BatchNormTraining(Tensor scale, Tensor bias, float epsilon) implem
 
   @Override
   public Parameters parameters() {
-    return Parameters.of("scale", scale, "bias", bias);
+    return Parameters.of("scale", scale, Parameters.BIAS, bias);
   }
 
   @Override
   public Op withParameters(Parameters p) {
     parameters().requireCompatible(p, type());
-    return new BatchNormTraining(p.get("scale"), p.get("bias"), epsilon);
+    return new BatchNormTraining(p.get("scale"), p.get(Parameters.BIAS), epsilon);
   }
 
   @Override
@@ -160,7 +160,7 @@ public record BatchNormTraining(Tensor scale, Tensor bias, float epsilon) implem
     Map<String, Tensor> params = new LinkedHashMap<>();
     if (ctx.needsParameters()) {
       params.put("scale", Tensor.of(scale.shape(), gxSum));
-      params.put("bias", Tensor.of(scale.shape(), gSum));
+      params.put(Parameters.BIAS, Tensor.of(scale.shape(), gSum));
     }
     return Gradients.of(new Tensor[] {gradX}, params);
   }

@@ -12,8 +12,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
+import org.xai4j.graph.Node;
 import org.xai4j.graph.Trace;
 import org.xai4j.op.Add;
+import org.xai4j.op.BackwardContext;
 import org.xai4j.op.Gradients;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
@@ -96,5 +98,26 @@ class BackpropTest {
         () -> g.forward(Tensor.zeros(Shape.of(2, 5))));
     assertTrue(e.getMessage().contains("'x'") && e.getMessage().contains("[2, 5]"), e.getMessage());
     assertEquals(List.of("fc_out"), g.outputs());
+  }
+
+  @Test
+  void backwardErrorNamesNodeRuleAndShapes() {
+    Trace t = twoBranches().forward(input());
+    Map<String, Tensor> seeds = Map.of("fc_out", Tensor.full(t.output().shape(), 1f));
+    BackwardRule failing = new BackwardRule() {
+      @Override
+      public Gradients backward(Node node, BackwardContext ctx, Tensor signal) {
+        return Gradients.ofInputs(signal.add(Tensor.zeros(Shape.of(7))));
+      }
+
+      @Override
+      public String toString() {
+        return "Broken";
+      }
+    };
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Backprop.run(t, seeds, NodeRules.byName(Map.of("relu_b", failing)), false));
+    assertTrue(e.getMessage().startsWith("backward of node 'relu_b' (Relu, rule Broken, input shapes [[2, 4]]): "),
+        e.getMessage());
   }
 }

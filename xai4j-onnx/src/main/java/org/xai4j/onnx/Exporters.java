@@ -35,6 +35,7 @@ import org.xai4j.op.Mod;
 import org.xai4j.op.PRelu;
 import org.xai4j.op.Pad;
 import org.xai4j.op.Reduce;
+import org.xai4j.op.Parameters;
 import org.xai4j.op.Reduction;
 import org.xai4j.op.Reshape;
 import org.xai4j.op.Resize;
@@ -92,7 +93,7 @@ final class Exporters {
     m.put("InstanceNormalization", (n, ctx) -> {
       InstanceNormalization in = (InstanceNormalization) n.op();
       ctx.node(n, "InstanceNormalization", with(n.inputs().get(0), ctx.initializer(n, "scale", in.scale()),
-          ctx.initializer(n, "bias", in.bias())), attr("epsilon", in.epsilon()));
+          ctx.initializer(n, Parameters.BIAS, in.bias())), attr("epsilon", in.epsilon()));
     });
     m.put("AveragePool", Exporters::averagePool);
     m.put("LeakyRelu", (n, ctx) -> ctx.node(n, "LeakyRelu", n.inputs(), attr("alpha", ((LeakyRelu) n.op()).alpha())));
@@ -131,7 +132,7 @@ final class Exporters {
       LayerNormalization l = (LayerNormalization) n.op();
       List<String> in = with(n.inputs().get(0), ctx.initializer(n, "scale", l.scale()));
       if (l.bias() != null) {
-        in.add(ctx.initializer(n, "bias", l.bias()));
+        in.add(ctx.initializer(n, Parameters.BIAS, l.bias()));
       }
       ctx.node(n, "LayerNormalization", in, attr("axis", l.axis()), attr("epsilon", l.epsilon()));
     });
@@ -215,9 +216,9 @@ final class Exporters {
 
   /** The node's input 0, then its weight and, unless {@code bias} is null, its bias as initializers. */
   private static List<String> weightAndBias(Node n, ExportContext ctx, Tensor weight, Tensor bias) {
-    List<String> in = with(n.inputs().get(0), ctx.initializer(n, "weight", weight));
+    List<String> in = with(n.inputs().get(0), ctx.initializer(n, Parameters.WEIGHT, weight));
     if (bias != null) {
-      in.add(ctx.initializer(n, "bias", bias));
+      in.add(ctx.initializer(n, Parameters.BIAS, bias));
     }
     return in;
   }
@@ -246,7 +247,7 @@ final class Exporters {
   private static void batchNorm(Node n, ExportContext ctx) {
     BatchNormalization b = (BatchNormalization) n.op();
     ctx.node(n, "BatchNormalization", with(n.inputs().get(0), ctx.initializer(n, "scale", b.scale()),
-        ctx.initializer(n, "bias", b.bias()), ctx.initializer(n, "mean", b.mean()),
+        ctx.initializer(n, Parameters.BIAS, b.bias()), ctx.initializer(n, "mean", b.mean()),
         ctx.initializer(n, "var", b.var())), attr("epsilon", b.epsilon()));
   }
 

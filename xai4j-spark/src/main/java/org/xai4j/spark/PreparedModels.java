@@ -29,7 +29,6 @@ final class PreparedModels {
   private static final OnceCache<String, Graph> MODELS = new OnceCache<>(MAX_MODELS);
   private static final OnceCache<List<Object>, MethodExplainer> METHODS = new OnceCache<>(MAX_METHODS);
   private static final AtomicInteger IMPORTS = new AtomicInteger();
-  private static final AtomicInteger PREPARATIONS = new AtomicInteger();
 
   private PreparedModels() {}
 
@@ -46,7 +45,6 @@ final class PreparedModels {
     MethodOptions own = Methods.optionsFor(method, options);
     return METHODS.get(List.of(sha256, method, own), () -> {
       Graph g = MODELS.get(sha256, () -> importModel(bytes.get(), source));
-      PREPARATIONS.incrementAndGet();
       return MethodExplainer.prepare(g, method, own);
     });
   }
@@ -54,11 +52,6 @@ final class PreparedModels {
   /** How many times this JVM has imported a model (for tests and logs). */
   static int imports() {
     return IMPORTS.get();
-  }
-
-  /** How many times this JVM has prepared a method (for tests and logs). */
-  static int preparations() {
-    return PREPARATIONS.get();
   }
 
   private static Graph importModel(byte[] bytes, String source) {

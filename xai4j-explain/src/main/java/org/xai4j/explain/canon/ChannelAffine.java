@@ -42,13 +42,13 @@ public record ChannelAffine(Tensor weight, Tensor bias) implements Op {
 
   @Override
   public Parameters parameters() {
-    return Parameters.of("weight", weight, "bias", bias);
+    return Parameters.of(Parameters.WEIGHT, weight, Parameters.BIAS, bias);
   }
 
   @Override
   public Op withParameters(Parameters p) {
     parameters().requireCompatible(p, type());
-    return new ChannelAffine(p.get("weight"), p.get("bias"));
+    return new ChannelAffine(p.get(Parameters.WEIGHT), p.get(Parameters.BIAS));
   }
 
   @Override
@@ -103,8 +103,8 @@ public record ChannelAffine(Tensor weight, Tensor bias) implements Op {
         gw[c] += (double) g[i] * x[i];
         gb[c] += g[i];
       }
-      params.put("weight", Tensor.of(weight.shape(), gw));
-      params.put("bias", Tensor.of(bias.shape(), gb));
+      params.put(Parameters.WEIGHT, Tensor.of(weight.shape(), gw));
+      params.put(Parameters.BIAS, Tensor.of(bias.shape(), gb));
     }
     return Gradients.of(new Tensor[] {gradX}, params);
   }

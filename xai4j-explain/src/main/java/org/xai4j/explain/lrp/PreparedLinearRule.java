@@ -39,9 +39,6 @@ import org.xai4j.tensor.TensorInternals;
  * {@link Shortcuts#OFF} evaluates every term on its own, the reference the tests compare with.
  */
 final class PreparedLinearRule implements BackwardRule {
-  /** The parameter that {@link BiasPolicy} governs. */
-  static final String BIAS = "bias";
-
   /** The bit pattern of {@code +infinity}; larger patterns with a clear sign bit are NaNs. */
   private static final int POSITIVE_INFINITY_BITS = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
 
@@ -141,7 +138,7 @@ final class PreparedLinearRule implements BackwardRule {
   }
 
   private static Tensor modifiedParameter(String name, Tensor value, Term term) {
-    if (!name.equals(BIAS)) {
+    if (!name.equals(Parameters.BIAS)) {
       return term.param().apply(value);
     }
     return switch (term.bias()) {

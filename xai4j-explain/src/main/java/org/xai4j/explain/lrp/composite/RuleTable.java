@@ -9,6 +9,9 @@ import org.xai4j.backprop.NodeRules;
 import org.xai4j.explain.lrp.NodeRule;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.Node;
+import org.xai4j.op.BackwardContext;
+import org.xai4j.op.Gradients;
+import org.xai4j.tensor.Tensor;
 
 /**
  * A composite resolved against a graph: the rule of every node, in graph order, and the assignment
@@ -33,15 +36,29 @@ public record RuleTable(String composite, List<Row> rows) {
 
   /**
    * The executable rules for {@code graph} (the graph this table was resolved from), each prepared
-   * once: modified weights are computed here, not per explanation.
+   * once: modified weights are computed here, not per explanation. Each prints as its rule, so a
+   * failure in the reverse pass names the node and the rule.
    */
   public NodeRules bind(Graph graph) {
     Map<String, BackwardRule> bound = new HashMap<>();
     for (Row row : rows) {
       Node node = graph.node(row.node());
-      row.rule().ifPresent(rule -> bound.put(row.node(), rule.bind(node)));
+      row.rule().ifPresent(rule -> bound.put(row.node(), new Bound(rule, rule.bind(node))));
     }
     return NodeRules.byName(bound);
+  }
+
+  /** A prepared rule that prints as the rule it was prepared from. */
+  private record Bound(NodeRule rule, BackwardRule body) implements BackwardRule {
+    @Override
+    public Gradients backward(Node node, BackwardContext ctx, Tensor signal) {
+      return body.backward(node, ctx, signal);
+    }
+
+    @Override
+    public String toString() {
+      return rule.toString();
+    }
   }
 
   @Override

@@ -11,6 +11,7 @@ import org.xai4j.explain.lrp.BiasPolicy;
 import org.xai4j.explain.lrp.LinearRule;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.Node;
+import org.xai4j.op.Parameters;
 
 /**
  * Reproduces how Zennit master after its PR #185 (the commit {@code 6b0bbdf} the reference files
@@ -27,8 +28,6 @@ import org.xai4j.graph.Node;
  * rules unchanged.
  */
 public final class UnmodifiedMergedBias {
-  private static final String BIAS = "bias";
-
   private UnmodifiedMergedBias() {}
 
   /**
@@ -42,12 +41,12 @@ public final class UnmodifiedMergedBias {
    */
   public static Composite of(Composite composite, Graph original, Graph canonized) {
     RuleTable table = composite.resolve(canonized);
-    Set<String> biasFree = original.nodes().stream().filter(n -> !n.op().parameters().has(BIAS))
+    Set<String> biasFree = original.nodes().stream().filter(n -> !n.op().parameters().has(Parameters.BIAS))
         .map(Node::name).collect(Collectors.toSet());
     Map<LinearRule, Set<String>> byRule = new LinkedHashMap<>();
     for (RuleTable.Row row : table.rows()) {
       Node node = canonized.node(row.node());
-      if (node.op().parameters().has(BIAS) && biasFree.contains(node.name())
+      if (node.op().parameters().has(Parameters.BIAS) && biasFree.contains(node.name())
           && row.rule().orElse(null) instanceof LinearRule rule) {
         byRule.computeIfAbsent(rule.withBias(BiasPolicy.KEEP), r -> new HashSet<>()).add(node.name());
       }
