@@ -132,10 +132,75 @@ final class BlockedSgemm {
     boolean directA = prepacked == null && !transA && alpha == 1f && n <= DIRECT_A_MAX_COLS;
     int depth = Math.min(kc, k);
     // Read in place, only the one ragged sliver of a panel (if any) is packed.
-    float[] packA = prepacked != null ? prepacked
-        : new float[(directA ? mr : roundUp(Math.min(m, PANEL_ROWS), mr)) * depth];
+    Scratch scratch = Scratch.take();
+    try {
+      float[] packA = prepacked != null ? prepacked
+          : scratch.a((directA ? mr : roundUp(Math.min(m, PANEL_ROWS), mr)) * depth);
+      float[] packB = scratch.b((directB ? nr : roundUp(Math.min(n, PANEL_COLS), nr)) * depth);
+      blocked(transA, transB, m, n, k, alpha, a, aOff, lda, prepacked, b, bOff, ldb, beta, c, cOff, ldc,
+          parallel, directA, directB, packA, packB);
+    } finally {
+      scratch.release();
+    }
+  }
+
+  /**
+   * The packing buffers of the calling thread, reused from call to call: allocating (and so
+   * zeroing) them afresh cost as much as a sixth of a Winograd convolution's time, in its many
+   * narrow GEMMs. The packing writes every element that the micro-kernel reads (padding
+   * included), so stale contents never reach C. A call made on a thread whose buffers are in use
+   * (a task taken over while that thread waits inside a GEMM) gets fresh arrays.
+   */
+  private static final class Scratch {
+    private static final ThreadLocal<Scratch> OWN = ThreadLocal.withInitial(Scratch::new);
+    private boolean busy;
+    private float[] a = new float[0];
+    private float[] b = new float[0];
+    private final boolean fresh;
+
+    private Scratch() {
+      this(false);
+    }
+
+    private Scratch(boolean fresh) {
+      this.fresh = fresh;
+    }
+
+    static Scratch take() {
+      Scratch own = OWN.get();
+      if (own.busy) {
+        return new Scratch(true);
+      }
+      own.busy = true;
+      return own;
+    }
+
+    float[] a(int size) {
+      if (a.length < size) {
+        a = new float[size];
+      }
+      return a;
+    }
+
+    float[] b(int size) {
+      if (b.length < size) {
+        b = new float[size];
+      }
+      return b;
+    }
+
+    void release() {
+      if (!fresh) {
+        busy = false;
+      }
+    }
+  }
+
+  private void blocked(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int aOff, int lda, float[] prepacked, float[] b, int bOff, int ldb,
+      float beta, float[] c, int cOff, int ldc, boolean parallel, boolean directA, boolean directB,
+      float[] packA, float[] packB) {
     int packedRows = roundUp(m, mr);
-    float[] packB = new float[(directB ? nr : roundUp(Math.min(n, PANEL_COLS), nr)) * depth];
     for (int jc = 0; jc < n; jc += PANEL_COLS) {
       int nb = Math.min(PANEL_COLS, n - jc);
       for (int pc = 0; pc < k; pc += kc) {
