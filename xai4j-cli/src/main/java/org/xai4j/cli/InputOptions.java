@@ -14,11 +14,12 @@ import org.xai4j.graph.Graph;
 import org.xai4j.io.Npy;
 import org.xai4j.models.BundledData;
 import org.xai4j.tensor.Tensor;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The input options of every command that feeds a model one input batch (a picocli mixin): a file
- * ({@code --input} PNG/JPEG/.npy, with torchvision-style {@code --resize --crop --mean --std}) or
+ * ({@code --input} PNG/JPEG/.npy, with torchvision-style {@link ImageOptions}) or
  * bundled samples ({@code --data mnist --index 3}); the batch is then fitted to the model's input
  * ({@link InputFit}: channels and size), and what was changed is printed.
  */
@@ -37,19 +38,7 @@ final class InputOptions {
       description = "With --data: sample indices, comma-separated (default: 0).")
   int[] index;
 
-  @Option(names = "--resize", paramLabel = "PX", description = "Image file: shorter side after resizing (0: keep).")
-  int resize;
-
-  @Option(names = "--crop", paramLabel = "PX", description = "Image file: centred square crop (0: none).")
-  int crop;
-
-  @Option(names = "--mean", split = ",", paramLabel = "M", description = "Image file: per-channel mean (default "
-      + "0,0,0).")
-  float[] mean = {0f, 0f, 0f};
-
-  @Option(names = "--std", split = ",", paramLabel = "S", description = "Image file: per-channel std (default "
-      + "1,1,1).")
-  float[] std = {1f, 1f, 1f};
+  @Mixin ImageOptions image;
 
   /** The bundled data set names, for help and completion. */
   static final class DataNames extends ArrayList<String> {
@@ -99,11 +88,11 @@ final class InputOptions {
       if (index != null) {
         throw new IllegalArgumentException("--index applies to --data only");
       }
-      new ImageInput(resize, crop, mean, std);
+      image.imageInput();
       return;
     }
     BundledData.named(data);
-    if (resize != 0 || crop != 0) {
+    if (image.resizes()) {
       throw new IllegalArgumentException("--resize and --crop apply to --input image files only; bundled samples are "
           + "fitted to the model");
     }
@@ -123,7 +112,7 @@ final class InputOptions {
 
   private Loaded readRaw() throws IOException {
     if (input != null) {
-      Tensor t = input.toString().endsWith(NPY) ? Npy.read(input) : new ImageInput(resize, crop, mean, std).read(input);
+      Tensor t = input.toString().endsWith(NPY) ? Npy.read(input) : image.imageInput().read(input);
       return new Loaded(t, input.toString(), null, null);
     }
     BundledData set = BundledData.named(data);

@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
  * every command that takes methods ({@code explain}, {@code evaluate}; {@code spark-explain} takes
  * {@code --gradient-where-uncovered}). A flag left out keeps the
  * method's default; a flag given to a method it does not apply to is an error
- * ({@link Methods#attributor}).
+ * ({@link Methods#attributor}). Public so that {@code xai4j spark-explain} declares the same flags.
  */
-final class MethodFlags {
+public final class MethodFlags {
   @Option(names = "--integration-steps", paramLabel = "N", description = "integrated-gradients: steps (default: "
       + org.xai4j.explain.attribution.IntegratedGradients.DEFAULT_STEPS + ").")
   Integer integrationSteps;
@@ -99,7 +99,7 @@ final class MethodFlags {
   }
 
   /** The flags given, as method options. */
-  MethodOptions options() {
+  public MethodOptions options() {
     return new MethodOptions(integrationSteps, noiseSamples, noiseLevel, noiseSeed, window, stride, layer, relu,
         upsample, composite, canonize, attention, zennitMergedBias, low, high, seedTimesOutput,
         gradientWhereUncovered, internalBatch);

@@ -10,13 +10,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.xai4j.explain.MethodOptions;
-import org.xai4j.explain.image.ImageInput;
+import org.xai4j.cli.ImageOptions;
+import org.xai4j.cli.MethodFlags;
 import org.xai4j.spark.Explain;
 import org.xai4j.spark.ExplanationColumns;
 import org.xai4j.spark.RowTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,11 +27,15 @@ import picocli.CommandLine.Spec;
  * Spark and writes one Parquet row per image and method ({@link ExplanationColumns}, plus the
  * image's {@code path}). Runs in its own JVM with Spark on the classpath: {@code ./xai4j spark-explain}
  * locally, or {@code spark-submit --class org.xai4j.spark.cli.SparkExplainCommand xai4j-spark.jar}
- * on a cluster (see {@code docs/spark.md}).
+ * on a cluster (see {@code docs/spark.md}). The method flags and image options are those of {@code xai4j explain}
+ * ({@link MethodFlags}, {@link ImageOptions}), declared once.
  */
 @Command(name = "spark-explain", mixinStandardHelpOptions = true,
     description = "Explain a folder of images on Apache Spark: xai4j spark-explain --master local[2] --model M.onnx "
-        + "--images DIR --method NAME[,NAME] --out OUT.parquet.")
+        + "--images DIR --method NAME[,NAME] --out OUT.parquet.",
+    footerHeading = "%nExample:%n",
+    footer = {"  xai4j spark-explain --master local[2] --model model.onnx --images pngs/ \\",
+        "      --method integrated-gradients,lrp:epsilon-plus-flat --integration-steps 32 --out explained.parquet"})
 public final class SparkExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -52,10 +57,6 @@ public final class SparkExplainCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Parquet output folder (must not exist).")
   String out;
 
-  @Option(names = "--gradient-where-uncovered", description = "With an LRP composite: nodes with parameters or "
-      + "constant operands that no rule covers keep the plain gradient (default: an error listing them all).")
-  boolean gradientWhereUncovered;
-
   @Option(names = "--target", description = "Output index to explain for every image (default: each image's argmax).")
   Integer target;
 
@@ -68,17 +69,9 @@ public final class SparkExplainCommand implements Callable<Integer> {
   @Option(names = "--no-relevance", description = "Leave the relevance array out (heatmap PNG and summaries only).")
   boolean noRelevance;
 
-  @Option(names = "--resize", description = "Image: shorter side after resizing (0: keep).")
-  int resize;
+  @Mixin ImageOptions image = new ImageOptions();
 
-  @Option(names = "--crop", description = "Image: centred square crop (0: none).")
-  int crop;
-
-  @Option(names = "--mean", split = ",", description = "Image: per-channel mean (default 0,0,0).")
-  float[] mean = {0f, 0f, 0f};
-
-  @Option(names = "--std", split = ",", description = "Image: per-channel std (default 1,1,1).")
-  float[] std = {1f, 1f, 1f};
+  @Mixin MethodFlags methodFlags = new MethodFlags();
 
   /** Runs the command and exits with its status (the entry point for {@code spark-submit}). */
   public static void main(String[] args) {
@@ -91,8 +84,7 @@ public final class SparkExplainCommand implements Callable<Integer> {
     PrintWriter pw = spec.commandLine().getOut();
     try {
       Explain explain = Explain.model(model).withMethods(methods.toArray(String[]::new))
-          .withMethodOptions(MethodOptions.none().withGradientWhereUncovered(gradientWhereUncovered ? true : null))
-          .withImages(new ImageInput(resize, crop, mean, std)).withBatchSize(batchSize).withTopK(topK)
+          .withMethodOptions(methodFlags.options()).withImages(image.imageInput()).withBatchSize(batchSize).withTopK(topK)
           .withOutputs(!noRelevance, true).withTarget(target == null ? RowTarget.argmax() : RowTarget.fixed(target));
       if (!images.contains("://") && !images.contains("*") && !Files.exists(Path.of(images))) {
         throw new IllegalArgumentException("--images " + images + ": no such file or folder");

@@ -14,6 +14,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.data.Mnist;
+import org.xai4j.explain.Target;
+import org.xai4j.explain.attribution.IntegratedGradients;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
 import org.xai4j.io.Npy;
@@ -97,5 +99,37 @@ class SparkExplainCommandTest {
     List<Row> rows = spark.read().parquet(dir.resolve("o2").toString()).collectAsList();
     assertEquals(2, rows.size());
     assertTrue(rows.stream().allMatch(r -> r.getAs("error") == null), rows.toString());
+  }
+
+  @Test
+  void takesTheMethodFlagsOfExplainAndEveryWorkedExampleParses(@TempDir Path dir) throws Exception {
+    SparkSession spark = SparkSession.builder().master("local[2,4]").config("spark.ui.enabled", "false").getOrCreate();
+    Graph graph = BundledModelFiles.load("mnist-cnn");
+    Path model = dir.resolve("mnist-cnn.onnx");
+    OnnxExporter.write(graph, model);
+    Path images = Files.createDirectories(dir.resolve("in"));
+    Tensor digit = Mnist.load().test().images().slice0(0, 1);
+    Npy.write(images.resolve("x.npy"), digit);
+    StringWriter e = new StringWriter();
+    assertEquals(0, run(new StringWriter(), e, "--model", model.toString(), "--images", images.toString(),
+        "--method", "integrated-gradients", "--integration-steps", "4", "--out", dir.resolve("o").toString()),
+        e.toString());
+    Row row = spark.read().parquet(dir.resolve("o").toString()).collectAsList().get(0);
+    double expected = IntegratedGradients.defaults().withSteps(4).prepare(graph).explain(digit, Target.argmax())
+        .relevance().sum();
+    assertEquals(expected, row.<Double>getAs("relevance_sum"), 1e-4 * Math.abs(expected));
+    e = new StringWriter();
+    assertEquals(1, run(new StringWriter(), e, "--model", model.toString(), "--images", images.toString(),
+        "--method", "gradient", "--integration-steps", "4", "--out", dir.resolve("o2").toString()));
+    assertTrue(e.toString().contains("--integration-steps"), e.toString());
+    // one declaration per option: the flags and image options are explain's own
+    CommandLine spark2 = new CommandLine(new SparkExplainCommand());
+    CommandLine explain = org.xai4j.cli.Main.commandLine().getSubcommands().get("explain");
+    for (String name : List.of("--integration-steps", "--composite", "--gradient-where-uncovered", "--resize",
+        "--mean")) {
+      assertEquals(explain.getCommandSpec().findOption(name).description()[0],
+          spark2.getCommandSpec().findOption(name).description()[0], name);
+    }
+    assertTrue(spark2.getUsageMessage().contains("  xai4j spark-explain --master local[2]"), "a worked example");
   }
 }
