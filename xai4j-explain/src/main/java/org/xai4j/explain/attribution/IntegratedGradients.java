@@ -135,8 +135,8 @@ public record IntegratedGradients(int steps, Quadrature method, Tensor baseline,
       Tensor atInput = trace.get(at);
       int atPer = atInput.size() / n;
       double[] sum = new double[atInput.size()];
-      int rows = internalBatch.rowsPerPass(steps * n, trace, true);
-      boolean reached = PointBatches.signals(bound, steps * n, points, value, seed, rows, at,
+      int passes = internalBatch.passes(steps * n, trace, true);
+      boolean reached = PointBatches.signals(bound, steps * n, points, value, seed, passes, at,
           (from, chunk) -> {
             float[] g = TensorInternals.array(chunk);
             for (int r = from; r < from + chunk.shape().dim(0); r++) {

@@ -11,8 +11,8 @@ import org.xai4j.graph.Trace;
  *
  * <p>The points of all explained samples are stacked along the batch axis (point {@code r} belongs
  * to sample {@code r % N}) and cut into passes of equal size: with at most {@code R} rows per pass,
- * {@code P} points take {@code ceil(P / R)} passes of {@code ceil(P / passes)} rows or one fewer
- * (50 points at {@code R = 16}: four passes of 13, 13, 12 and 12 rows, not 16, 16, 16 and 2).
+ * {@code P} points take {@code ceil(P / R)} passes whose sizes differ by at most one point (50
+ * points at {@code R = 16}: four passes of 12, 13, 12 and 13 rows, not 16, 16, 16 and 2).
  * Large passes are what makes these methods fast: every weight is read once per pass rather than
  * once per point (the fully connected layers of VGG-16 read 0.5 GB per pass), and the kernels get
  * wide matrix products and work for every thread.
@@ -25,7 +25,8 @@ import org.xai4j.graph.Trace;
  * {@code min(}{@value #MAX_ROWS}{@code , floor(}{@link #HEAP_SHARE}{@code  * maxHeap / bytes))}, at
  * least 1: a quarter of the heap for one pass leaves room for the explained batch, the result and
  * the collector. For VGG-16 at 224 x 224 (about 29 million floats recorded per point, 0.23 GB for a
- * gradient point) and a 6 GB heap that is 6 rows; for an MNIST network it is {@value #MAX_ROWS}.
+ * gradient point) and a 6 GB heap that is 6 rows (Integrated Gradients' 50 path points: 9 passes
+ * of 5 or 6); for an MNIST network it is {@value #MAX_ROWS}.
  * The cap {@value #MAX_ROWS} is where the gain of larger passes has run out (the weights' share of
  * the time is then negligible and every product is wide), so that a small model does not build
  * passes of thousands of rows whose activations leave the caches.
@@ -69,17 +70,17 @@ public record InternalBatch(int rows) {
   }
 
   /**
-   * The rows per pass for {@code points} points of a batch whose forward pass is {@code trace}
-   * (the balanced split of {@link InternalBatch}).
+   * The number of passes for {@code points} points of a batch whose forward pass is {@code trace}:
+   * {@code ceil(points / R)} for at most {@code R} rows per pass; the points are split into that
+   * many passes of equal size, one point more or less (see {@link InternalBatch}).
    *
    * @param trace the explained batch's forward pass (for the automatic rule's memory per point)
    * @param reverse whether each pass also runs the reverse pass
    */
-  int rowsPerPass(int points, Trace trace, boolean reverse) {
+  int passes(int points, Trace trace, boolean reverse) {
     int most = isAutomatic() ? automaticRows(recordedFloatsPerSample(trace) * (reverse ? 2 : 1),
         Runtime.getRuntime().maxMemory()) : rows;
-    int passes = (points + most - 1) / most;
-    return Math.max(1, (points + passes - 1) / passes);
+    return Math.max(1, (points + most - 1) / most);
   }
 
   /** The automatic rule's largest row count for {@code floats} floats per point and a heap of {@code maxHeap} bytes. */

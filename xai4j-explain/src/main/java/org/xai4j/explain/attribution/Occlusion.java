@@ -115,7 +115,7 @@ public record Occlusion(int[] window, int[] strides, float baseline, InternalBat
     };
     int copies = windows.length * n;
     double[] scores = PointBatches.scores(graph, copies, points, value, seed,
-        internalBatch.rowsPerPass(copies, trace, false));
+        internalBatch.passes(copies, trace, false));
     double[] total = new double[input.size()];
     int[] count = new int[per];
     for (int w = 0; w < windows.length; w++) {

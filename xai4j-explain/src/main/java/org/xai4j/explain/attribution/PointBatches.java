@@ -34,14 +34,16 @@ final class PointBatches {
    * @param value where the seed is placed
    * @param seed the seed of the explained batch {@code [N, ...]}; point {@code r} uses row
    *     {@code r % N}
-   * @param batchRows the largest number of points per forward/backward pass
+   * @param passes the number of forward/backward passes the points are split into, of equal size
+   *     (one point more or less)
    * @param at the value whose signal is delivered
    * @return false (after the first chunk) if no signal reaches {@code at}
    */
-  static boolean signals(ReversePass.Bound pass, int count, Points points, String value, Tensor seed, int batchRows,
+  static boolean signals(ReversePass.Bound pass, int count, Points points, String value, Tensor seed, int passes,
       String at, Sink sink) {
-    for (int start = 0; start < count; start += batchRows) {
-      int end = Math.min(count, start + batchRows);
+    for (int k = 0; k < passes; k++) {
+      int start = boundary(count, k, passes);
+      int end = boundary(count, k + 1, passes);
       Trace trace = pass.graph().forward(points.rows(start, end));
       BackwardResult r = pass.run(trace, value, cyclicRows(seed, start, end));
       if (!r.reached(at)) {
@@ -56,15 +58,21 @@ final class PointBatches {
    * The target score {@code <seed_r, value_r>} of each point (the target logit for a one-hot
    * seed), from forward passes only.
    */
-  static double[] scores(Graph graph, int count, Points points, String value, Tensor seed, int batchRows) {
+  static double[] scores(Graph graph, int count, Points points, String value, Tensor seed, int passes) {
     double[] out = new double[count];
-    for (int start = 0; start < count; start += batchRows) {
-      int end = Math.min(count, start + batchRows);
+    for (int k = 0; k < passes; k++) {
+      int start = boundary(count, k, passes);
+      int end = boundary(count, k + 1, passes);
       Tensor v = graph.forward(points.rows(start, end)).get(value);
       double[] chunk = rowDots(v, cyclicRows(seed, start, end));
       System.arraycopy(chunk, 0, out, start, chunk.length);
     }
     return out;
+  }
+
+  /** Where pass {@code k} of {@code passes} over {@code count} points starts. */
+  static int boundary(int count, int k, int passes) {
+    return (int) ((long) count * k / passes);
   }
 
   /** {@code <a_r, b_r>} for every row {@code r} of two tensors of equal shape {@code [M, ...]}. */

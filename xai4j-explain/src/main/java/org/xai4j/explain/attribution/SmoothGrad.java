@@ -145,7 +145,7 @@ public record SmoothGrad(Aggregation aggregation, double noiseLevel, int samples
     double[] sum = new double[atInput.size()];
     double[] sumSquares = new double[atInput.size()];
     boolean reached = PointBatches.signals(bound, samples * n, points, target.value(bound.graph()),
-        target.seed(trace), internalBatch.rowsPerPass(samples * n, trace, true), at, (from, chunk) -> {
+        target.seed(trace), internalBatch.passes(samples * n, trace, true), at, (from, chunk) -> {
           float[] g = TensorInternals.array(chunk);
           for (int r = from; r < from + chunk.shape().dim(0); r++) {
             int dst = (r % n) * atPer;

@@ -1,5 +1,6 @@
 package org.xai4j.explain.attribution;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,14 +34,18 @@ class InternalBatchTest {
   @Test
   void passesAreOfEqualSize() {
     Trace trace = TinyNets.mlp().forward(Tensor.zeros(Shape.of(2, 5)));
-    assertEquals(13, InternalBatch.of(16).rowsPerPass(50, trace, true));
-    assertEquals(16, InternalBatch.of(16).rowsPerPass(64, trace, true));
-    assertEquals(1, InternalBatch.of(1).rowsPerPass(50, trace, false));
-    assertEquals(7, InternalBatch.of(100).rowsPerPass(7, trace, false));
-    // a tiny model: every point in one pass
-    assertEquals(50, InternalBatch.automatic().rowsPerPass(50, trace, true));
-    int cap = InternalBatch.MAX_ROWS;
-    assertEquals((3 * cap + 2) / 3, InternalBatch.automatic().rowsPerPass(3 * cap - 1, trace, true));
+    assertEquals(4, InternalBatch.of(16).passes(50, trace, true));
+    int[] sizes = new int[4];
+    for (int k = 0; k < 4; k++) {
+      sizes[k] = PointBatches.boundary(50, k + 1, 4) - PointBatches.boundary(50, k, 4);
+    }
+    assertArrayEquals(new int[] {12, 13, 12, 13}, sizes);
+    assertEquals(4, InternalBatch.of(16).passes(64, trace, true));
+    assertEquals(50, InternalBatch.of(1).passes(50, trace, false));
+    assertEquals(1, InternalBatch.of(100).passes(7, trace, false));
+    // a tiny model: every point in one pass, up to the cap
+    assertEquals(1, InternalBatch.automatic().passes(50, trace, true));
+    assertEquals(3, InternalBatch.automatic().passes(3 * InternalBatch.MAX_ROWS - 1, trace, true));
   }
 
   @Test
