@@ -19,6 +19,7 @@ import org.xai4j.explain.image.Png;
 import org.xai4j.io.Npy;
 import org.xai4j.report.image.Heatmaps;
 import org.xai4j.tensor.Tensor;
+import org.xai4j.testing.SharedFolder;
 import picocli.CommandLine;
 
 /**
@@ -60,6 +61,30 @@ class ReportCommandTest {
     // the PNG's grey digit, averaged to one channel, is the model's [1, 1, 28, 28] input
     assertTrue(page.contains("[1, 28, 28]") && page.contains("minus class 3"), page);
     assertFalse(page.contains("data-layer=\"relu1\""));
+  }
+
+  @Test
+  void writesThePageForAnImportedOnnxCnnOfTheSharedReferences(@TempDir Path dir) throws Exception {
+    Path ref = SharedFolder.require("reference");
+    Path model = ref.resolve("models").resolve("smallcnn.onnx");
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(ref.resolve("inputs").resolve(
+        "smallcnn_in0.bin"))).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    float[] v = new float[28 * 28];
+    b.asFloatBuffer().get(v);
+    Path npy = dir.resolve("in0.npy");
+    Npy.write(npy, Tensor.of(org.xai4j.tensor.Shape.of(1, 1, 28, 28), v));
+    Run r = run("report", "--model", model.toString(), "--input", npy.toString(), "--out", dir.resolve("r").toString(),
+        "--cache", dir.resolve("c").toString(), "--icon-steps", "2", "--methods", "gradient,integrated-gradients",
+        "--low", "-3", "--high", "3");
+    assertEquals(Failures.OK, r.code(), r.err());
+    // the reference input's argmax (smallcnn_in0.json) is class 0
+    assertTrue(r.out().startsWith("predicted class 0 (p = "), r.out());
+    String html = Files.readString(dir.resolve("r/index.html"));
+    for (String layer : org.xai4j.visualize.blocks.BuildingBlocks.defaultLayers(org.xai4j.onnx.OnnxImporter.read(
+        model))) {
+      assertTrue(html.contains("<option value=\"" + layer + "\">"), layer);
+      assertTrue(r.out().contains(layer), r.out());
+    }
   }
 
   @Test
