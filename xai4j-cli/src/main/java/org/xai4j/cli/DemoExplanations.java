@@ -28,6 +28,7 @@ final class DemoExplanations {
   /** Colour map of the heatmaps: blue negative, white zero, red positive. */
   static final String COLOR_MAP = "bwr";
   private static final double NANOS_PER_MILLI = 1e6;
+  private static final int COLOR_BAR_STEPS = 256;
 
   private DemoExplanations() {}
 
@@ -49,9 +50,12 @@ final class DemoExplanations {
    * @param title what was explained with which model
    * @param images PNG file names of the inputs
    * @param labels the true class per input
+   * @param classNames the name of each class
    * @param methods one entry per method, in the order run
+   * @param colorBar PNG file name of the colour map as a bar
    */
-  record Result(String title, List<String> images, int[] labels, List<Explained> methods) {
+  record Result(String title, List<String> images, int[] labels, List<String> classNames, List<Explained> methods,
+      String colorBar) {
     /** The class each sample was explained for (its argmax). */
     int[] targets() {
       return Target.Argmax.argmaxPerSample(methods.get(0).attribution().output());
@@ -70,14 +74,33 @@ final class DemoExplanations {
       List<List<HtmlPage.Tile>> rows = new ArrayList<>();
       for (int i = 0; i < images.size(); i++) {
         List<HtmlPage.Tile> row = new ArrayList<>();
-        row.add(new HtmlPage.Tile(images.get(i), "input " + i + ": label " + labels[i] + ", explained class "
-            + targets[i], "label " + labels[i] + " / class " + targets[i]));
+        String truth = classNames.get(labels[i]);
+        String predicted = classNames.get(targets[i]);
+        boolean wrong = labels[i] != targets[i];
+        row.add(new HtmlPage.Tile(images.get(i), "input " + i + ": true class " + truth + ", predicted " + predicted,
+            wrong ? "true " + truth + ", predicted " + predicted + ": misclassified" : truth, wrong));
         for (Explained e : methods) {
-          row.add(new HtmlPage.Tile(e.heatmaps().get(i), e.method().name() + ", input " + i, null));
+          double range = maxAbs(Heatmaps.map(e.attribution(), i));
+          row.add(new HtmlPage.Tile(e.heatmaps().get(i), e.method().name() + ", input " + i + ", explained class "
+              + predicted + ", colour scale -" + number(range) + " to +" + number(range), "±" + number(range)));
         }
         rows.add(row);
       }
       return rows;
+    }
+
+    /** One row per LRP composite: the conservation ratio's mean, smallest and largest value over the inputs. */
+    Table conservation() {
+      List<List<String>> rows = new ArrayList<>();
+      for (Explained e : methods) {
+        if (e.method().isLrp()) {
+          double[] c = e.conservation();
+          rows.add(List.of(e.method().name(), number(Arrays.stream(c).average().orElse(Double.NaN)),
+              number(Arrays.stream(c).min().orElse(Double.NaN)), number(Arrays.stream(c).max().orElse(Double.NaN))));
+        }
+      }
+      return new Table("Conservation of every LRP composite over " + images.size() + " inputs: input relevance sum / "
+          + "explained logit", List.of("composite", "mean", "min", "max"), rows);
     }
 
     /** One row per method: targets, relevance sum per sample, conservation ratio per sample, time. */
@@ -102,7 +125,7 @@ final class DemoExplanations {
    * Explains {@code inputs} with every method and writes the PNGs as {@code PREFIX-input-I.png} and
    * {@code PREFIX-METHOD-I.png}.
    */
-  static Result run(String title, String prefix, Graph graph, Tensor inputs, int[] labels,
+  static Result run(String title, String prefix, Graph graph, Tensor inputs, int[] labels, List<String> classNames,
       List<DemoMethods.Method> methods, OutputFolder files) {
     int n = inputs.shape().dim(0);
     List<String> images = new ArrayList<>();
@@ -129,7 +152,31 @@ final class DemoExplanations {
       }
       explained.add(new Explained(m, a, conservation, millis, heatmaps));
     }
-    return new Result(title, images, labels.clone(), explained);
+    String bar = files.png(prefix + "-colour-scale.png", colorBar(cmap));
+    return new Result(title, images, labels.clone(), List.copyOf(classNames), explained, bar);
+  }
+
+  /** The colour map as a 256 x 1 bar, from the most negative value (left) through 0 to the most positive. */
+  static java.awt.image.BufferedImage colorBar(ColorMap cmap) {
+    float[] ramp = new float[COLOR_BAR_STEPS];
+    for (int i = 0; i < ramp.length; i++) {
+      ramp[i] = -1f + 2f * i / (ramp.length - 1);
+    }
+    return Heatmaps.render(Tensor.of(org.xai4j.tensor.Shape.of(1, ramp.length), ramp), cmap, Scaling.SYMMETRIC,
+        Heatmaps.DEFAULT_LEVEL);
+  }
+
+  /** The largest absolute value of a map: the end of its symmetric colour scale. */
+  private static double maxAbs(Tensor map) {
+    double m = 0;
+    for (float v : map.toArray()) {
+      m = Math.max(m, Math.abs(v));
+    }
+    return m;
+  }
+
+  private static String number(double v) {
+    return String.format(Locale.ROOT, "%.3g", v);
   }
 
   /** A method name usable in a file name ({@code lrp:deep-taylor} becomes {@code lrp-deep-taylor}). */

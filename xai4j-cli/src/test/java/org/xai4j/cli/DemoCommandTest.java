@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -120,6 +121,62 @@ class DemoCommandTest {
     }
     try (Stream<Path> files = Files.list(dir)) {
       assertTrue(files.noneMatch(p -> p.toString().endsWith(".part")), "no temporary files left");
+    }
+  }
+
+  @Test
+  void everySectionIsThereEveryImageDecodesAndEnlargesAndGridsNameTheirClasses() throws IOException {
+    String html = Files.readString(dir.resolve(DemoCommand.INDEX));
+    List<String> headings = new ArrayList<>();
+    Matcher h = Pattern.compile("<h2>([^<]+)</h2>").matcher(html);
+    while (h.find()) {
+      headings.add(h.group(1));
+    }
+    for (String section : List.of("Provenance", "Bundled models", "MNIST digits explained by mnist-cnn",
+        "Conservation", "Shapes explained by shapes-cnn", "Localization on Shapes", "Continuity on max2d",
+        "Pixel flipping on mnist-cnn", "Class prototypes of mnist-cnn", "Feature visualization of textures-cnn",
+        "Building blocks of ", "A model-zoo architecture explained by LRP")) {
+      assertTrue(headings.stream().anyMatch(t -> t.startsWith(section)), section + " in " + headings);
+    }
+    Matcher src = Pattern.compile("<img [^>]*src=\"([^\"]+)\"").matcher(html);
+    int images = 0;
+    while (src.find()) {
+      images++;
+      assertTrue(ImageIO.read(dir.resolve(src.group(1)).toFile()).getWidth() > 0, src.group(1));
+    }
+    Matcher shown = IMG.matcher(html);
+    int tilesAndPlots = 0;
+    while (shown.find()) {
+      tilesAndPlots++;
+    }
+    assertEquals(tilesAndPlots, html.split("<a class=\"zoom\"", -1).length - 1, "every tile and plot enlarges");
+    assertTrue(images >= 2 * tilesAndPlots + 2, "the enlarged copies and two colour scales: " + images);
+    assertEquals(2, html.split("Colour scale: ", -1).length - 1, "one colour scale per heatmap grid");
+    assertTrue(html.split("Reproduce: ./xai4j ", -1).length - 1 >= 5, "the command behind each figure");
+    assertFalse(html.contains("MOST_RELEVANT_FIRST"), "human labels");
+    // shapes rows name their class; a misclassified input would be flagged in red
+    assertTrue(html.matches("(?s).*<div class=\"label( wrong)?\">(true [a-z]+, predicted [a-z]+: misclassified|"
+        + "circle|square|triangle|cross)</div>.*"), "class names under the inputs");
+  }
+
+  @Test
+  void theCommandUnderTheMnistGridReproducesItsHeatmaps(@TempDir Path out) throws IOException {
+    String html = Files.readString(dir.resolve(DemoCommand.INDEX));
+    Matcher c = Pattern.compile("Reproduce: \\./xai4j explain --model mnist-cnn --data mnist --index ([0-9,]+) --method "
+        + "METHOD --out heat\\.png").matcher(html);
+    assertTrue(c.find(), "the MNIST grid's command");
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    assertEquals(0, cli.execute("explain", "--model", "mnist-cnn", "--data", "mnist", "--index", c.group(1),
+        "--method", "gradient", "--scale", "1", "--out", out.resolve("heat.png").toString()));
+    for (int i = 0; i < SAMPLES; i++) {
+      BufferedImage mine = ImageIO.read(out.resolve("heat-" + i + ".png").toFile());
+      BufferedImage demo = ImageIO.read(dir.resolve("mnist-gradient-" + i + ".png").toFile());
+      for (int y = 0; y < 28; y++) {
+        for (int x = 0; x < 28; x++) {
+          assertEquals(demo.getRGB(x, y), mine.getRGB(x, y), "digit " + i + " pixel " + x + "," + y);
+        }
+      }
     }
   }
 

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A static HTML report page such as the one of {@code xai4j demo}: one self-contained file (plain
  * HTML and CSS, no script, nothing fetched from the network) that links the PNGs next to it by
- * relative paths. Sections are appended in the order they should appear; {@link #html()} closes
+ * relative paths. Every tile and plot enlarges when clicked (a CSS {@code :target} overlay; a click on it, or
+ * the browser's back button, closes it). Sections are appended in the order they should appear; {@link #html()} closes
  * the page.
  */
 public final class HtmlPage {
@@ -27,9 +28,20 @@ public final class HtmlPage {
       img.plot{max-width:640px;border:1px solid #ddd;margin:4px}
       pre{background:#f7f7f7;padding:8px}
       p.note{color:#555;font-size:0.9em;max-width:60em}
+      p.command{font-family:monospace;font-size:0.8em;color:#333;background:#f7f7f7;padding:4px 8px;max-width:110em}
+      a.zoom{display:none}
+      a.zoom:target{display:flex;position:fixed;inset:0;background:rgba(0,0,0,0.85);align-items:center;
+        justify-content:center;z-index:10;cursor:zoom-out}
+      a.zoom img{width:min(85vh,85vw);height:auto;image-rendering:pixelated;background:#fff}
+      img.tile,img.plot{cursor:zoom-in}
+      span.scale img{width:256px;height:14px;image-rendering:pixelated;vertical-align:middle;border:1px solid #ccc}
+      span.scale{font-size:0.85em;color:#333}
+      div.wrong{color:#b00020;font-weight:600}
       """.formatted(TILE_PIXELS);
   private final StringBuilder body = new StringBuilder();
   private final String title;
+  /** The number of enlargeable images so far, for their overlay ids. */
+  private int zooms;
 
   /** A page with this title. */
   public HtmlPage(String title) {
@@ -46,6 +58,25 @@ public final class HtmlPage {
   /** A paragraph of explanatory text. */
   public HtmlPage note(String text) {
     body.append("<p class=\"note\">").append(escape(text)).append("</p>\n");
+    return this;
+  }
+
+  /** The command line that reproduces the figure or table before it, in monospace. */
+  public HtmlPage command(String text) {
+    body.append("<p class=\"command\">Reproduce: ").append(escape(text)).append("</p>\n");
+    return this;
+  }
+
+  /**
+   * The colour scale of a heatmap figure: the colour map as a bar from {@code low} to {@code high}, and what the
+   * ends mean.
+   *
+   * @param png the bar's relative path (a 256 x 1 rendering of the colour map)
+   */
+  public HtmlPage colorScale(String png, String low, String high, String meaning) {
+    body.append("<p class=\"note\"><span class=\"scale\">Colour scale: ").append(escape(low))
+        .append(" <img src=\"").append(escape(png)).append("\" alt=\"colour scale\"> ").append(escape(high))
+        .append("</span> ").append(escape(meaning)).append("</p>\n");
     return this;
   }
 
@@ -79,8 +110,14 @@ public final class HtmlPage {
    * @param png the PNG's relative path
    * @param alt its alternative text (also the tooltip)
    * @param label a line shown under the image, or {@code null} for none
+   * @param flagged whether the label is a warning (shown in red, for example a misclassified input)
    */
-  public record Tile(String png, String alt, String label) {}
+  public record Tile(String png, String alt, String label, boolean flagged) {
+    /** A tile whose label is not a warning. */
+    public Tile(String png, String alt, String label) {
+      this(png, alt, label, false);
+    }
+  }
 
   /** A grid of image tiles (for example inputs and heatmaps): a header row, then one row of tiles each. */
   public HtmlPage tileGrid(List<String> columns, List<List<Tile>> rows) {
@@ -94,7 +131,8 @@ public final class HtmlPage {
       for (Tile t : row) {
         body.append("<td>").append(tile(t.png(), t.alt()));
         if (t.label() != null) {
-          body.append("<div class=\"label\">").append(escape(t.label())).append("</div>");
+          body.append(t.flagged() ? "<div class=\"label wrong\">" : "<div class=\"label\">").append(escape(t.label()))
+              .append("</div>");
         }
         body.append("</td>");
       }
@@ -116,8 +154,8 @@ public final class HtmlPage {
 
   /** A plot image with a caption. */
   public HtmlPage plot(String png, String caption) {
-    body.append("<figure><img class=\"plot\" src=\"").append(escape(png)).append("\" alt=\"").append(escape(caption))
-        .append("\"><figcaption>").append(escape(caption)).append("</figcaption></figure>\n");
+    body.append("<figure>").append(zoomable("<img class=\"plot\" src=\"" + escape(png) + "\" alt=\"" + escape(caption)
+        + "\">", png)).append("<figcaption>").append(escape(caption)).append("</figcaption></figure>\n");
     return this;
   }
 
@@ -127,8 +165,16 @@ public final class HtmlPage {
         + "</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
   }
 
-  private static String tile(String png, String alt) {
-    return "<img class=\"tile\" src=\"" + escape(png) + "\" alt=\"" + escape(alt) + "\" title=\"" + escape(alt) + "\">";
+  private String tile(String png, String alt) {
+    return zoomable("<img class=\"tile\" src=\"" + escape(png) + "\" alt=\"" + escape(alt) + "\" title=\"" + escape(alt)
+        + "\">", png);
+  }
+
+  /** {@code img} as a link to an overlay that shows {@code png} enlarged; a click on the overlay closes it. */
+  private String zoomable(String img, String png) {
+    String id = "zoom-" + (++zooms);
+    return "<a href=\"#" + id + "\">" + img + "</a><a class=\"zoom\" id=\"" + id + "\" href=\"#closed\"><img src=\""
+        + escape(png) + "\" alt=\"enlarged\"></a>";
   }
 
   private static boolean isNumeric(String cell) {

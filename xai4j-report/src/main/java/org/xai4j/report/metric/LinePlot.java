@@ -31,10 +31,17 @@ public record LinePlot(int width, int height) {
   /** Default height in pixels. */
   public static final int DEFAULT_HEIGHT = 500;
   private static final float LINE_WIDTH = 2f;
-  /** Series colours (the Tableau 10 palette), repeated when there are more series. */
-  private static final Color[] PALETTE = {new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759),
+  /**
+   * Series colours: Tableau 10, then ten darker or more saturated colours that differ from all of them, so that
+   * up to 20 series (the demo compares 15 methods and the random baseline) never share a colour.
+   */
+  static final Color[] PALETTE = {new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759),
       new Color(0x76B7B2), new Color(0x59A14F), new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7),
-      new Color(0x9C755F), new Color(0xBAB0AC)};
+      new Color(0x9C755F), new Color(0xBAB0AC), new Color(0x1B1B1B), new Color(0x8B0000), new Color(0x00008B),
+      new Color(0x006400), new Color(0xFF00FF), new Color(0x00CED1), new Color(0x8B4513), new Color(0x9ACD32),
+      new Color(0x4B0082), new Color(0xFF4500)};
+  /** Dash patterns (solid, dashed, dotted, dash-dot), so that lines that lie on top of each other stay visible. */
+  private static final float[][] DASHES = {null, {8f, 5f}, {2f, 4f}, {10f, 4f, 2f, 4f}};
 
   /** Rejects empty sizes. */
   public LinePlot {
@@ -79,10 +86,17 @@ public record LinePlot(int width, int height) {
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     for (int i = 0; i < data.getSeriesCount(); i++) {
-      renderer.setSeriesStroke(i, new BasicStroke(LINE_WIDTH));
+      renderer.setSeriesStroke(i, stroke(i));
       renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
     }
     plot.setRenderer(renderer);
     return chart;
+  }
+
+  /** Series {@code i}'s line: every fourth series solid, the others dashed, dotted or dash-dotted. */
+  static BasicStroke stroke(int i) {
+    float[] dash = DASHES[i % DASHES.length];
+    return dash == null ? new BasicStroke(LINE_WIDTH) : new BasicStroke(LINE_WIDTH, BasicStroke.CAP_BUTT,
+        BasicStroke.JOIN_ROUND, 1f, dash, 0f);
   }
 }
