@@ -236,6 +236,18 @@ class DemoCommandTest {
   }
 
   @Test
+  void theBuildingBlocksSectionShowsEveryReluLayerOfTheTextureModelOnItsOwnPage() throws IOException {
+    Map<String, String[]> rows = rows("Building blocks of textures-cnn for one image");
+    assertEquals(List.of("relu1", "relu2", "relu3", "relu4"), List.copyOf(rows.keySet()));
+    String page = Files.readString(dir.resolve(DemoBuildingBlocks.FOLDER).resolve("index.html"));
+    for (String layer : rows.keySet()) {
+      assertTrue(page.contains("<option value=\"" + layer + "\">"), layer);
+    }
+    assertTrue(Files.readString(dir.resolve(DemoCommand.INDEX)).contains("href=\"" + DemoBuildingBlocks.FOLDER
+        + "/index.html\""), "the demo page links the building-blocks page");
+  }
+
+  @Test
   void pageLoadsInHeadlessChromiumWithoutJavaScriptErrorsAndEveryImageDecodes() throws IOException {
     try (HeadlessChromium browser = HeadlessChromium.start()) {
       browser.driver().get(dir.resolve(DemoCommand.INDEX).toUri().toString());
