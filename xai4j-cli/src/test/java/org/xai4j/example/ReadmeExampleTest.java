@@ -57,6 +57,17 @@ class ReadmeExampleTest {
   }
 
   @Test
+  void theReadmeShowsTheOutputTheProgramPrintsToday(@TempDir Path dir) throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    String command = "$ java -cp ... org.xai4j.example.FirstExplanation mnist-cnn 3 .\n";
+    int at = readme.indexOf(command);
+    assertTrue(at >= 0, "README.md shows the program's run");
+    String shown = readme.substring(at + command.length(), readme.indexOf("```", at));
+    assertEquals(shown, run("mnist-cnn", "3", dir.toString()).replace(System.lineSeparator(), "\n"),
+        "README.md's numbers (e.g. the LRP sum) are what the program prints");
+  }
+
+  @Test
   void explainsAPngWithAnOnnxFile(@TempDir Path dir) throws IOException {
     Path model = dir.resolve("mnist-cnn.onnx");
     OnnxExporter.write(BundledModelFiles.load("mnist-cnn"), model);
