@@ -256,17 +256,56 @@ public final class Tensor {
 
   /** Sum along one axis; the axis is kept with extent 1 when {@code keepDims}. */
   public Tensor sum(int axis, boolean keepDims) {
+    return reduce(axis, AxisReduction.SUM, keepDims);
+  }
+
+  /**
+   * Reduces one axis (negative counts from the end), for example the channel axis of
+   * {@code [N, C, H, W]} ({@code reduce(1, SUM, false)} gives {@code [N, H, W]}) or its spatial
+   * extent after a reshape to {@code [N, C, H * W]} ({@code reduce(2, MEAN, true)} gives
+   * {@code [N, C, 1]}); the axis is kept with extent 1 when {@code keepDims}.
+   *
+   * @throws IllegalArgumentException if the axis does not exist or is empty
+   */
+  public Tensor reduce(int axis, AxisReduction how, boolean keepDims) {
     int a = shape.axis(axis);
     int outer = shape.product(0, a);
     int n = shape.dim(a);
     int inner = shape.product(a + 1, shape.rank());
+    if (n == 0) {
+      throw new IllegalArgumentException("cannot reduce the empty axis " + a + " of shape " + shape);
+    }
     float[] d = new float[outer * inner];
     for (int o = 0; o < outer; o++) {
-      for (int k = 0; k < n; k++) {
-        int base = (o * n + k) * inner;
-        for (int i = 0; i < inner; i++) {
-          d[o * inner + i] += data[base + i];
+      int to = o * inner;
+      int from = o * n * inner;
+      for (int i = 0; i < inner; i++) {
+        d[to + i] = how == AxisReduction.ABS_SUM ? Math.abs(data[from + i]) : data[from + i];
+      }
+      for (int k = 1; k < n; k++) {
+        int base = from + k * inner;
+        switch (how) {
+          case SUM, MEAN -> {
+            for (int i = 0; i < inner; i++) {
+              d[to + i] += data[base + i];
+            }
+          }
+          case ABS_SUM -> {
+            for (int i = 0; i < inner; i++) {
+              d[to + i] += Math.abs(data[base + i]);
+            }
+          }
+          case MAX -> {
+            for (int i = 0; i < inner; i++) {
+              d[to + i] = Math.max(d[to + i], data[base + i]);
+            }
+          }
         }
+      }
+    }
+    if (how == AxisReduction.MEAN) {
+      for (int i = 0; i < d.length; i++) {
+        d[i] /= n;
       }
     }
     return new Tensor(reducedShape(a, keepDims), d);

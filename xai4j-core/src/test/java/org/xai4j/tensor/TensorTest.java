@@ -80,4 +80,24 @@ class TensorTest {
         x -> new float[] {(float) x.sum()})[0]);
     assertEquals(1, computed.get());
   }
+
+  @Test
+  void reduceAlongAnyAxisIsExact() {
+    // [2, 3, 2]: sample 0 is (c - 1) * (s + 1), sample 1 other values; expected from NumPy
+    Tensor x = Tensor.of(Shape.of(2, 3, 2), -1f, -2f, 0f, 0f, 1f, 2f, 9f, 8f, 10f, 10f, 11f, 12f);
+    assertArrayEquals(new float[] {0f, 0f, 30f, 30f}, x.reduce(1, AxisReduction.SUM, false).toArray());
+    assertEquals(Shape.of(2, 2), x.reduce(1, AxisReduction.SUM, false).shape());
+    assertArrayEquals(new float[] {2f, 4f, 30f, 30f}, x.reduce(1, AxisReduction.ABS_SUM, false).toArray());
+    assertArrayEquals(new float[] {1f, 2f, 11f, 12f}, x.reduce(1, AxisReduction.MAX, false).toArray());
+    assertArrayEquals(new float[] {0f, 0f, 10f, 10f}, x.reduce(1, AxisReduction.MEAN, false).toArray());
+    Tensor spatial = x.reduce(-1, AxisReduction.MEAN, true);
+    assertEquals(Shape.of(2, 3, 1), spatial.shape());
+    assertArrayEquals(new float[] {-1.5f, 0f, 1.5f, 8.5f, 10f, 11.5f}, spatial.toArray());
+    assertArrayEquals(new float[] {8f, 6f, 10f, 10f, 12f, 14f}, x.reduce(0, AxisReduction.SUM, false).toArray());
+    assertArrayEquals(new float[] {9f, 8f, 10f, 10f, 11f, 12f}, x.reduce(0, AxisReduction.MAX, false).toArray());
+    assertArrayEquals(x.reduce(1, AxisReduction.SUM, true).toArray(), x.sum(1, true).toArray());
+    assertArrayEquals(new float[] {-7f}, Tensor.of(Shape.of(1, 1), -7f).reduce(1, AxisReduction.MAX, false)
+        .toArray());
+    assertThrows(IllegalArgumentException.class, () -> x.reduce(3, AxisReduction.SUM, false));
+  }
 }

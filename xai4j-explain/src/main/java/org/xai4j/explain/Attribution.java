@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.xai4j.graph.Graph;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
-import org.xai4j.tensor.TensorInternals;
 
 /**
  * The result of an {@link Explainer}: the relevance at the input, the model output it explains, and
@@ -105,27 +104,7 @@ public final class Attribution {
     if (s.rank() < 2) {
       throw new IllegalArgumentException("heatmap needs a relevance [N, C, ...], got " + s);
     }
-    int n = s.dim(0);
-    int c = s.dim(1);
-    int inner = s.product(2, s.rank());
-    float[] r = TensorInternals.array(relevance);
-    float[] h = new float[n * inner];
-    for (int b = 0; b < n; b++) {
-      for (int i = 0; i < inner; i++) {
-        int base = b * c * inner + i;
-        float acc = reduction.first(r[base]);
-        for (int k = 1; k < c; k++) {
-          acc = reduction.combine(acc, r[base + k * inner]);
-        }
-        h[b * inner + i] = acc;
-      }
-    }
-    int[] dims = new int[s.rank() - 1];
-    dims[0] = n;
-    for (int a = 2; a < s.rank(); a++) {
-      dims[a - 1] = s.dim(a);
-    }
-    return TensorInternals.adopt(Shape.of(dims), h);
+    return relevance.reduce(1, reduction.along(), false);
   }
 
   /** Sample {@code n} of this attribution as a batch of one (hidden values included). */

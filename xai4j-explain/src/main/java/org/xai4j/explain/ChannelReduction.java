@@ -1,5 +1,7 @@
 package org.xai4j.explain;
 
+import org.xai4j.tensor.AxisReduction;
+
 /**
  * How a relevance tensor {@code [N, C, ...]} is reduced over its channel axis (axis 1) to a
  * heatmap {@code [N, ...]}.
@@ -12,17 +14,12 @@ public enum ChannelReduction {
   /** {@code max_c R[n, c, ...]}: the largest (signed) channel value. */
   MAX;
 
-  /** Combines the running value {@code acc} with the next channel value {@code v}. */
-  float combine(float acc, float v) {
+  /** The same reduction of a tensor axis ({@link org.xai4j.tensor.Tensor#reduce}). */
+  public AxisReduction along() {
     return switch (this) {
-      case SUM -> acc + v;
-      case ABS_SUM -> acc + Math.abs(v);
-      case MAX -> Math.max(acc, v);
+      case SUM -> AxisReduction.SUM;
+      case ABS_SUM -> AxisReduction.ABS_SUM;
+      case MAX -> AxisReduction.MAX;
     };
-  }
-
-  /** The value of a reduction over the first channel value {@code v}. */
-  float first(float v) {
-    return this == ABS_SUM ? Math.abs(v) : v;
   }
 }

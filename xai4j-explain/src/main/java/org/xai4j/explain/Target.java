@@ -7,7 +7,6 @@ import org.xai4j.graph.Graph;
 import org.xai4j.graph.Trace;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
-import org.xai4j.tensor.TensorInternals;
 
 /**
  * What an {@link Attributor} explains: where the reverse pass starts (a value of the graph) and
@@ -195,13 +194,13 @@ public sealed interface Target {
         throw new IllegalArgumentException("channel " + channel + " does not exist in value '" + value
             + "' of shape " + shape);
       }
-      int c = shape.dim(1);
-      int inner = shape.product(2, shape.rank());
-      float[] d = new float[shape.size()];
-      for (int n = 0; n < shape.dim(0); n++) {
-        Arrays.fill(d, (n * c + channel) * inner, (n * c + channel + 1) * inner, 1f);
-      }
-      return TensorInternals.adopt(shape, d);
+      // the gradient of the channel's sum, sum_s v[n, channel, s]: its one-hot over the channels,
+      // broadcast over the batch and the other axes
+      int[] oneChannel = new int[shape.rank()];
+      Arrays.fill(oneChannel, 1);
+      oneChannel[1] = shape.dim(1);
+      return Tensor.zeros(shape).add(Seeds.oneHot(Shape.of(1, shape.dim(1)), new int[] {channel}, 1f)
+          .reshape(oneChannel));
     }
   }
 

@@ -3,9 +3,9 @@ package org.xai4j.explain.attribution;
 import org.xai4j.explain.Explainer;
 import org.xai4j.explain.image.Bilinear;
 import org.xai4j.graph.Graph;
+import org.xai4j.tensor.AxisReduction;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
-import org.xai4j.tensor.TensorInternals;
 
 /**
  * Grad-CAM (Selvaraju et al. 2017) on the output {@code A} of any node with spatial axes
@@ -83,22 +83,7 @@ public record GradCam(String layer, boolean relu, boolean upsample, ReversePass 
     int n = s.dim(0);
     int c = s.dim(1);
     int inner = s.product(2, s.rank());
-    float[] a = TensorInternals.array(activations);
-    float[] g = TensorInternals.array(gradients);
-    float[] out = new float[n * inner];
-    for (int b = 0; b < n; b++) {
-      for (int k = 0; k < c; k++) {
-        int base = (b * c + k) * inner;
-        double mean = 0;
-        for (int i = 0; i < inner; i++) {
-          mean += g[base + i];
-        }
-        float w = (float) (mean / inner);
-        for (int i = 0; i < inner; i++) {
-          out[b * inner + i] += w * a[base + i];
-        }
-      }
-    }
-    return TensorInternals.adopt(s.withDim(1, 1), out);
+    Tensor weights = gradients.reshape(n, c, inner).reduce(2, AxisReduction.MEAN, true);
+    return activations.reshape(n, c, inner).mul(weights).reduce(1, AxisReduction.SUM, true).reshape(s.withDim(1, 1));
   }
 }
