@@ -23,10 +23,15 @@ import org.xai4j.graph.Trace;
  * for methods with a reverse pass (its signals at every value are kept to the end of the pass too)
  * and 1 for occlusion. The largest number of rows is then
  * {@code min(}{@value #MAX_ROWS}{@code , floor(}{@link #HEAP_SHARE}{@code  * maxHeap / bytes))}, at
- * least 1: a quarter of the heap for one pass leaves room for the explained batch, the result and
- * the collector. For VGG-16 at 224 x 224 (about 29 million floats recorded per point, 0.23 GB for a
- * gradient point) and a 6 GB heap that is 6 rows (Integrated Gradients' 50 path points: 9 passes
- * of 5 or 6); for an MNIST network it is {@value #MAX_ROWS}.
+ * least 1. An eighth of the heap for one pass leaves room for what the application holds besides
+ * (the model, its packed weights, other prepared explainers), the explained batch and the result,
+ * and for the collector: on JDK 17, G1 allocates every array above half a region (2-4 MB) as a
+ * humongous object and does not move those in a full collection, so a heap of large activations can
+ * fragment before it is full; a quarter of the heap per pass ran out of memory for Integrated
+ * Gradients on VGG-16 in a 6 GB heap that also held two prepared LRP explainers. For VGG-16 at 224 x 224 (about 29 million
+ * floats recorded per point, 0.23 GB for a gradient point) and a 6 GB heap that is 3 rows
+ * (Integrated Gradients' 50 path points: 17 passes of 2 or 3); for an MNIST network it is
+ * {@value #MAX_ROWS}.
  * The cap {@value #MAX_ROWS} is where the gain of larger passes has run out (the weights' share of
  * the time is then negligible and every product is wide), so that a small model does not build
  * passes of thousands of rows whose activations leave the caches.
@@ -37,7 +42,7 @@ public record InternalBatch(int rows) {
   /** Largest number of rows per pass the automatic rule chooses. */
   public static final int MAX_ROWS = 64;
   /** Share of the maximum heap ({@link Runtime#maxMemory()}) that one automatic pass may fill. */
-  public static final double HEAP_SHARE = 0.25;
+  public static final double HEAP_SHARE = 0.125;
   private static final long BYTES_PER_FLOAT = Float.BYTES;
 
   /** Rejects a negative row count. */

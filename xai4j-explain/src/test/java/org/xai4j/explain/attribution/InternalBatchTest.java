@@ -24,10 +24,10 @@ class InternalBatchTest {
   }
 
   @Test
-  void automaticRowsFillAQuarterOfTheHeapUpToTheCap() {
+  void automaticRowsFillAnEighthOfTheHeapUpToTheCap() {
     // a VGG-16 gradient point: about 29 million floats recorded, twice with the signals (0.23 GB)
-    assertEquals(6, InternalBatch.automaticRows(2 * 29_000_000L, 6 * GIB));
-    assertEquals(1, InternalBatch.automaticRows(2 * 29_000_000L, GIB / 4));
+    assertEquals(3, InternalBatch.automaticRows(2 * 29_000_000L, 6 * GIB));
+    assertEquals(1, InternalBatch.automaticRows(2 * 29_000_000L, GIB / 2));
     assertEquals(InternalBatch.MAX_ROWS, InternalBatch.automaticRows(2 * 50_000L, 6 * GIB));
   }
 
