@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.xai4j.explain.Attributor;
 import org.xai4j.explain.Explainer;
 import org.xai4j.explain.MethodOptions;
 import org.xai4j.explain.Methods;
@@ -84,7 +86,11 @@ final class EvaluateCommand implements Callable<Integer> {
       RegionOrder.LEAST_RELEVANT_FIRST);
   private static final Map<String, Replacement> REPLACEMENTS = Map.of("zero", Replacement.ZERO, "mean",
       Replacement.MEAN, "blur", Replacement.BLUR, "noise", Replacement.NOISE);
-  private static final List<String> METRICS = List.of("pixel-flipping", "insertion", "deletion", "continuity",
+  private static final String PIXEL_FLIPPING = "pixel-flipping";
+  /** The metrics that read a relevance at the input's resolution (pixel by pixel). */
+  private static final Set<String> PIXEL_MAP_METRICS = Set.of(PIXEL_FLIPPING, "insertion", "deletion",
+      "randomization", "localization", "infidelity");
+  private static final List<String> METRICS = List.of(PIXEL_FLIPPING, "insertion", "deletion", "continuity",
       "local-lipschitz", "max-sensitivity", "infidelity", "randomization", "localization", "positivity");
 
   @Spec CommandSpec spec;
@@ -166,6 +172,14 @@ final class EvaluateCommand implements Callable<Integer> {
         throw new IllegalArgumentException("unknown metric '" + m + "'; choose from " + METRICS);
       }
     }
+    if (!metrics.contains(PIXEL_FLIPPING)) {
+      for (String option : List.of("--flip-steps", "--per-step", "--patch", "--replace", "--order")) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          throw new IllegalArgumentException(option + " applies to --metric " + PIXEL_FLIPPING + " only; the metrics are "
+              + metrics);
+        }
+      }
+    }
     requirePositive("--samples", samples == null ? 1 : samples);
     if (steps != null) {
       requirePositive("--flip-steps", steps);
@@ -188,10 +202,10 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     numerics.checkInput("--data " + data, x, err);
-    Map<String, Explainer> attributors = explainers(graph, x.shape());
+    Map<String, Explainer> attributors = explainers(graph, x);
     numerics.checkResult("the model's output", graph.forward(x).output(), graph, Map.of(graph.inputs().get(0).name(),
         x), err);
-    PixelFlipping flipping = metrics.contains("pixel-flipping") ? pixelFlippingConfig(x.shape(), err) : null;
+    PixelFlipping flipping = metrics.contains(PIXEL_FLIPPING) ? pixelFlippingConfig(x.shape(), err) : null;
     int[] classes = Classes.argmax(graph, x);
     List<Table> tables = new ArrayList<>();
     try (AtomicFiles.Folder folder = AtomicFiles.folder(out, outputs.existing());
@@ -225,7 +239,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   /** The progress units: one per method and metric, and one per random baseline. */
   private long units() {
-    long baselines = metrics.stream().filter(m -> m.equals("pixel-flipping") || m.equals("insertion")
+    long baselines = metrics.stream().filter(m -> m.equals(PIXEL_FLIPPING) || m.equals("insertion")
         || m.equals("deletion")).count();
     return (long) metrics.size() * methods.size() + baselines;
   }
@@ -267,12 +281,21 @@ final class EvaluateCommand implements Callable<Integer> {
    *
    * @throws IllegalArgumentException if a flag applies to none of the methods
    */
-  private Map<String, Explainer> explainers(Graph graph, Shape input) {
+  private Map<String, Explainer> explainers(Graph graph, Tensor x) {
     MethodOptions given = methodFlags.options();
     Methods.requireEachApplies(methods, given);
+    List<String> pixelMetrics = metrics.stream().filter(PIXEL_MAP_METRICS::contains).toList();
     Map<String, Explainer> out = new LinkedHashMap<>();
     for (String name : methods) {
-      out.put(name, Methods.attributor(name, Methods.optionsFor(name, given), input).prepare(graph));
+      Attributor a = Methods.attributor(name, Methods.optionsFor(name, given), x.shape());
+      if (!pixelMetrics.isEmpty()) {
+        LayerResolution.smallerMap(a, graph, x).ifPresent(size -> {
+          throw new IllegalArgumentException(LayerResolution.describe(name, a, size) + "; --metric "
+              + String.join(",", pixelMetrics) + " needs one at the input's " + x.shape().dim(2) + "x"
+              + x.shape().dim(3) + ": add --upsample");
+        });
+      }
+      out.put(name, a.prepare(graph));
     }
     return out;
   }
@@ -341,7 +364,7 @@ final class EvaluateCommand implements Callable<Integer> {
       PixelFlipping flipping) throws IOException {
     Tensor x = set.inputs();
     return switch (metric) {
-      case "pixel-flipping" -> pixelFlipping(flipping, graph, x, classes, attributors);
+      case PIXEL_FLIPPING -> pixelFlipping(flipping, graph, x, classes, attributors);
       case "insertion" -> insertionDeletion("insertion", seeded(InsertionDeletion.insertion()), graph, x, classes,
           attributors);
       case "deletion" -> insertionDeletion("deletion", seeded(InsertionDeletion.deletion()), graph, x, classes,

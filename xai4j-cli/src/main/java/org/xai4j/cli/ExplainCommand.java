@@ -110,9 +110,15 @@ final class ExplainCommand implements Callable<Integer> {
     if (!name.endsWith(NPY) && !name.endsWith(PNG)) {
       throw new IllegalArgumentException("--out must end with .npy or .png, got " + out);
     }
-    if (scale != null && (scale < 1 || !name.endsWith(PNG))) {
-      throw new IllegalArgumentException(scale < 1 ? "--scale must be at least 1, got " + scale
-          : "--scale applies to a .png --out only");
+    if (scale != null && scale < 1) {
+      throw new IllegalArgumentException("--scale must be at least 1, got " + scale);
+    }
+    if (!name.endsWith(PNG)) {
+      for (String option : List.of("--scale", "--cmap", "--min-max", "--overlay")) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          throw new IllegalArgumentException(option + " applies to a .png --out only, got " + out);
+        }
+      }
     }
     model.check();
     input.check();
@@ -136,6 +142,9 @@ final class ExplainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     numerics.checkInput(input.describe(), x, err);
     Attributor attributor = Methods.attributor(method, methodFlags.options(), x.shape());
+    if (overlay != null) {
+      LayerResolution.smallerMap(attributor, graph, x).ifPresent(m -> requireTiles(m, x.shape(), attributor));
+    }
     Target t = target == null ? Target.argmax() : Target.classes(target);
     PrintWriter pw = spec.commandLine().getOut();
     if (rules) {
@@ -169,11 +178,11 @@ final class ExplainCommand implements Callable<Integer> {
       pw.printf("wrote:  %s %s%n", out, a.relevance().shape());
     } else {
       Shape map = Heatmaps.map(a, 0).shape();
-      int k = scale != null ? scale : HeatmapFiles.defaultScale(map);
+      int[] picture = picture(map, x);
+      int k = scale(picture);
       pw.printf("wrote:  %s (%dx%d px, %dx%d relevance map%s)%n", files.size() == 1 ? out
-          : files.get(0) + " ... " + files.get(files.size() - 1), map.dim(map.rank() - 1) * k,
-          map.dim(map.rank() - 2) * k, map.dim(map.rank() - 1), map.dim(map.rank() - 2), files.size() == 1 ? ""
-              : ", one file per sample");
+          : files.get(0) + " ... " + files.get(files.size() - 1), picture[1] * k, picture[0] * k,
+          map.dim(map.rank() - 1), map.dim(map.rank() - 2), files.size() == 1 ? "" : ", one file per sample");
     }
     pw.flush();
     return Failures.OK;
@@ -234,9 +243,34 @@ final class ExplainCommand implements Callable<Integer> {
         Heatmaps.DEFAULT_LEVEL);
     if (overlay != null) {
       Tensor one = x.slice0(i, i + 1);
-      heat = Heatmaps.overlay(heat, Heatmaps.image(one.reshape(one.shape().dim(1), one.shape().dim(2),
-          one.shape().dim(3))), overlay);
+      BufferedImage base = Heatmaps.image(one.reshape(one.shape().dim(1), one.shape().dim(2), one.shape().dim(3)));
+      // a map at a layer's resolution tiles the input (checked before the explanation): drawn in whole blocks
+      heat = Heatmaps.overlay(Heatmaps.enlarge(heat, base.getWidth() / heat.getWidth()), base, overlay);
     }
-    return Png.encode(HeatmapFiles.enlarge(heat, scale != null ? scale : HeatmapFiles.defaultScale(map.shape())));
+    return Png.encode(Heatmaps.enlarge(heat, scale(picture(map.shape(), x))));
+  }
+
+  /** The unscaled picture's {@code [height, width]}: the input's with {@code --overlay}, else the map's. */
+  private int[] picture(Shape map, Tensor x) {
+    return overlay != null ? new int[] {x.shape().dim(2), x.shape().dim(3)}
+        : new int[] {map.dim(map.rank() - 2), map.dim(map.rank() - 1)};
+  }
+
+  /** The block size of a picture {@code [height, width]}: {@code --scale}, else {@link HeatmapFiles#defaultScale}. */
+  private int scale(int[] picture) {
+    return scale != null ? scale : HeatmapFiles.defaultScale(picture[0], picture[1]);
+  }
+
+  /**
+   * Checks that a Grad-CAM map of {@code size} at its layer's resolution tiles the input by whole blocks, so that
+   * {@code --overlay} can draw it over the input.
+   */
+  private void requireTiles(int[] size, Shape input, Attributor a) {
+    int h = input.dim(2);
+    int w = input.dim(3);
+    if (h % size[0] != 0 || w % size[1] != 0 || h / size[0] != w / size[1]) {
+      throw new IllegalArgumentException("--overlay: " + LayerResolution.describe(method, a, size) + ", which does "
+          + "not tile the " + h + "x" + w + " input by whole blocks; add --upsample to resize it to the input");
+    }
   }
 }

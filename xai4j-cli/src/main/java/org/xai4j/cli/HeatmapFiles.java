@@ -1,16 +1,13 @@
 package org.xai4j.cli;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.xai4j.tensor.Shape;
 
 /**
- * The heatmap PNG files of {@code explain}: one file per sample of a batch, named after {@code --out}, and each
- * map enlarged by whole pixels so that a 28 x 28 digit is not a thumbnail.
+ * The heatmap PNG files of {@code explain}: one file per sample of a batch, named after {@code --out}, and the
+ * whole-pixel factor each map is enlarged by ({@link org.xai4j.report.image.Heatmaps#enlarge}) so that a 28 x 28
+ * digit is not a thumbnail.
  */
 final class HeatmapFiles {
   /** The longer side, in pixels, that the default scale reaches at least. */
@@ -35,22 +32,9 @@ final class HeatmapFiles {
     return files;
   }
 
-  /** The smallest whole factor that makes the longer side of a map {@code [.., H, W]} at least {@link #MIN_SIDE}. */
-  static int defaultScale(Shape map) {
-    int longer = Math.max(map.dim(map.rank() - 1), map.rank() > 1 ? map.dim(map.rank() - 2) : 1);
+  /** The smallest whole factor that makes the longer side of a picture at least {@link #MIN_SIDE}. */
+  static int defaultScale(int height, int width) {
+    int longer = Math.max(height, width);
     return Math.max(1, (MIN_SIDE + longer - 1) / longer);
-  }
-
-  /** {@code image} with every pixel drawn as a {@code k x k} block (nearest neighbour: no invented detail). */
-  static BufferedImage enlarge(BufferedImage image, int k) {
-    if (k == 1) {
-      return image;
-    }
-    BufferedImage big = new BufferedImage(image.getWidth() * k, image.getHeight() * k, image.getType());
-    Graphics2D g = big.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-    g.drawImage(image, 0, 0, big.getWidth(), big.getHeight(), null);
-    g.dispose();
-    return big;
   }
 }

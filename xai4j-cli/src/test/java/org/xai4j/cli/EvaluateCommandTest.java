@@ -1,6 +1,7 @@
 package org.xai4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -162,6 +163,29 @@ class EvaluateCommandTest extends CliTestSupport {
     assertEquals(Failures.BAD_INPUT, run("evaluate", "--model", model.toString(), "--data", dir.toString(), "--methods", "gradient",
         "--metric", "pixel-flipping", "--replace", "paint", "--out", dir.resolve("o").toString()));
     assertTrue(err.toString().contains("--replace 'paint' is not one of [blur, mean, noise, zero]"), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(Failures.BAD_INPUT, run("evaluate", "--model", model.toString(), "--data", dir.toString(), "--methods",
+        "gradient", "--metric", "deletion,positivity", "--patch", "3", "--out", dir.resolve("o").toString()));
+    assertEquals("--patch applies to --metric pixel-flipping only; the metrics are [deletion, positivity]",
+        err.toString().strip());
+    assertFalse(Files.exists(dir.resolve("o")), "nothing is computed or written");
+  }
+
+  @Test
+  void aGradCamMapAtItsLayersResolutionNeedsUpsamplingForPixelMetrics() throws IOException {
+    Path o = dir.resolve("cam");
+    assertEquals(Failures.BAD_INPUT, run("evaluate", "--model", "shapes-cnn", "--data", "shapes", "--samples", "2",
+        "--methods", "gradient,grad-cam:relu4", "--metric", "positivity,localization", "--quiet", "--out",
+        o.toString()));
+    assertEquals("grad-cam:relu4 gives relu4's 8x8 map; --metric localization needs one at the input's 64x64: add "
+        + "--upsample", err.toString().strip());
+    assertFalse(Files.exists(o));
+    // a metric that compares maps with each other takes it at the layer's resolution
+    assertEquals(0, run("evaluate", "--model", "shapes-cnn", "--data", "shapes", "--samples", "2", "--methods",
+        "grad-cam:relu4", "--metric", "positivity", "--quiet", "--out", o.toString()), err.toString());
+    assertEquals(0, run("evaluate", "--model", "shapes-cnn", "--data", "shapes", "--samples", "2", "--methods",
+        "grad-cam:relu4", "--upsample", "--metric", "localization", "--quiet", "--out", dir.resolve("up").toString()),
+        err.toString());
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Target;
+import org.xai4j.explain.attribution.GradCam;
 import org.xai4j.explain.attribution.Gradient;
 import org.xai4j.explain.attribution.GradientTimesInput;
 import org.xai4j.explain.attribution.IntegratedGradients;
@@ -111,6 +113,60 @@ class ExplainCommandTest extends CliTestSupport {
   }
 
   @Test
+  void aGradCamMapAtItsLayersResolutionRendersInWholeBlocksAndOverlaysTheInput(@TempDir Path dir) throws IOException {
+    // mnist-cnn's relu2 is 14x14: without --upsample the map keeps that resolution and is drawn as 16x16 blocks
+    Path cam = dir.resolve("cam.png");
+    assertEquals(0, run("explain", "--model", "mnist-cnn", "--data", "mnist", "--index", "3", "--method",
+        "grad-cam:relu2", "--out", cam.toString()), err.toString());
+    assertTrue(out.toString().contains("wrote:  " + cam + " (224x224 px, 14x14 relevance map)"), out.toString());
+    Tensor x = BundledData.MNIST.sample(3);
+    Attribution a = GradCam.of("relu2").prepare(BundledModelFiles.load("mnist-cnn")).explain(x, Target.argmax());
+    BufferedImage small = Heatmaps.render(Heatmaps.map(a, 0), ColorMap.named("bwr"), Scaling.SYMMETRIC,
+        Heatmaps.DEFAULT_LEVEL);
+    assertEquals(14, small.getWidth());
+    BufferedImage png = ImageIO.read(cam.toFile());
+    assertEquals(224, png.getWidth());
+    for (int y = 0; y < 224; y++) {
+      for (int px = 0; px < 224; px++) {
+        assertEquals(small.getRGB(px / 16, y / 16), png.getRGB(px, y), px + "," + y);
+      }
+    }
+    // over the 28x28 input the map is drawn as 2x2 blocks, the blend then enlarged 8 times
+    Path over = dir.resolve("over.png");
+    assertEquals(0, run("explain", "--model", "mnist-cnn", "--data", "mnist", "--index", "3", "--method",
+        "grad-cam:relu2", "--overlay", "0.5", "--out", over.toString()), err.toString());
+    BufferedImage blend = Heatmaps.overlay(Heatmaps.enlarge(small, 2), Heatmaps.image(x.reshape(1, 28, 28)), 0.5);
+    BufferedImage overPng = ImageIO.read(over.toFile());
+    assertEquals(224, overPng.getWidth());
+    for (int y = 0; y < 28; y++) {
+      for (int px = 0; px < 28; px++) {
+        assertEquals(blend.getRGB(px, y), overPng.getRGB(px * 8 + 3, y * 8 + 5), px + "," + y);
+      }
+    }
+  }
+
+  @Test
+  void anOverlayOfAMapThatDoesNotTileTheInputIsRefusedBeforeTheExplanation(@TempDir Path dir) throws IOException {
+    // a 3x3 convolution without padding maps 8x8 to 6x6, which does not tile 8x8 by whole blocks
+    GraphBuilder b = Graph.builder().seed(4);
+    Tensor w = Init.kaimingUniform(Shape.of(2, 3, 3, 3), 27, new Random(5));
+    String c = b.add("conv", new Conv(w, Tensor.zeros(Shape.of(2)), null, List.of(0, 0, 0, 0), null, 1),
+        b.input("input", -1, 3, 8, 8));
+    Graph g = b.output(b.linear("fc", b.add("flat", new Flatten(1), b.relu("relu", c)), 72, 2)).build();
+    Path model = writeModel(dir, "valid.onnx", g);
+    Path in = writeNpy(dir, "x.npy", Tensor.randomUniform(Shape.of(1, 3, 8, 8), 0, 1, new Random(1)));
+    Path over = dir.resolve("over.png");
+    assertEquals(Failures.BAD_INPUT, run("explain", "--model", model.toString(), "--input", in.toString(), "--method",
+        "grad-cam:relu", "--overlay", "0.5", "--out", over.toString()));
+    assertEquals("--overlay: grad-cam:relu gives relu's 6x6 map, which does not tile the 8x8 input by whole blocks; "
+        + "add --upsample to resize it to the input", err.toString().strip());
+    assertEquals("", out.toString(), "refused before anything is explained or printed");
+    assertEquals(0, run("explain", "--model", model.toString(), "--input", in.toString(), "--method",
+        "grad-cam:relu", "--upsample", "--overlay", "0.5", "--scale", "1", "--out", over.toString()), err.toString());
+    assertEquals(8, ImageIO.read(over.toFile()).getWidth());
+  }
+
+  @Test
   void aBatchPrintsEverySampleAndWritesOneEnlargedHeatmapPerSample(@TempDir Path dir) throws IOException {
     Path heat = dir.resolve("heat.png");
     assertEquals(0, run("explain", "--model", "mnist-cnn", "--data", "mnist", "--index", "3,4,5", "--method",
@@ -160,6 +216,15 @@ class ExplainCommandTest extends CliTestSupport {
     assertEquals(Failures.BAD_INPUT, run("explain", "--model", "mnist-cnn", "--data", "mnist", "--method", "gradient",
         "--scale", "4", "--out", dir.resolve("r2.npy").toString()));
     assertTrue(err.toString().contains("--scale applies to a .png --out only"), err.toString());
+    for (String[] pngOnly : new String[][] {{"--cmap", "gray"}, {"--min-max"}, {"--overlay", "0.5"}}) {
+      err.getBuffer().setLength(0);
+      List<String> args = new ArrayList<>(List.of("explain", "--model", "mnist-cnn", "--data", "mnist",
+          "--method", "gradient", "--out", dir.resolve("r3.npy").toString()));
+      args.addAll(List.of(pngOnly));
+      assertEquals(Failures.BAD_INPUT, run(args.toArray(String[]::new)));
+      assertEquals(pngOnly[0] + " applies to a .png --out only, got " + dir.resolve("r3.npy"), err.toString().strip());
+    }
+    assertFalse(Files.exists(dir.resolve("r3.npy")));
   }
 
   @Test

@@ -77,8 +77,7 @@ record ImageGrid(int n, int c, int h, int w, int patch) {
     } else if (relevance.rank() >= 1 && relevance.shape().dim(0) == n && relevance.size() == n * h * w) {
       channels = 1;
     } else {
-      throw new IllegalArgumentException("relevance " + relevance.shape() + " does not fit the input [" + n + ", "
-          + c + ", " + h + ", " + w + "] (need its channels or one channel)");
+      throw mismatch(relevance.shape(), "the input [" + n + ", " + c + ", " + h + ", " + w + "]", n, h, w);
     }
     float[] r = TensorInternals.array(relevance);
     double[][] out = new double[n][h * w];
@@ -91,6 +90,40 @@ record ImageGrid(int n, int c, int h, int w, int patch) {
       }
     }
     return out;
+  }
+
+  /**
+   * The grid of {@code n} maps of {@code h x w} pixels that {@code relevance} covers with whole channels
+   * ({@code [N, C, H, W]}, {@code [N, 1, H, W]} or {@code [N, H, W]}), for scores against masks of that size.
+   *
+   * @param against names the masks in the message, for example {@code "the masks [4, 64, 64]"}
+   * @throws IllegalArgumentException if the relevance has another batch size or resolution
+   */
+  static ImageGrid covering(Tensor relevance, String against, int n, int h, int w) {
+    int perChannel = n * h * w;
+    if (relevance.rank() < 1 || relevance.shape().dim(0) != n || relevance.size() < perChannel
+        || relevance.size() % perChannel != 0) {
+      throw mismatch(relevance.shape(), against, n, h, w);
+    }
+    return new ImageGrid(n, relevance.size() / perChannel, h, w, 1);
+  }
+
+  /**
+   * The error of a relevance that does not fit {@code n} images of {@code h x w}: it names both shapes and, for a
+   * map at another resolution, how to resize it.
+   */
+  private static IllegalArgumentException mismatch(Shape relevance, String against, int n, int h, int w) {
+    String message = "relevance " + relevance + " does not fit " + against;
+    if (relevance.rank() >= 3 && relevance.dim(0) == n) {
+      int rh = relevance.dim(relevance.rank() - 2);
+      int rw = relevance.dim(relevance.rank() - 1);
+      if (rh != h || rw != w) {
+        return new IllegalArgumentException(message + ": its maps are " + rh + "x" + rw + ", the images " + h + "x"
+            + w + " (a map at a layer's resolution, such as Grad-CAM's, must be resized to the input first: "
+            + "GradCam.withUpsampling(true), --upsample)");
+      }
+    }
+    return new IllegalArgumentException(message + " (need its channels or one channel)");
   }
 
   /** Per-region relevance {@code [N][regions]}: sums of {@link #pixelRelevance} over each region. */

@@ -51,7 +51,7 @@ public record Localization(double tolerance) {
     if (masks.size() != n * h * w) {
       throw new IllegalArgumentException("masks must be [N, H, W] or [N, 1, H, W], got " + masks.shape());
     }
-    double[][] r = new ImageGrid(n, relevance.size() / Math.max(1, n * h * w), h, w, 1).pixelRelevance(relevance);
+    double[][] r = ImageGrid.covering(relevance, "the masks " + masks.shape(), n, h, w).pixelRelevance(relevance);
     float[] m = TensorInternals.array(masks);
     double[] mass = new double[n];
     double[] rank = new double[n];

@@ -82,6 +82,14 @@ class PropertiesTest {
     assertEquals(0.5, r.pointingAccuracy(), 1e-9);
     assertTrue(new Localization(1.5).evaluate(relevance, masks).pointingHit()[1]);
     assertFalse(new Localization(1.4).evaluate(relevance, masks).pointingHit()[1]);
+    // a map at a layer's resolution (Grad-CAM without upsampling) is refused with both sizes, not read as 0 channels
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Localization.defaults().evaluate(Tensor.zeros(Shape.of(2, 1, 2, 2)), masks));
+    assertEquals("relevance [2, 1, 2, 2] does not fit the masks [2, 3, 3]: its maps are 2x2, the images 3x3 (a map "
+        + "at a layer's resolution, such as Grad-CAM's, must be resized to the input first: "
+        + "GradCam.withUpsampling(true), --upsample)", e.getMessage());
+    assertEquals(r.massAccuracy()[0], Localization.defaults().evaluate(relevance.reshape(2, 3, 3), masks)
+        .massAccuracy()[0], 1e-12, "a map [N, H, W] as one channel");
   }
 
   @Test

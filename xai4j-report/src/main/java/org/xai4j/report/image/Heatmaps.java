@@ -1,5 +1,7 @@
 package org.xai4j.report.image;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import org.xai4j.explain.Attribution;
@@ -115,6 +117,29 @@ public final class Heatmaps {
       }
     }
     return img;
+  }
+
+  /**
+   * {@code image} with every pixel drawn as a {@code k x k} block (nearest neighbour: no invented detail), so that
+   * a 28 x 28 heatmap or a Grad-CAM map at its layer's resolution is not a thumbnail; {@code k = 1} returns the
+   * image itself.
+   *
+   * @throws IllegalArgumentException if {@code k < 1}
+   */
+  public static BufferedImage enlarge(BufferedImage image, int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("an enlargement factor must be at least 1, got " + k);
+    }
+    if (k == 1) {
+      return image;
+    }
+    int type = image.getType() == BufferedImage.TYPE_CUSTOM ? BufferedImage.TYPE_INT_ARGB : image.getType();
+    BufferedImage big = new BufferedImage(image.getWidth() * k, image.getHeight() * k, type);
+    Graphics2D g = big.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+    g.drawImage(image, 0, 0, big.getWidth(), big.getHeight(), null);
+    g.dispose();
+    return big;
   }
 
   /**

@@ -2,6 +2,7 @@ package org.xai4j.report.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -49,6 +50,24 @@ class HeatmapsTest {
     BufferedImage base = Heatmaps.image(Tensor.of(Shape.of(1, 1, 1), 0f));
     // red (255, 0, 0) at alpha 0.5 over black
     assertEquals(0x800000, Heatmaps.overlay(heat, base, 0.5).getRGB(0, 0) & 0xffffff);
+  }
+
+  @Test
+  void enlargeDrawsEachPixelAsAWholeBlock() {
+    // a 3 x 2 map: -1, 0, 1 / 0.5, -0.5, 0.25 under bwr, each pixel a different colour
+    BufferedImage small = Heatmaps.render(Tensor.of(Shape.of(2, 3), -1f, 0f, 1f, 0.5f, -0.5f, 0.25f),
+        ColorMap.named("bwr"), Scaling.SYMMETRIC, Heatmaps.DEFAULT_LEVEL);
+    BufferedImage big = Heatmaps.enlarge(small, 4);
+    assertEquals(12, big.getWidth());
+    assertEquals(8, big.getHeight());
+    for (int y = 0; y < big.getHeight(); y++) {
+      for (int x = 0; x < big.getWidth(); x++) {
+        assertEquals(small.getRGB(x / 4, y / 4), big.getRGB(x, y), x + "," + y);
+      }
+    }
+    assertEquals(small, Heatmaps.enlarge(small, 1));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Heatmaps.enlarge(small, 0));
+    assertEquals("an enlargement factor must be at least 1, got 0", e.getMessage());
   }
 
   @Test
