@@ -32,6 +32,17 @@ final class DemoBuildingBlocks {
   private static final String SHAPES_MODEL = "shapes-cnn";
   private static final List<String> METHODS = List.of("gradient", "gradient-x-input", "integrated-gradients",
       "lrp:epsilon-plus-flat");
+  /** What the paper claims. */
+  static final String CLAIM = "Olah et al. (2018), The Building Blocks of Interpretability: attribution is not "
+      + "limited to the input; at every hidden layer it says which positions and channels the decision flows "
+      + "through, feature visualization shows what those channels respond to (the semantic dictionary), and a "
+      + "handful of neuron groups found by matrix factorization of the activations summarize a layer while "
+      + "keeping most of its attribution.";
+  /** How the section is computed. */
+  static final String NOTE = "Attribution at every hidden ReLU layer (activation x gradient, Integrated Gradients "
+      + "at the layer, LRP), the semantic dictionary of each position and the neuron groups (NMF of the "
+      + "activations). The interactive page shows heatmaps, icons and a layer selector; hover over the input to see "
+      + "the channels active there.";
   /** Bundled images lie in [0, 1]. */
   private static final float LOW = 0f;
   private static final float HIGH = 1f;
@@ -45,8 +56,10 @@ final class DemoBuildingBlocks {
    * @param table one row per layer
    * @param page the page, relative to the demo folder
    * @param seconds the time taken
+   * @param measured what the run measured of the claim, in a sentence
+   * @param command the {@code xai4j report} command that writes the same page
    */
-  record Result(String model, Table table, String page, double seconds) {}
+  record Result(String model, Table table, String page, double seconds, String measured, String command) {}
 
   /** Writes the page for the first held-out image of the model's data set. */
   static Result run(OutputFolder files) {
@@ -79,6 +92,39 @@ final class DemoBuildingBlocks {
     headers.addAll(List.of("strongest group", "NMF error"));
     String title = String.format(Locale.ROOT, "Building blocks of %s for one image: predicted class %d (p = %.3f); "
         + "attribution of its logit per layer", model, r.predicted(), r.probability());
-    return new Result(model, new Table(title, headers, rows), FOLDER + "/" + BlocksReport.INDEX, r.seconds());
+    return new Result(model, new Table(title, headers, rows), FOLDER + "/" + BlocksReport.INDEX, r.seconds(),
+        measured(r, data.classNames()), "./xai4j report --model " + model + " --data " + data.id() + " --index 0 --out "
+        + FOLDER);
+  }
+
+  /**
+   * The predicted class, and per layer how well the NMF groups reconstruct the activations and how much of
+   * activation x gradient they carry.
+   */
+  private static String measured(BlocksReport.Result r, List<String> classNames) {
+    double worstError = 0;
+    String worstLayer = null;
+    double leastShare = Double.POSITIVE_INFINITY;
+    String leastLayer = null;
+    int groups = 0;
+    for (LayerBlocks b : r.layers()) {
+      groups = b.groups().groups().size();
+      double carried = b.groups().groups().stream().mapToDouble(g -> g.attribution()).sum();
+      double share = carried / b.attributions().get(0).total();
+      if (share < leastShare) {
+        leastShare = share;
+        leastLayer = b.layer();
+      }
+      if (worstLayer == null || b.groups().relativeError() > worstError) {
+        worstError = b.groups().relativeError();
+        worstLayer = b.layer();
+      }
+    }
+    String predicted = r.predicted() < classNames.size() ? classNames.get(r.predicted()) : "class " + r.predicted();
+    return String.format(Locale.ROOT, "The model predicted %s (p = %.3f). With %d groups per layer, NMF reconstructed "
+        + "the activations of every one of %d layers with relative error at most %s (%s), and the groups carried at "
+        + "least %s of each layer's activation x gradient (%s; the rest is the reconstruction error).", predicted,
+        r.probability(), groups, r.layers().size(), Table.fraction(worstError), worstLayer,
+        Table.fraction(leastShare), leastLayer);
   }
 }

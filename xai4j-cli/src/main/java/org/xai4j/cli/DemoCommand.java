@@ -7,8 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import me.tongfei.progressbar.ProgressBar;
 import org.xai4j.data.LabeledImages;
 import org.xai4j.data.Mnist;
@@ -41,7 +43,9 @@ import picocli.CommandLine.Spec;
  * per explained sample ({@link DemoSelectivity}); class prototypes of every activation-maximization
  * method for the ten digits ({@link DemoPrototypes}); feature visualization of textures-cnn's channels and
  * classes ({@link DemoFeatureVisualization}); the building blocks of one image on an interactive page of its
- * own ({@link DemoBuildingBlocks}); the report ({@link HtmlPage}). Every table is
+ * own ({@link DemoBuildingBlocks}); a model-zoo architecture explained by LRP next to Zennit ({@link DemoZoo});
+ * the report ({@link HtmlPage}). Every capability section states what its paper claims, what this run measured
+ * of it (computed from the run's own results) and the command that reproduces its figure. Every table is
  * printed to the console as well. With the defaults it takes about 40 to 60 s on 2 cores, half of it
  * the prototypes.
  * The report is written into a temporary folder that replaces {@code DIR} only when complete (and only
@@ -76,48 +80,28 @@ final class DemoCommand implements Callable<Integer> {
       + "model's predicted class (colour map " + DemoExplanations.COLOR_MAP + ": red positive, blue negative "
       + "relevance, white zero; symmetric scaling per heatmap; grad-cam upsampled bilinearly). LRP runs on the "
       + "canonized graph; conservation is the input relevance sum divided by the seed (the target logit).";
-  private static final String LOCALIZATION_NOTE = "Localization (Arras et al. 2022; Zhang et al. 2018): mass "
-      + "accuracy is the share of positive relevance inside the object mask, rank accuracy the share of the K "
-      + "most relevant pixels inside it (K = mask size), pointing game the share of images whose most relevant "
-      + "pixel lies in the mask.";
-  private static final String CONTINUITY_NOTE = "Montavon, Samek and Mueller (2018), Section 4.1: max2d computes "
-      + "max(x1, x2) exactly; each method explains it at 101 points from (1.5, 0.5) to (0.5, 1.5), crossing "
-      + "x1 = x2 at t = 0.5. A continuous explanation changes by about the spacing between neighbouring points; "
-      + "gradient-type explanations jump where the winner changes.";
-  private static final String FLIPPING_NOTE = "Samek et al. (2017) claim that a good explanation ranks the regions "
-      + "the decision depends on first: removing them in that order makes the class score fall fastest, so the area "
+  private static final String FLIPPING_CLAIM = "Samek et al. (2017): a good explanation ranks the regions the "
+      + "decision depends on first: removing them in that order makes the class score fall fastest, so the area "
       + "over the perturbation curve (AOPC, the mean drop of the class logit over the steps) is highest, and above "
-      + "a random order. Measured here: the table and curves below. The ranking can differ from the README's "
-      + "table (200 digits, 16 steps of 49 single pixels set to 0): here 16 regions of 7 x 7 pixels are set to 0 "
-      + "on fewer digits, so one coarse region decides much of the curve and close methods can swap places.";
+      + "a random order.";
+  private static final String FLIPPING_NOTE = "The ranking can differ from the README's table (200 digits, 16 steps "
+      + "of 49 single pixels set to 0): here 16 regions of 7 x 7 pixels are set to 0 on fewer digits, so one coarse "
+      + "region decides much of the curve and close methods can swap places.";
   private static final String MNIST_CLAIM = "Every method answers which input pixels the predicted class depends "
       + "on; LRP (Bach et al. 2015, Montavon et al. 2019) claims its relevance is conserved (it sums to the logit) "
       + "and, under EpsilonPlusFlat, is positive on the strokes that support the class. Gradient-type maps are "
       + "noisier; grad-cam is coarse (the resolution of its layer).";
+  private static final String SHAPES_CLAIM = "The same methods on a second model: Grad-CAM (Selvaraju et al. 2017) "
+      + "claims a class-discriminative map at the resolution of its layer, the pixel-level methods finer maps. The "
+      + "object of each image is known here, so the localization section below measures where the relevance falls.";
   private static final String SCALE_NOTE = "Each heatmap has its own symmetric scale: m, the largest |relevance| of "
       + "that heatmap, is printed under it (blue -m, white 0, red +m). Click any image to enlarge it.";
-  private static final String CONSERVATION_NOTE = "LRP's conservation claim (Bach et al. 2015): the input relevance "
-      + "sums to the explained logit, so the ratio relevance sum / logit is 1 for rules without a stabilizer or "
-      + "bias sink and slightly below 1 where epsilon absorbs relevance and biases receive it. Measured: the "
-      + "conservation column (per digit, LRP composites only) of the table above, repeated here; the relevance "
-      + "sums of gradient-type methods are not conserved by design. xai4j explain --per-layer shows the sums layer "
-      + "by layer.";
-
-  private static final String FEATURE_VISUALIZATION_NOTE = "Olah et al. (2017): each image is optimized to "
-      + "maximize one channel's mean activation or one class logit of " + DemoFeatureVisualization.MODEL + ". To keep "
-      + "the demo fast this runs " + DemoFeatureVisualization.STEPS + " steps at " + DemoFeatureVisualization.SIZE
-      + " px instead of Lucid's 512 steps at 128 px; docs/feature-visualization.md shows full-length renders.";
-  private static final String BLOCKS_NOTE = "Olah et al. (2018): attribution at every hidden ReLU layer (activation "
-      + "x gradient, Integrated Gradients at the layer, LRP), the semantic dictionary of each position and the "
-      + "neuron groups (NMF of the activations). The interactive page shows heatmaps, icons and a layer selector; "
-      + "hover over the input to see the channels active there.";
-
-  private static final String ZOO_NOTE = "A reduced torchvision VGG-16 with batch norms (configuration D, widths / "
-      + "16, classifier 1568-64-64-10) from the repository's test zoo, exported to ONNX by PyTorch 1.13 with random "
-      + "weights and calibrated batch norms (zoo/README.md), on its committed 224 x 224 input. Zennit's claim: LRP "
-      + "needs the batch norms merged into the convolutions first (canonization) to keep its rules' meaning; xai4j "
-      + "canonizes the imported graph and the table compares its float32 relevance with Zennit's float64 relevance "
-      + "of the same composite. The input is seeded noise, so the heatmap shows the method, not a learned concept.";
+  private static final String CONSERVATION_CLAIM = "LRP's conservation (Bach et al. 2015): the input relevance sums "
+      + "to the explained logit, so the ratio relevance sum / logit is 1 for rules without a stabilizer or bias "
+      + "sink and slightly below 1 where epsilon absorbs relevance and biases receive it.";
+  private static final String CONSERVATION_NOTE = "Per digit, LRP composites only (the conservation column of the "
+      + "table above); the relevance sums of gradient-type methods are not conserved by design. xai4j explain "
+      + "--per-layer shows the sums layer by layer.";
 
   @Spec CommandSpec spec;
 
@@ -202,10 +186,16 @@ final class DemoCommand implements Callable<Integer> {
     DemoExplanations.Result mnist = DemoExplanations.run(digits.size() + " held-out MNIST digits, " + MNIST_MODEL,
         "mnist", mnistCnn, digits.images(), digits.labels(), BundledData.MNIST.classNames(), methods, files);
     print(console, mnist.table());
-    report.heading("MNIST digits explained by " + MNIST_MODEL).note(GRID_NOTE).note(MNIST_CLAIM)
-        .colorScale(mnist.colorBar(), "-m", "+m", SCALE_NOTE).tileGrid(mnist.gridColumns(), mnist.gridRows())
+    report.heading("MNIST digits explained by " + MNIST_MODEL).claim(MNIST_CLAIM)
+        .measured(mnist.classified(MNIST_MODEL, "digits") + String.format(Locale.ROOT, ". Ink (non-zero) pixels are "
+            + "%s of the pixels and hold %s of lrp:epsilon-plus-flat's positive relevance, %s of the gradient's.",
+            Table.fraction(mnist.inkShare()), Table.fraction(mnist.positiveShareOnInk("lrp:epsilon-plus-flat")),
+            Table.fraction(mnist.positiveShareOnInk("gradient"))))
+        .note(GRID_NOTE).colorScale(mnist.colorBar(), "-m", "+m", SCALE_NOTE)
+        .tileGrid(mnist.gridColumns(), mnist.gridRows())
         .command(explainCommand(MNIST_MODEL, "mnist", heldOutIndices(samples), MNIST_CAM_LAYER))
-        .table(mnist.table()).heading("Conservation").note(CONSERVATION_NOTE).table(mnist.conservation())
+        .table(mnist.table()).heading("Conservation").claim(CONSERVATION_CLAIM)
+        .measured(mnist.conservationMeasured()).note(CONSERVATION_NOTE).table(mnist.conservation())
         .command("./xai4j explain --model " + MNIST_MODEL + " --data mnist --index " + heldOutIndices(1)[0]
             + " --method lrp:epsilon-plus-flat --per-layer layers.json --out r.npy");
     print(console, mnist.conservation());
@@ -218,17 +208,21 @@ final class DemoCommand implements Callable<Integer> {
         + SHAPES_MODEL, "shapes", BundledModelFiles.load(SHAPES_MODEL), images.images(), images.labels(),
         BundledData.SHAPES.classNames(), DemoMethods.all(images.images(), SHAPES_CAM_LAYER, PIXEL_LOW, PIXEL_HIGH),
         files);
-    Table localization = DemoLocalization.table(shapes, data.masks());
+    DemoLocalization.Result localization = DemoLocalization.run(shapes, data.masks());
     print(console, shapes.table());
-    print(console, localization);
-    report.heading("Shapes explained by " + SHAPES_MODEL).note(GRID_NOTE)
+    print(console, localization.table());
+    report.heading("Shapes explained by " + SHAPES_MODEL).claim(SHAPES_CLAIM)
+        .measured(shapes.classified(SHAPES_MODEL, "images") + "; " + shapes.timeRange() + ".").note(GRID_NOTE)
         .colorScale(shapes.colorBar(), "-m", "+m", SCALE_NOTE).tileGrid(shapes.gridColumns(), shapes.gridRows());
     if (seed == ShapesHeldOut.SEED) {
       // the bundled Shapes set is generated with this seed, image by image, so its first images are these
-      report.command(explainCommand(SHAPES_MODEL, "shapes", java.util.stream.IntStream.range(0, samples).toArray(),
-          SHAPES_CAM_LAYER));
+      report.command(explainCommand(SHAPES_MODEL, "shapes", IntStream.range(0, samples).toArray(), SHAPES_CAM_LAYER));
+    } else {
+      report.note("No command reproduces this grid: --seed " + seed + " generates other images than the bundled "
+          + "Shapes set (seed " + ShapesHeldOut.SEED + ") that --data shapes reads.");
     }
-    report.table(shapes.table()).heading("Localization on Shapes").note(LOCALIZATION_NOTE).table(localization)
+    report.table(shapes.table()).heading("Localization on Shapes").claim(DemoLocalization.CLAIM)
+        .measured(localization.measured()).table(localization.table())
         .command("./xai4j evaluate --model " + SHAPES_MODEL + " --data shapes --samples " + samples
             + " --methods gradient,grad-cam:" + SHAPES_CAM_LAYER + ",lrp:epsilon-plus-flat --upsample "
             + "--metric localization --out shapes-eval");
@@ -237,15 +231,18 @@ final class DemoCommand implements Callable<Integer> {
   private static void continuity(PrintWriter console, HtmlPage report, OutputFolder files) {
     DemoContinuity.Result continuity = DemoContinuity.run(files);
     print(console, continuity.table());
-    report.heading("Continuity on " + DemoContinuity.MODEL).note(CONTINUITY_NOTE).table(continuity.table())
-        .plot(continuity.plot(), "L1 change of each method's explanation between neighbouring points of the path");
+    report.heading("Continuity on " + DemoContinuity.MODEL).claim(DemoContinuity.CLAIM)
+        .measured(continuity.measured()).table(continuity.table())
+        .plot(continuity.plot(), "L1 change of each method's explanation between neighbouring points of the path")
+        .command(DemoContinuity.command()).links("Data", List.of(DemoContinuity.PATH));
   }
 
   private static void pixelFlipping(PrintWriter console, HtmlPage report, OutputFolder files, Graph mnistCnn,
       LabeledImages digits, List<DemoMethods.Method> methods) {
     DemoSelectivity.Result flipping = DemoSelectivity.run(mnistCnn, digits.images(), methods, files);
     print(console, flipping.table());
-    report.heading("Pixel flipping on " + MNIST_MODEL).note(FLIPPING_NOTE).table(flipping.table())
+    report.heading("Pixel flipping on " + MNIST_MODEL).claim(FLIPPING_CLAIM).measured(flipping.measured())
+        .note(FLIPPING_NOTE).table(flipping.table())
         .plot(flipping.plot(), "Mean logit of the predicted class while regions are set to 0, most relevant first")
         .command("./xai4j evaluate --model " + MNIST_MODEL + " --data mnist --samples " + digits.size()
             + " --methods gradient,integrated-gradients,lrp:epsilon-plus-flat --metric pixel-flipping --patch "
@@ -257,29 +254,36 @@ final class DemoCommand implements Callable<Integer> {
   private static void prototypes(PrintWriter console, HtmlPage report, OutputFolder files, Graph mnistCnn) {
     DemoPrototypes.Result prototypes = DemoPrototypes.run(MNIST_MODEL, mnistCnn, files);
     print(console, prototypes.table());
-    report.heading("Class prototypes of " + MNIST_MODEL).note(DemoPrototypes.NOTE)
+    report.heading("Class prototypes of " + MNIST_MODEL).claim(DemoPrototypes.CLAIM).measured(prototypes.measured())
+        .note(DemoPrototypes.NOTE)
         .plot(prototypes.grid(), "Rows are digits, columns methods; p: target probability, d: data distance")
-        .table(prototypes.table()).links("Data", List.of(prototypes.json()));
+        .table(prototypes.table()).command(DemoPrototypes.COMMAND).links("Data", List.of(prototypes.json()));
   }
 
   private static void featureVisualization(PrintWriter console, HtmlPage report, OutputFolder files) {
     DemoFeatureVisualization.Result fv = DemoFeatureVisualization.run(files);
     print(console, fv.table());
-    report.heading("Feature visualization of " + DemoFeatureVisualization.MODEL).note(FEATURE_VISUALIZATION_NOTE)
-        .table(fv.table());
+    print(console, fv.comparison());
+    report.heading("Feature visualization of " + DemoFeatureVisualization.MODEL)
+        .claim(DemoFeatureVisualization.CLAIM).measured(fv.measured()).note(DemoFeatureVisualization.NOTE)
+        .table(fv.table()).table(fv.comparison());
     fv.figures().forEach(f -> report.plot(f.png(), f.caption()));
+    for (DemoFeatureVisualization.Parameterization p : DemoFeatureVisualization.Parameterization.values()) {
+      report.command(DemoFeatureVisualization.command(p) + " (" + p.label() + ")");
+    }
   }
 
   private static void buildingBlocks(PrintWriter console, HtmlPage report, OutputFolder files) {
     DemoBuildingBlocks.Result blocks = DemoBuildingBlocks.run(files);
     print(console, blocks.table());
-    report.heading("Building blocks of " + blocks.model()).note(BLOCKS_NOTE).table(blocks.table())
-        .links("Interactive page", List.of(blocks.page()));
+    report.heading("Building blocks of " + blocks.model()).claim(DemoBuildingBlocks.CLAIM).measured(blocks.measured())
+        .note(DemoBuildingBlocks.NOTE).table(blocks.table()).links("Interactive page", List.of(blocks.page()))
+        .command(blocks.command());
   }
 
   private static void zoo(PrintWriter console, HtmlPage report) {
     report.heading("A model-zoo architecture explained by LRP: " + DemoZoo.ARCHITECTURE);
-    java.util.Optional<Path> zoo = DemoZoo.locate();
+    Optional<Path> zoo = DemoZoo.locate();
     if (zoo.isEmpty()) {
       String skipped = "skipped: no zoo/ folder in the working directory or a parent (run the demo from the repository)";
       console.println();
@@ -289,7 +293,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     DemoZoo.Result r = DemoZoo.run(zoo.get());
     print(console, r.table());
-    report.note(ZOO_NOTE).table(r.table());
+    report.claim(DemoZoo.CLAIM).measured(r.measured()).note(DemoZoo.NOTE).table(r.table()).command(r.command());
   }
 
   /** The first {@code n} held-out digits in the order of a permutation seeded with {@code --seed}. */
@@ -310,7 +314,7 @@ final class DemoCommand implements Callable<Integer> {
       index.append(index.length() == 0 ? "" : ",").append(i);
     }
     return "./xai4j explain --model " + model + " --data " + data + " --index " + index + " --method METHOD "
-        + "--out heat.png (METHOD: a column; grad-cam adds --layer " + camLayer + " --upsample, lrp:NAME adds "
+        + "--out heat.png (METHOD: a column, grad-cam as grad-cam:" + camLayer + " --upsample; lrp:NAME adds "
         + "--low 0 --high 1; one heat-I.png per row)";
   }
 

@@ -2,8 +2,10 @@ package org.xai4j.cli;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
 import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Target;
@@ -15,6 +17,7 @@ import org.xai4j.report.html.Table;
 import org.xai4j.report.image.ColorMap;
 import org.xai4j.report.image.Heatmaps;
 import org.xai4j.report.image.Scaling;
+import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
 /**
@@ -48,17 +51,110 @@ final class DemoExplanations {
    * The explanations of one batch.
    *
    * @param title what was explained with which model
+   * @param inputs the inputs {@code [N, C, H, W]}
    * @param images PNG file names of the inputs
    * @param labels the true class per input
    * @param classNames the name of each class
    * @param methods one entry per method, in the order run
    * @param colorBar PNG file name of the colour map as a bar
    */
-  record Result(String title, List<String> images, int[] labels, List<String> classNames, List<Explained> methods,
-      String colorBar) {
+  record Result(String title, Tensor inputs, List<String> images, int[] labels, List<String> classNames,
+      List<Explained> methods, String colorBar) {
     /** The class each sample was explained for (its argmax). */
     int[] targets() {
       return Target.Argmax.argmaxPerSample(methods.get(0).attribution().output());
+    }
+
+    /** How many inputs the model classified as their true class. */
+    int correct() {
+      int[] targets = targets();
+      int correct = 0;
+      for (int i = 0; i < targets.length; i++) {
+        correct += targets[i] == labels[i] ? 1 : 0;
+      }
+      return correct;
+    }
+
+    /** "K of N inputs classified correctly", naming the model. */
+    String classified(String model, String what) {
+      return String.format(Locale.ROOT, "%s classified %d of %d %s correctly%s", model, correct(), labels.length, what,
+          correct() < labels.length ? " (the misclassified ones are flagged in red)" : "");
+    }
+
+    /** The share of pixels where some input channel is non-zero (ink, for digits). */
+    double inkShare() {
+      boolean[] ink = ink();
+      int n = 0;
+      for (boolean b : ink) {
+        n += b ? 1 : 0;
+      }
+      return n / (double) ink.length;
+    }
+
+    /**
+     * Of the positive relevance of {@code method} (summed over the channels at each pixel), the share on pixels
+     * where some input channel is non-zero; {@code NaN} if the method is not in this result or has no positive
+     * relevance.
+     */
+    double positiveShareOnInk(String method) {
+      boolean[] ink = ink();
+      for (Explained e : methods) {
+        if (e.method().name().equals(method)) {
+          double inside = 0;
+          double total = 0;
+          for (int i = 0; i < labels.length; i++) {
+            float[] map = Heatmaps.map(e.attribution(), i).toArray();
+            for (int p = 0; p < map.length; p++) {
+              double v = Math.max(map[p], 0);
+              total += v;
+              inside += ink[i * map.length + p] ? v : 0;
+            }
+          }
+          return total > 0 ? inside / total : Double.NaN;
+        }
+      }
+      return Double.NaN;
+    }
+
+    /** Per input and pixel ({@code [N, H, W]} flattened), whether some channel of the input is non-zero. */
+    private boolean[] ink() {
+      Shape s = inputs.shape();
+      int pixels = s.dim(2) * s.dim(3);
+      float[] x = inputs.toArray();
+      boolean[] ink = new boolean[s.dim(0) * pixels];
+      for (int i = 0; i < s.dim(0); i++) {
+        for (int c = 0; c < s.dim(1); c++) {
+          for (int p = 0; p < pixels; p++) {
+            ink[i * pixels + p] |= x[(i * s.dim(1) + c) * pixels + p] != 0;
+          }
+        }
+      }
+      return ink;
+    }
+
+    /** The fastest and the slowest method of this batch, with their times. */
+    String timeRange() {
+      Map<String, Explained> byName = new LinkedHashMap<>();
+      methods.forEach(e -> byName.put(e.method().name(), e));
+      String fastest = DemoRanking.lowest(byName, Explained::millis);
+      String slowest = DemoRanking.highest(byName, Explained::millis);
+      return String.format(Locale.ROOT, "explaining the batch took from %.0f ms (%s) to %.0f ms (%s), preparation "
+          + "included", byName.get(fastest).millis(), fastest, byName.get(slowest).millis(), slowest);
+    }
+
+    /** What this run measured of conservation: the composites whose mean ratio is closest to and farthest from 1. */
+    String conservationMeasured() {
+      Map<String, Double> means = new LinkedHashMap<>();
+      for (Explained e : methods) {
+        if (e.method().isLrp()) {
+          means.put(e.method().name(), Arrays.stream(e.conservation()).average().orElse(Double.NaN));
+        }
+      }
+      String closest = DemoRanking.lowest(means, v -> Math.abs(v - 1));
+      String farthest = DemoRanking.highest(means, v -> Math.abs(v - 1));
+      return String.format(Locale.ROOT, "Over %d inputs the mean ratio of %s was closest to 1 (%s) and that of %s "
+          + "farthest from it (%s).", labels.length, closest, number(means.get(closest)), farthest,
+          number(means.get(farthest)));
     }
 
     /** The heatmap grid's columns: the input, then the methods. */
@@ -153,7 +249,7 @@ final class DemoExplanations {
       explained.add(new Explained(m, a, conservation, millis, heatmaps));
     }
     String bar = files.png(prefix + "-colour-scale.png", colorBar(cmap));
-    return new Result(title, images, labels.clone(), List.copyOf(classNames), explained, bar);
+    return new Result(title, inputs, images, labels.clone(), List.copyOf(classNames), explained, bar);
   }
 
   /** The colour map as a 256 x 1 bar, from the most negative value (left) through 0 to the most positive. */
@@ -162,7 +258,7 @@ final class DemoExplanations {
     for (int i = 0; i < ramp.length; i++) {
       ramp[i] = -1f + 2f * i / (ramp.length - 1);
     }
-    return Heatmaps.render(Tensor.of(org.xai4j.tensor.Shape.of(1, ramp.length), ramp), cmap, Scaling.SYMMETRIC,
+    return Heatmaps.render(Tensor.of(Shape.of(1, ramp.length), ramp), cmap, Scaling.SYMMETRIC,
         Heatmaps.DEFAULT_LEVEL);
   }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.xai4j.explain.Explainer;
 import org.xai4j.explain.Target;
@@ -44,8 +45,21 @@ final class DemoSelectivity {
    * @param table AOPC per method, the random baseline last
    * @param plot the PNG of the mean curves
    * @param data the other files written: curves as CSV and SVG, AOPC as CSV
+   * @param aopc AOPC per method, the random baseline last
    */
-  record Result(Table table, String plot, List<String> data) {}
+  record Result(Table table, String plot, List<String> data, Map<String, Double> aopc) {
+    /** What this run measured: how many methods beat the random baseline, the highest and the lowest AOPC. */
+    String measured() {
+      Map<String, Double> methods = new LinkedHashMap<>(aopc);
+      double random = methods.remove(SelectivityComparison.RANDOM);
+      String best = DemoRanking.highest(methods, v -> v);
+      String worst = DemoRanking.lowest(methods, v -> v);
+      long above = methods.values().stream().filter(v -> v > random).count();
+      return String.format(Locale.ROOT, "%d of %d methods beat the random order (AOPC %s); the highest AOPC was %s's "
+          + "(%s), the lowest %s's (%s).", above, methods.size(), Table.number(random), best,
+          Table.number(methods.get(best)), worst, Table.number(methods.get(worst)));
+    }
+  }
 
   /** Runs the comparison on {@code digits} {@code [N, 1, 28, 28]} and writes its files. */
   static Result run(Graph graph, Tensor digits, List<DemoMethods.Method> methods, OutputFolder files) {
@@ -66,6 +80,6 @@ final class DemoSelectivity {
     return new Result(new Table("Pixel flipping on " + digits.shape().dim(0) + " held-out digits, mnist-cnn: AOPC ("
         + STEPS + " regions of " + PATCH + "x" + PATCH + " set to 0, most relevant first; higher is better)",
         List.of("method", "AOPC"), rows), PREFIX + "-curves.png",
-        List.of(PREFIX + "-curves.csv", PREFIX + "-curves.svg", PREFIX + "-aopc.csv"));
+        List.of(PREFIX + "-curves.csv", PREFIX + "-curves.svg", PREFIX + "-aopc.csv"), c.aopc());
   }
 }

@@ -103,8 +103,8 @@ class DemoCommandTest {
       (m.group(1).equals("tile") ? tiles : plots).add(m.group(2));
     }
     assertEquals(2 * SAMPLES * (1 + METHODS), tiles.size(), tiles.toString());
-    List<String> fv = Stream.of("relu1", "relu2", "relu3", "relu4", "fc").map(n -> "fv-textures-cnn-" + n + ".png")
-        .toList();
+    List<String> fv = Stream.of("relu1", "relu2", "relu3", "relu4", "fc", "relu4-pixel", "relu4-fourier")
+        .map(n -> "fv-textures-cnn-" + n + ".png").toList();
     assertEquals(Stream.concat(Stream.of("max2d-continuity.png", "pixel-flipping-curves.png", DemoPrototypes.GRID),
         fv.stream()).toList(), plots);
     List<String> images = new ArrayList<>(tiles);
@@ -157,6 +157,70 @@ class DemoCommandTest {
     // shapes rows name their class; a misclassified input would be flagged in red
     assertTrue(html.matches("(?s).*<div class=\"label( wrong)?\">(true [a-z]+, predicted [a-z]+: misclassified|"
         + "circle|square|triangle|cross)</div>.*"), "class names under the inputs");
+  }
+
+  @Test
+  void everyCapabilitySectionSaysWhatThePaperClaimsWhatThisRunMeasuredAndWhichCommandReproducesIt()
+      throws IOException {
+    Map<String, String> sections = sections(Files.readString(dir.resolve(DemoCommand.INDEX)));
+    List<String> families = List.of("MNIST digits explained by", "Conservation", "Shapes explained by",
+        "Localization on Shapes", "Continuity on max2d", "Pixel flipping on", "Class prototypes of",
+        "Feature visualization of", "Building blocks of", "A model-zoo architecture explained by LRP");
+    for (String family : families) {
+      String section = sections.entrySet().stream().filter(e -> e.getKey().startsWith(family)).findFirst()
+          .orElseThrow(() -> new AssertionError(family + " in " + sections.keySet())).getValue();
+      assertTrue(section.contains("<p class=\"claim\"><b>Paper's claim:</b> "), family + ": the paper's claim");
+      assertTrue(section.contains("<p class=\"measured\"><b>Measured in this run:</b> "), family + ": measured");
+      assertTrue(section.contains("<p class=\"command\">Reproduce: ./xai4j "), family + ": the command");
+    }
+  }
+
+  @Test
+  void theMeasuredParagraphsQuoteThisRunsTables() throws IOException {
+    Map<String, String> sections = sections(Files.readString(dir.resolve(DemoCommand.INDEX)));
+    // feature visualization: the three parameterizations' objective and high-frequency share, as in the table
+    Map<String, String[]> fv = rows("Parameterizations compared on relu4");
+    assertEquals(List.of("pixel", "fourier", "fourier+decorrelated"), List.copyOf(fv.keySet()));
+    String measured = measured(sections, "Feature visualization of textures-cnn");
+    String[] best = fv.get("fourier+decorrelated");
+    String[] pixel = fv.get("pixel");
+    assertTrue(measured.contains("reached objective " + best[1] + " after 32 of 128 steps"), measured);
+    assertTrue(measured.contains("and " + pixel[1] + " (pixel)"), measured);
+    assertTrue(measured.contains("high-frequency share was " + best[3] + " against " + fv.get("fourier")[3] + " and "
+        + pixel[3]), measured);
+    boolean fewer = Double.parseDouble(best[3]) < Double.parseDouble(pixel[3]);
+    assertTrue(measured.contains("fewer high frequencies than pixels: " + (fewer ? "holds" : "does not hold")),
+        measured);
+    // continuity: the gradient's jump of the table
+    Map<String, String[]> continuity = rows("Continuity on max2d");
+    assertTrue(measured(sections, "Continuity on max2d").contains("gradient jumped by at most "
+        + continuity.get("gradient")[1] + " (at t = " + continuity.get("gradient")[2] + ")"));
+    // pixel flipping: the random baseline's AOPC of the table
+    Map<String, String[]> aopc = rows("Pixel flipping on " + (8 * SAMPLES) + " held-out digits");
+    long above = aopc.entrySet().stream().filter(e -> !e.getKey().equals("random"))
+        .filter(e -> Double.parseDouble(e.getValue()[1]) > Double.parseDouble(aopc.get("random")[1])).count();
+    assertTrue(measured(sections, "Pixel flipping on").startsWith(above + " of " + METHODS
+        + " methods beat the random order (AOPC " + aopc.get("random")[1] + ")"), measured(sections, "Pixel flipping"));
+    // class prototypes: l2's data distance of the table
+    assertTrue(measured(sections, "Class prototypes of").contains("mean data distance of l2 "
+        + rows("Class prototypes of the 10 digits on mnist-cnn").get("l2")[3]));
+  }
+
+  @Test
+  void theContinuityCommandReproducesTheGradientsJumpFromThePathBesideThePage(@TempDir Path out) throws IOException {
+    Path path = dir.resolve(DemoContinuity.PATH);
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    Path relevance = out.resolve("path-relevance.npy");
+    assertEquals(0, cli.execute("explain", "--model", "max2d", "--input", path.toString(), "--method", "gradient",
+        "--target", "0", "--out", relevance.toString()));
+    float[] r = org.xai4j.io.Npy.read(relevance).toArray();
+    assertEquals(101 * 2, r.length);
+    double largest = 0;
+    for (int k = 0; k + 1 < 101; k++) {
+      largest = Math.max(largest, Math.abs(r[2 * k + 2] - r[2 * k]) + Math.abs(r[2 * k + 3] - r[2 * k + 1]));
+    }
+    assertEquals(Double.parseDouble(rows("Continuity on max2d").get("gradient")[1]), largest, 1e-3);
   }
 
   @Test
@@ -260,6 +324,32 @@ class DemoCommandTest {
       Files.createDirectories(screenshot.getParent());
       Files.write(screenshot, browser.driver().getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
+  }
+
+  /** The page's sections: each h2 heading's text to the HTML up to the next heading. */
+  private static Map<String, String> sections(String html) {
+    Map<String, String> sections = new LinkedHashMap<>();
+    Matcher h = Pattern.compile("<h2>([^<]+)</h2>").matcher(html);
+    String heading = null;
+    int from = 0;
+    while (h.find()) {
+      if (heading != null) {
+        sections.put(heading, html.substring(from, h.start()));
+      }
+      heading = h.group(1);
+      from = h.end();
+    }
+    sections.put(heading, html.substring(from));
+    return sections;
+  }
+
+  /** The text of the "measured in this run" paragraph of the section whose heading starts with {@code heading}. */
+  private static String measured(Map<String, String> sections, String heading) {
+    String section = sections.entrySet().stream().filter(e -> e.getKey().startsWith(heading)).findFirst()
+        .orElseThrow().getValue();
+    Matcher m = Pattern.compile("<p class=\"measured\"><b>Measured in this run:</b> ([^<]*)</p>").matcher(section);
+    assertTrue(m.find(), heading);
+    return m.group(1);
   }
 
   /** The rows of the console table whose title starts with {@code title}, by first cell. */

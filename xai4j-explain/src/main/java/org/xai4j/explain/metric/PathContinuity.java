@@ -39,17 +39,8 @@ public record PathContinuity(int points) {
    * @throws IllegalArgumentException if the end points differ in shape or are not one sample
    */
   public Result evaluate(Explainer method, Tensor from, Tensor to, int cls) {
-    from.requireSameShape(to, "path end point");
-    if (from.shape().dim(0) != 1) {
-      throw new IllegalArgumentException("path end points are single samples [1, ...], got " + from.shape());
-    }
-    double[] t = new double[points];
-    List<Tensor> xs = new ArrayList<>();
-    for (int k = 0; k < points; k++) {
-      t[k] = k / (double) (points - 1);
-      xs.add(from.mul((float) (1 - t[k])).add(to.mul((float) t[k])));
-    }
-    double[][] r = Vectors.perSample(Scores.relevance(method, Tensor.concat0(xs), cls));
+    double[] t = parameters();
+    double[][] r = Vectors.perSample(Scores.relevance(method, path(from, to), cls));
     double[] jumps = new double[points - 1];
     int at = 0;
     for (int k = 0; k + 1 < points; k++) {
@@ -59,6 +50,33 @@ public record PathContinuity(int points) {
       }
     }
     return new Result(t, r, jumps, jumps[at], at);
+  }
+
+  /** The path parameter {@code t_k = k / (points - 1)} of each point. */
+  public double[] parameters() {
+    double[] t = new double[points];
+    for (int k = 0; k < points; k++) {
+      t[k] = k / (double) (points - 1);
+    }
+    return t;
+  }
+
+  /**
+   * The points {@code x(t_k) = (1 - t_k) from + t_k to} as one batch {@code [points, ...]}: the inputs that
+   * {@link #evaluate} explains (for example to explain them elsewhere, as {@code xai4j explain --input} does).
+   *
+   * @throws IllegalArgumentException if the end points differ in shape or are not one sample
+   */
+  public Tensor path(Tensor from, Tensor to) {
+    from.requireSameShape(to, "path end point");
+    if (from.shape().dim(0) != 1) {
+      throw new IllegalArgumentException("path end points are single samples [1, ...], got " + from.shape());
+    }
+    List<Tensor> xs = new ArrayList<>();
+    for (double t : parameters()) {
+      xs.add(from.mul((float) (1 - t)).add(to.mul((float) t)));
+    }
+    return Tensor.concat0(xs);
   }
 
   /**

@@ -28,6 +28,7 @@ public final class HtmlPage {
       img.plot{max-width:640px;border:1px solid #ddd;margin:4px}
       pre{background:#f7f7f7;padding:8px}
       p.note{color:#555;font-size:0.9em;max-width:60em}
+      p.claim,p.measured{font-size:0.9em;max-width:60em}p.measured{background:#f4f8ff;padding:4px 8px}
       p.command{font-family:monospace;font-size:0.8em;color:#333;background:#f7f7f7;padding:4px 8px;max-width:110em}
       a.zoom{display:none}
       a.zoom:target{display:flex;position:fixed;inset:0;background:rgba(0,0,0,0.85);align-items:center;
@@ -58,6 +59,18 @@ public final class HtmlPage {
   /** A paragraph of explanatory text. */
   public HtmlPage note(String text) {
     body.append("<p class=\"note\">").append(escape(text)).append("</p>\n");
+    return this;
+  }
+
+  /** What the paper behind a section claims: a paragraph starting "Paper's claim:". */
+  public HtmlPage claim(String text) {
+    body.append("<p class=\"claim\"><b>Paper's claim:</b> ").append(escape(text)).append("</p>\n");
+    return this;
+  }
+
+  /** What this run measured of the claim: a paragraph starting "Measured in this run:", computed by the caller. */
+  public HtmlPage measured(String text) {
+    body.append("<p class=\"measured\"><b>Measured in this run:</b> ").append(escape(text)).append("</p>\n");
     return this;
   }
 

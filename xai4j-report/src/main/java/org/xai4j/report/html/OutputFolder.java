@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.xai4j.explain.image.Png;
 import org.xai4j.io.AtomicFiles;
+import org.xai4j.io.Npy;
 import org.xai4j.report.metric.Curves;
 import org.xai4j.report.metric.LinePlot;
+import org.xai4j.tensor.Tensor;
 
 /**
  * The output folder of an HTML report: the temporary folder of an {@link AtomicFiles.Folder} that the caller
@@ -47,6 +49,13 @@ public final class OutputFolder {
   /** Writes {@code text} as UTF-8 to {@code name} (relative to the folder) and returns {@code name}. */
   public String text(String name, String text) {
     write(name, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    return name;
+  }
+
+  /** Writes {@code t} as a float32 {@code .npy} array to {@code name} (relative to the folder) and returns {@code name}. */
+  public String npy(String name, Tensor t) {
+    byte[] bytes = Npy.encode(t);
+    write(name, out -> out.write(bytes));
     return name;
   }
 
