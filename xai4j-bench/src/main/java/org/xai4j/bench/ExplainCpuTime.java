@@ -24,6 +24,8 @@ import org.xai4j.tensor.TensorInternals;
  * Arguments: the method (a name of {@link Vgg16Explanations}), the batch size, the number of calls.
  */
 public final class ExplainCpuTime {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private static final double NANOS_PER_MILLI = 1e6;
 
   private ExplainCpuTime() {}
@@ -44,7 +46,7 @@ public final class ExplainCpuTime {
       double cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / NANOS_PER_MILLI;
       double wallMs = (System.nanoTime() - wall) / NANOS_PER_MILLI;
       System.out.printf("%s batch %d call %d: cpu %.0f ms, wall %.0f ms, checksum %08x%n",
-          method, batch, c, cpuMs, wallMs, Arrays.hashCode(TensorInternals.array(r)));
+          method, batch, c, cpuMs, wallMs, Arrays.hashCode(INTERNALS.array(r)));
     }
   }
 }

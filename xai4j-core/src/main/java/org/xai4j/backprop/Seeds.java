@@ -9,6 +9,8 @@ import org.xai4j.tensor.TensorInternals;
  * batch entry.
  */
 public final class Seeds {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private Seeds() {}
 
   /**
@@ -21,7 +23,7 @@ public final class Seeds {
     for (int n = 0; n < targets.length; n++) {
       d[n * per + checkTarget(targets[n], per, shape)] = scale;
     }
-    return TensorInternals.adopt(shape, d);
+    return INTERNALS.adopt(shape, d);
   }
 
   private static int perSample(Shape shape, int[] targets) {

@@ -21,6 +21,8 @@ import org.xai4j.tensor.TensorInternals;
  * test set. Each call reads the resources again; keep the result if you need it twice.
  */
 public final class Mnist {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Seed of the permutation that splits the digits into training and test set. */
   public static final long SPLIT_SEED = 20150602L;
   /** Number of training digits. */
@@ -65,7 +67,7 @@ public final class Mnist {
       labels[i] = Idx.unsigned(lab.values()[i]);
     }
     return new Mnist(new LabeledImages(
-        TensorInternals.adopt(Shape.of(n, 1, SIDE, SIDE), pixels), labels, CLASSES));
+        INTERNALS.adopt(Shape.of(n, 1, SIDE, SIDE), pixels), labels, CLASSES));
   }
 
   /** All 10,000 digits in file order (grouped by digit). */

@@ -7,6 +7,8 @@ import org.xai4j.tensor.TensorInternals;
 
 /** Selecting and shuffling samples along the batch axis (axis 0) of tensors and label arrays. */
 public final class Samples {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private Samples() {}
 
   /**
@@ -17,7 +19,7 @@ public final class Samples {
   public static Tensor gather(Tensor t, int[] indices) {
     int n = t.shape().dim(0);
     int inner = t.shape().product(1, t.rank());
-    float[] src = TensorInternals.array(t);
+    float[] src = INTERNALS.array(t);
     float[] dst = new float[indices.length * inner];
     for (int i = 0; i < indices.length; i++) {
       int k = indices[i];
@@ -26,7 +28,7 @@ public final class Samples {
       }
       System.arraycopy(src, k * inner, dst, i * inner, inner);
     }
-    return TensorInternals.adopt(t.shape().withDim(0, indices.length), dst);
+    return INTERNALS.adopt(t.shape().withDim(0, indices.length), dst);
   }
 
   /** The entries {@code indices} of {@code labels}, in that order. */
@@ -72,6 +74,6 @@ public final class Samples {
       }
       d[n * classes + labels[n]] = 1f;
     }
-    return TensorInternals.adopt(Shape.of(labels.length, classes), d);
+    return INTERNALS.adopt(Shape.of(labels.length, classes), d);
   }
 }

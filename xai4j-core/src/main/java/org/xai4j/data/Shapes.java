@@ -25,6 +25,8 @@ import org.xai4j.tensor.TensorInternals;
  * never on the number of samples or the thread count.
  */
 public final class Shapes {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Height and width in pixels. */
   public static final int SIDE = 64;
   /** Colour channels. */
@@ -77,8 +79,8 @@ public final class Shapes {
       draw(KINDS[labels[i]], new Random(seed * SEED_STRIDE + i), images, i * CHANNELS * plane, masks, i * plane);
     });
     return new ShapesData(
-        new LabeledImages(TensorInternals.adopt(Shape.of(count, CHANNELS, SIDE, SIDE), images), labels, KINDS.length),
-        TensorInternals.adopt(Shape.of(count, 1, SIDE, SIDE), masks));
+        new LabeledImages(INTERNALS.adopt(Shape.of(count, CHANNELS, SIDE, SIDE), images), labels, KINDS.length),
+        INTERNALS.adopt(Shape.of(count, 1, SIDE, SIDE), masks));
   }
 
   private static void draw(ShapeKind kind, Random rnd, float[] img, int imgOff, float[] mask, int maskOff) {

@@ -29,6 +29,8 @@ import org.xai4j.tensor.TensorInternals;
  * seeds would cover different ranges of them.)
  */
 public final class Textures {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Height and width in pixels. */
   public static final int SIDE = 64;
   /** Colour channels. */
@@ -75,7 +77,7 @@ public final class Textures {
       draw(params[i], rnd, images, i * per);
     });
     return new TexturesData(
-        new LabeledImages(TensorInternals.adopt(Shape.of(count, CHANNELS, SIDE, SIDE), images), labels, KINDS.length),
+        new LabeledImages(INTERNALS.adopt(Shape.of(count, CHANNELS, SIDE, SIDE), images), labels, KINDS.length),
         Arrays.asList(params));
   }
 

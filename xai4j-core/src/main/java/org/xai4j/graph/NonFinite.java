@@ -13,6 +13,8 @@ import org.xai4j.tensor.TensorInternals;
  * variance). Non-finite values spread through every later node, so the first one is where to look.
  */
 public final class NonFinite {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private NonFinite() {}
 
   /** Counts of NaN and infinite entries of a tensor, with the flat index of the first of either. */
@@ -32,7 +34,7 @@ public final class NonFinite {
 
   /** The NaN and infinite entries of {@code t}. */
   public static Count count(Tensor t) {
-    float[] v = TensorInternals.array(t);
+    float[] v = INTERNALS.array(t);
     long nan = 0;
     long inf = 0;
     long first = -1;

@@ -25,6 +25,8 @@ import org.xai4j.tensor.TensorInternals;
  * (numpy.lib.format).
  */
 public final class Npy {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   private static final int VERSION_1_HEADER_LIMIT = 0xFFFF;
   /** Total header length (magic, version, length field, dictionary) is a multiple of this. */
@@ -71,7 +73,7 @@ public final class Npy {
         i = h.f8 ? fillFromDoubles(chunk, v, i) : fillFromFloats(chunk, v, i);
         chunk.compact(); // keeps the bytes of a value split between two reads
       }
-      return TensorInternals.adopt(h.shape, v);
+      return INTERNALS.adopt(h.shape, v);
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(source, null, "no such file");
     }
@@ -106,7 +108,7 @@ public final class Npy {
     for (int i = 0; i < v.length; i++) {
       v[i] = d.f8 ? (float) d.data.getDouble() : d.data.getFloat();
     }
-    return TensorInternals.adopt(d.shape, v);
+    return INTERNALS.adopt(d.shape, v);
   }
 
   /**
@@ -250,7 +252,7 @@ public final class Npy {
 
   /** The bytes of a version 1.0 (2.0 for huge headers) {@code <f4} C-order {@code .npy} file holding {@code t}. */
   public static byte[] encode(Tensor t) {
-    float[] v = TensorInternals.array(t);
+    float[] v = INTERNALS.array(t);
     ByteBuffer b = header(t.shape(), "<f4", Float.BYTES);
     for (float x : v) {
       b.putFloat(x);

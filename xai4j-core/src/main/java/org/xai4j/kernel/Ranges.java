@@ -4,6 +4,9 @@ package org.xai4j.kernel;
  * Splits {@code count} work items into one contiguous range per kernel thread and runs the ranges
  * through {@link Parallelism#forEach}. A range owns its scratch buffers, so buffers are allocated
  * per thread rather than per item; the split depends only on the count and the thread count.
+ *
+ * <p>Internal to xai4j, not API: public only for the ops of other packages; it may change in any
+ * release.
  */
 public final class Ranges {
   private Ranges() {}

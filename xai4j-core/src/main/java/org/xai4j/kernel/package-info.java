@@ -2,6 +2,12 @@
  * Numeric kernels: the public facade {@link org.xai4j.kernel.Kernels} (argument checks, then
  * dispatch) and the thread pool {@link org.xai4j.kernel.Parallelism}.
  *
+ * <p>API: {@code Kernels}, {@link org.xai4j.kernel.PackedMatrix} and {@code Parallelism}, with the
+ * system properties {@code xai4j.kernels} and {@code xai4j.threads}; they check their arguments
+ * and work on the caller's arrays, so they need no caller check. Internal, not API:
+ * {@link org.xai4j.kernel.Ranges}, public only for xai4j's own ops, and everything else here,
+ * which is package-private.
+ *
  * <p>Two implementations sit behind the package-private {@code KernelSupport} interface, chosen
  * once per JVM by {@code KernelProvider} from {@code -Dxai4j.kernels=auto|vector|scalar}:
  * <ul>

@@ -28,6 +28,8 @@ import org.xai4j.tensor.TensorInternals;
  */
 public record AveragePool(List<Integer> kernelShape, List<Integer> strides, List<Integer> pads,
     boolean ceilMode, boolean countIncludePad) implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private static final String TYPE = "AveragePool";
   private static final List<Integer> NO_DILATION_2D = List.of(1, 1);
 
@@ -91,8 +93,8 @@ public record AveragePool(List<Integer> kernelShape, List<Integer> strides, List
     Shape shape = inputs.get(0).shape();
     SlidingWindow win = window(shape);
     float[] y = new float[shape.dim(0) * shape.dim(1) * win.outArea()];
-    sweep(false, TensorInternals.array(inputs.get(0)), y, win, shape.dim(0) * shape.dim(1));
-    return TensorInternals.adopt(win.pooledShape(shape), y);
+    sweep(false, INTERNALS.array(inputs.get(0)), y, win, shape.dim(0) * shape.dim(1));
+    return INTERNALS.adopt(win.pooledShape(shape), y);
   }
 
   @Override
@@ -102,8 +104,8 @@ public record AveragePool(List<Integer> kernelShape, List<Integer> strides, List
     }
     Shape shape = ctx.input(0).shape();
     float[] dx = new float[shape.size()];
-    sweep(true, dx, TensorInternals.array(gradOutput), window(shape), shape.dim(0) * shape.dim(1));
-    return Gradients.ofInputs(TensorInternals.adopt(shape, dx));
+    sweep(true, dx, INTERNALS.array(gradOutput), window(shape), shape.dim(0) * shape.dim(1));
+    return Gradients.ofInputs(INTERNALS.adopt(shape, dx));
   }
 
   /**

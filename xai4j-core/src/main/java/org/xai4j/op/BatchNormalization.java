@@ -25,6 +25,8 @@ import org.xai4j.tensor.TensorInternals;
  */
 public record BatchNormalization(Tensor scale, Tensor bias, Tensor mean, Tensor var, float epsilon)
     implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** The ONNX (and PyTorch) default of {@code epsilon}. */
   public static final float DEFAULT_EPSILON = 1e-5f;
   private static final String TYPE = "BatchNormalization";
@@ -44,7 +46,7 @@ public record BatchNormalization(Tensor scale, Tensor bias, Tensor mean, Tensor 
           + scale.shape() + " of scale, got " + t.shape());
     }
     OpChecks.require(epsilon > 0f, TYPE, "epsilon must be positive, got " + epsilon);
-    float[] v = TensorInternals.array(var);
+    float[] v = INTERNALS.array(var);
     for (int c = 0; c < v.length; c++) {
       // a negative (or NaN) variance makes sqrt(var + epsilon) NaN for every input of the channel
       if (!(v[c] >= 0f && v[c] < Float.POSITIVE_INFINITY)) {
@@ -88,8 +90,8 @@ public record BatchNormalization(Tensor scale, Tensor bias, Tensor mean, Tensor 
 
   /** The per-channel factor {@code scale / sqrt(var + epsilon)}. */
   private float[] gains() {
-    float[] s = TensorInternals.array(scale);
-    float[] v = TensorInternals.array(var);
+    float[] s = INTERNALS.array(scale);
+    float[] v = INTERNALS.array(var);
     float[] a = new float[s.length];
     for (int c = 0; c < a.length; c++) {
       a[c] = (float) (s[c] / Math.sqrt((double) v[c] + epsilon));
@@ -100,10 +102,10 @@ public record BatchNormalization(Tensor scale, Tensor bias, Tensor mean, Tensor 
   @Override
   public Tensor forward(List<Tensor> inputs) {
     Shape shape = outputShape(List.of(inputs.get(0).shape()));
-    float[] x = TensorInternals.array(inputs.get(0));
+    float[] x = INTERNALS.array(inputs.get(0));
     float[] a = gains();
-    float[] m = TensorInternals.array(mean);
-    float[] b = TensorInternals.array(bias);
+    float[] m = INTERNALS.array(mean);
+    float[] b = INTERNALS.array(bias);
     int channels = scale.size();
     int area = shape.product(2, shape.rank());
     float[] y = new float[x.length];
@@ -117,7 +119,7 @@ public record BatchNormalization(Tensor scale, Tensor bias, Tensor mean, Tensor 
         }
       }
     });
-    return TensorInternals.adopt(shape, y);
+    return INTERNALS.adopt(shape, y);
   }
 
   @Override
@@ -126,7 +128,7 @@ public record BatchNormalization(Tensor scale, Tensor bias, Tensor mean, Tensor 
     int channels = scale.size();
     int batch = shape.dim(0);
     int area = shape.product(2, shape.rank());
-    float[] g = TensorInternals.array(gradOutput);
+    float[] g = INTERNALS.array(gradOutput);
     float[] a = gains();
     Tensor gradX = null;
     if (ctx.needsInput(0)) {
@@ -134,14 +136,14 @@ public record BatchNormalization(Tensor scale, Tensor bias, Tensor mean, Tensor 
       for (int i = 0; i < dx.length; i++) {
         dx[i] = g[i] * a[(i / area) % channels];
       }
-      gradX = TensorInternals.adopt(shape, dx);
+      gradX = INTERNALS.adopt(shape, dx);
     }
     Map<String, Tensor> params = new LinkedHashMap<>();
     if (ctx.needsParameters()) {
-      float[] x = TensorInternals.array(ctx.input(0));
-      float[] m = TensorInternals.array(mean);
-      float[] s = TensorInternals.array(scale);
-      float[] v = TensorInternals.array(var);
+      float[] x = INTERNALS.array(ctx.input(0));
+      float[] m = INTERNALS.array(mean);
+      float[] s = INTERNALS.array(scale);
+      float[] v = INTERNALS.array(var);
       float[] gSum = ChannelSums.sum(g, batch, channels, area);
       float[] dScale = new float[channels];
       float[] dMean = new float[channels];
@@ -160,10 +162,10 @@ public record BatchNormalization(Tensor scale, Tensor bias, Tensor mean, Tensor 
         dVar[c] = (float) (-0.5 * s[c] * centred / (varEps * Math.sqrt(varEps)));
       }
       Shape ps = scale.shape();
-      params.put("scale", TensorInternals.adopt(ps, dScale));
-      params.put(Parameters.BIAS, TensorInternals.adopt(ps, gSum));
-      params.put("mean", TensorInternals.adopt(ps, dMean));
-      params.put("var", TensorInternals.adopt(ps, dVar));
+      params.put("scale", INTERNALS.adopt(ps, dScale));
+      params.put(Parameters.BIAS, INTERNALS.adopt(ps, gSum));
+      params.put("mean", INTERNALS.adopt(ps, dMean));
+      params.put("var", INTERNALS.adopt(ps, dVar));
     }
     return Gradients.of(new Tensor[] {gradX}, params);
   }

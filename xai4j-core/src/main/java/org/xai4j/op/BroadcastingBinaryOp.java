@@ -14,6 +14,8 @@ import org.xai4j.tensor.TensorInternals;
  * {@link Broadcast#reduceTo}) live here once. The forward pass is {@link Tensor#zip}.
  */
 public abstract class BroadcastingBinaryOp implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** The function at {@code (a, b)}. */
   protected abstract float apply(float a, float b);
 
@@ -41,10 +43,10 @@ public abstract class BroadcastingBinaryOp implements Op {
     Tensor a = ctx.input(0);
     Tensor b = ctx.input(1);
     Shape out = gradOutput.shape();
-    float[] x = TensorInternals.array(a);
-    float[] z = TensorInternals.array(b);
-    float[] y = TensorInternals.array(ctx.output());
-    float[] g = TensorInternals.array(gradOutput);
+    float[] x = INTERNALS.array(a);
+    float[] z = INTERNALS.array(b);
+    float[] y = INTERNALS.array(ctx.output());
+    float[] g = INTERNALS.array(gradOutput);
     int[] ia = sourceIndex(a.shape(), out);
     int[] ib = sourceIndex(b.shape(), out);
     float[] ga = ctx.needsInput(0) ? new float[g.length] : null;
@@ -60,8 +62,8 @@ public abstract class BroadcastingBinaryOp implements Op {
       }
     }
     return Gradients.ofInputs(
-        ga == null ? null : Broadcast.reduceTo(TensorInternals.adopt(out, ga), a.shape()),
-        gb == null ? null : Broadcast.reduceTo(TensorInternals.adopt(out, gb), b.shape()));
+        ga == null ? null : Broadcast.reduceTo(INTERNALS.adopt(out, ga), a.shape()),
+        gb == null ? null : Broadcast.reduceTo(INTERNALS.adopt(out, gb), b.shape()));
   }
 
   /** The broadcast source index of an operand, or {@code null} when it already has the output shape. */

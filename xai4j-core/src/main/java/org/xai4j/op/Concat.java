@@ -14,6 +14,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param axis the axis to join along
  */
 public record Concat(int axis) implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   @Override
   public String type() {
     return "Concat";
@@ -49,10 +51,10 @@ public record Concat(int axis) implements Op {
     int start = 0;
     for (Tensor x : inputs) {
       int block = x.shape().product(a, out.rank());
-      copyBlocks(outer, block, TensorInternals.array(x), block, 0, y, outBlock, start);
+      copyBlocks(outer, block, INTERNALS.array(x), block, 0, y, outBlock, start);
       start += block;
     }
-    return TensorInternals.adopt(out, y);
+    return INTERNALS.adopt(out, y);
   }
 
   @Override
@@ -61,7 +63,7 @@ public record Concat(int axis) implements Op {
     int a = out.axis(axis);
     int outer = out.product(0, a);
     int outBlock = out.product(a, out.rank());
-    float[] g = TensorInternals.array(gradOutput);
+    float[] g = INTERNALS.array(gradOutput);
     Tensor[] grads = new Tensor[ctx.inputs().size()];
     int start = 0;
     for (int j = 0; j < grads.length; j++) {
@@ -70,7 +72,7 @@ public record Concat(int axis) implements Op {
       if (ctx.needsInput(j)) {
         float[] gx = new float[s.size()];
         copyBlocks(outer, block, g, outBlock, start, gx, block, 0);
-        grads[j] = TensorInternals.adopt(s, gx);
+        grads[j] = INTERNALS.adopt(s, gx);
       }
       start += block;
     }

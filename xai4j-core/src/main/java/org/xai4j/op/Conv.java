@@ -35,6 +35,8 @@ import org.xai4j.tensor.TensorInternals;
  */
 public record Conv(Tensor weight, Tensor bias, List<Integer> strides, List<Integer> pads,
     List<Integer> dilations, int group) implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private static final String TYPE = "Conv";
 
   /**
@@ -113,12 +115,12 @@ public record Conv(Tensor weight, Tensor bias, List<Integer> strides, List<Integ
   public Tensor forward(List<Tensor> inputs) {
     OpChecks.arity(TYPE, inputs, 1);
     ConvGeometry g = geometry(inputs.get(0).shape());
-    float[] y = ConvEngine.forward(TensorInternals.array(inputs.get(0)), weight, g);
+    float[] y = ConvEngine.forward(INTERNALS.array(inputs.get(0)), weight, g);
     if (bias != null) {
-      ChannelSums.addBias(y, TensorInternals.array(bias), g.batch(), g.outChannels(),
+      ChannelSums.addBias(y, INTERNALS.array(bias), g.batch(), g.outChannels(),
           g.window().outArea());
     }
-    return TensorInternals.adopt(g.window().outputShape(g.batch(), g.outChannels(), spatialRank()), y);
+    return INTERNALS.adopt(g.window().outputShape(g.batch(), g.outChannels(), spatialRank()), y);
   }
 
   /**
@@ -135,8 +137,8 @@ public record Conv(Tensor weight, Tensor bias, List<Integer> strides, List<Integ
     Shape out = g.window().outputShape(g.batch(), g.outChannels(), spatialRank());
     OpChecks.require(gradOutput.shape().equals(out), TYPE, "output gradient " + gradOutput.shape()
         + " differs from the output " + out + " for input " + inputShape);
-    return TensorInternals.adopt(inputShape, ConvEngine.inputGradient(
-        TensorInternals.array(gradOutput), weight, g));
+    return INTERNALS.adopt(inputShape, ConvEngine.inputGradient(
+        INTERNALS.array(gradOutput), weight, g));
   }
 
   @Override
@@ -146,11 +148,11 @@ public record Conv(Tensor weight, Tensor bias, List<Integer> strides, List<Integ
     Map<String, Tensor> params = new LinkedHashMap<>();
     if (ctx.needsParameters()) {
       ConvGeometry g = geometry(x.shape());
-      float[] gy = TensorInternals.array(gradOutput);
-      params.put(Parameters.WEIGHT, TensorInternals.adopt(weight.shape(),
-          ConvEngine.weightGradient(TensorInternals.array(x), gy, g)));
+      float[] gy = INTERNALS.array(gradOutput);
+      params.put(Parameters.WEIGHT, INTERNALS.adopt(weight.shape(),
+          ConvEngine.weightGradient(INTERNALS.array(x), gy, g)));
       if (bias != null) {
-        params.put(Parameters.BIAS, TensorInternals.adopt(bias.shape(),
+        params.put(Parameters.BIAS, INTERNALS.adopt(bias.shape(),
             ChannelSums.sum(gy, g.batch(), g.outChannels(), g.window().outArea())));
       }
     }

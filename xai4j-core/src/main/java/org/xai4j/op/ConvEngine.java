@@ -26,6 +26,8 @@ import org.xai4j.tensor.TensorInternals;
  * VGG-16). A weight modified for LRP is a new tensor, so it is packed afresh.
  */
 final class ConvEngine {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Target size of one im2col buffer in floats (4 MiB), chosen to stay in the last-level cache. */
   static final int COL_BUFFER_FLOATS = 1 << 20;
   /** Fewest output positions per chunk, so that each GEMM call has a useful width. */
@@ -98,8 +100,8 @@ final class ConvEngine {
     int rows = g.patchRows();
     int mg = g.groupOutChannels();
     WeightPack key = new WeightPack(transposed, g.group(), mg, rows);
-    return TensorInternals.derived(weight, key, PackedMatrix[].class, t -> {
-      float[] w = TensorInternals.array(t);
+    return INTERNALS.derived(weight, key, PackedMatrix[].class, t -> {
+      float[] w = INTERNALS.array(t);
       PackedMatrix[] packs = new PackedMatrix[g.group()];
       for (int grp = 0; grp < packs.length; grp++) {
         packs[grp] = transposed

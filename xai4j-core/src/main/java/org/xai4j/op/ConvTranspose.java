@@ -30,6 +30,8 @@ import org.xai4j.tensor.TensorInternals;
  */
 public record ConvTranspose(Tensor weight, Tensor bias, List<Integer> strides, List<Integer> pads,
     List<Integer> outputPadding, List<Integer> dilations, int group) implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private static final String TYPE = "ConvTranspose";
 
   /**
@@ -130,12 +132,12 @@ public record ConvTranspose(Tensor weight, Tensor bias, List<Integer> strides, L
   public Tensor forward(List<Tensor> inputs) {
     OpChecks.arity(TYPE, inputs, 1);
     ConvGeometry g = geometry(inputs.get(0).shape());
-    float[] y = ConvEngine.inputGradient(TensorInternals.array(inputs.get(0)), weight, g);
+    float[] y = ConvEngine.inputGradient(INTERNALS.array(inputs.get(0)), weight, g);
     if (bias != null) {
-      ChannelSums.addBias(y, TensorInternals.array(bias), g.batch(), g.inChannels(),
+      ChannelSums.addBias(y, INTERNALS.array(bias), g.batch(), g.inChannels(),
           g.window().inArea());
     }
-    return TensorInternals.adopt(outputShape(g), y);
+    return INTERNALS.adopt(outputShape(g), y);
   }
 
   @Override
@@ -144,15 +146,15 @@ public record ConvTranspose(Tensor weight, Tensor bias, List<Integer> strides, L
     ConvGeometry g = geometry(x.shape());
     OpChecks.require(gradOutput.shape().equals(outputShape(g)), TYPE, "output gradient "
         + gradOutput.shape() + " differs from the output " + outputShape(g) + " for input " + x.shape());
-    float[] gy = TensorInternals.array(gradOutput);
+    float[] gy = INTERNALS.array(gradOutput);
     Tensor gradX = ctx.needsInput(0)
-        ? TensorInternals.adopt(x.shape(), ConvEngine.forward(gy, weight, g)) : null;
+        ? INTERNALS.adopt(x.shape(), ConvEngine.forward(gy, weight, g)) : null;
     Map<String, Tensor> params = new LinkedHashMap<>();
     if (ctx.needsParameters()) {
-      params.put(Parameters.WEIGHT, TensorInternals.adopt(weight.shape(),
-          ConvEngine.weightGradient(gy, TensorInternals.array(x), g)));
+      params.put(Parameters.WEIGHT, INTERNALS.adopt(weight.shape(),
+          ConvEngine.weightGradient(gy, INTERNALS.array(x), g)));
       if (bias != null) {
-        params.put(Parameters.BIAS, TensorInternals.adopt(bias.shape(),
+        params.put(Parameters.BIAS, INTERNALS.adopt(bias.shape(),
             ChannelSums.sum(gy, g.batch(), g.inChannels(), g.window().inArea())));
       }
     }

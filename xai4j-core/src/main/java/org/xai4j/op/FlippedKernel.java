@@ -27,6 +27,8 @@ import org.xai4j.tensor.TensorInternals;
  * ({@link TensorInternals#derived}), like the packed weights.
  */
 final class FlippedKernel {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Fewest input channels per group for which the input gradient runs as a convolution. */
   static final int MIN_GROUP_CHANNELS = 8;
 
@@ -59,11 +61,11 @@ final class FlippedKernel {
 
   /** The flipped, channel-swapped kernel {@code [C, M / group, kH, kW]} of {@code weight} ({@code [M, C / group, kH, kW]}). */
   static Tensor of(Tensor weight, ConvGeometry g) {
-    return TensorInternals.derived(weight, new Key(g.group()), Tensor.class, t -> flip(t, g));
+    return INTERNALS.derived(weight, new Key(g.group()), Tensor.class, t -> flip(t, g));
   }
 
   private static Tensor flip(Tensor weight, ConvGeometry g) {
-    float[] w = TensorInternals.array(weight);
+    float[] w = INTERNALS.array(weight);
     int kh = g.window().h().kernel();
     int kw = g.window().w().kernel();
     int taps = kh * kw;
@@ -83,6 +85,6 @@ final class FlippedKernel {
         }
       }
     }
-    return TensorInternals.adopt(Shape.of(g.inChannels(), mg, kh, kw), f);
+    return INTERNALS.adopt(Shape.of(g.inChannels(), mg, kh, kw), f);
   }
 }

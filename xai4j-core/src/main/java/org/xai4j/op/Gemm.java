@@ -24,6 +24,8 @@ import org.xai4j.tensor.TensorInternals;
  */
 public record Gemm(Tensor weight, Tensor bias, boolean transA, boolean transB, float alpha, float beta)
     implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /**
    * Up to this many rows of the input, a transposed weight ({@code [N, K]}, the usual fully
    * connected layer) is multiplied as {@code Y^T = W A^T}, so the kernel reads the weight in place
@@ -98,7 +100,7 @@ public record Gemm(Tensor weight, Tensor bias, boolean transA, boolean transB, f
     float[] y = new float[m * n];
     if (bias != null && beta != 0f) {
       int[] idx = Broadcast.sourceIndex(bias.shape(), out);
-      float[] b = TensorInternals.array(bias);
+      float[] b = INTERNALS.array(bias);
       for (int i = 0; i < m; i++) {
         for (int j = 0; j < n; j++) {
           y[swap ? j * m + i : i * n + j] = beta * b[idx[i * n + j]];
@@ -106,18 +108,18 @@ public record Gemm(Tensor weight, Tensor bias, boolean transA, boolean transB, f
       }
     }
     Tensor a = inputs.get(0);
-    float[] x = TensorInternals.array(a);
-    float[] w = TensorInternals.array(weight);
+    float[] x = INTERNALS.array(a);
+    float[] w = INTERNALS.array(weight);
     float accumulate = bias != null && beta != 0f ? 1f : 0f;
     if (!swap) {
       Kernels.sgemm(transA, transB, m, n, k, alpha, x, 0, a.shape().dim(1), w, 0, weight.shape().dim(1),
           accumulate, y, 0, n);
-      return TensorInternals.adopt(out, y);
+      return INTERNALS.adopt(out, y);
     }
     // Y^T = alpha * W * op(A)^T + beta * bias^T: the weight, now the left factor, is read in place
     Kernels.sgemm(false, !transA, n, m, k, alpha, w, 0, weight.shape().dim(1), x, 0, a.shape().dim(1),
         accumulate, y, 0, m);
-    return TensorInternals.adopt(out, m == 1 ? y : transpose(y, n, m));
+    return INTERNALS.adopt(out, m == 1 ? y : transpose(y, n, m));
   }
 
   /** The {@code cols x rows} transpose of the row-major {@code rows x cols} matrix {@code t}. */
@@ -137,9 +139,9 @@ public record Gemm(Tensor weight, Tensor bias, boolean transA, boolean transB, f
     int m = gradOutput.shape().dim(0);
     int n = gradOutput.shape().dim(1);
     int k = k();
-    float[] g = TensorInternals.array(gradOutput);
-    float[] w = TensorInternals.array(weight);
-    float[] x = TensorInternals.array(a);
+    float[] g = INTERNALS.array(gradOutput);
+    float[] w = INTERNALS.array(weight);
+    float[] x = INTERNALS.array(a);
     Tensor gradA = null;
     if (ctx.needsInput(0)) {
       float[] ga = new float[a.size()];
@@ -150,7 +152,7 @@ public record Gemm(Tensor weight, Tensor bias, boolean transA, boolean transB, f
         // A is [k,m]: dA = alpha * op(W) * G^T
         Kernels.sgemm(transB, true, k, m, n, alpha, w, 0, weight.shape().dim(1), g, 0, n, 0f, ga, 0, m);
       }
-      gradA = TensorInternals.adopt(a.shape(), ga);
+      gradA = INTERNALS.adopt(a.shape(), ga);
     }
     Map<String, Tensor> params = new LinkedHashMap<>();
     if (ctx.needsParameters()) {
@@ -162,7 +164,7 @@ public record Gemm(Tensor weight, Tensor bias, boolean transA, boolean transB, f
         // W is [n,k]: dW = alpha * G^T * op(A)
         Kernels.sgemm(true, transA, n, k, m, alpha, g, 0, n, x, 0, a.shape().dim(1), 0f, gw, 0, k);
       }
-      params.put(Parameters.WEIGHT, TensorInternals.adopt(weight.shape(), gw));
+      params.put(Parameters.WEIGHT, INTERNALS.adopt(weight.shape(), gw));
       if (bias != null) {
         params.put(Parameters.BIAS, Broadcast.reduceTo(gradOutput.mul(beta), bias.shape()));
       }

@@ -12,6 +12,8 @@ import org.xai4j.tensor.TensorInternals;
  * gradient spreads each output gradient evenly over the plane.
  */
 public final class GlobalAveragePool implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private static final String TYPE = "GlobalAveragePool";
   /** Inputs need a batch axis, a channel axis and at least one spatial axis. */
   private static final int MIN_RANK = 3;
@@ -39,7 +41,7 @@ public final class GlobalAveragePool implements Op {
     Shape out = outputShape(List.of(inputs.get(0).shape()));
     Shape shape = inputs.get(0).shape();
     int area = shape.product(2, shape.rank());
-    float[] x = TensorInternals.array(inputs.get(0));
+    float[] x = INTERNALS.array(inputs.get(0));
     float[] y = new float[out.size()];
     for (int p = 0; p < y.length; p++) {
       double s = 0;
@@ -48,7 +50,7 @@ public final class GlobalAveragePool implements Op {
       }
       y[p] = (float) (s / area);
     }
-    return TensorInternals.adopt(out, y);
+    return INTERNALS.adopt(out, y);
   }
 
   @Override
@@ -58,12 +60,12 @@ public final class GlobalAveragePool implements Op {
     }
     Shape shape = ctx.input(0).shape();
     int area = shape.product(2, shape.rank());
-    float[] g = TensorInternals.array(gradOutput);
+    float[] g = INTERNALS.array(gradOutput);
     float[] dx = new float[shape.size()];
     for (int p = 0; p < g.length; p++) {
       Arrays.fill(dx, p * area, (p + 1) * area, g[p] / area);
     }
-    return Gradients.ofInputs(TensorInternals.adopt(shape, dx));
+    return Gradients.ofInputs(INTERNALS.adopt(shape, dx));
   }
 
   @Override

@@ -20,6 +20,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param epsilon added to the variance; the ONNX default is {@link #DEFAULT_EPSILON}
  */
 public record InstanceNormalization(Tensor scale, Tensor bias, float epsilon) implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** The ONNX default of {@code epsilon}. */
   public static final float DEFAULT_EPSILON = 1e-5f;
   private static final String TYPE = "InstanceNormalization";
@@ -58,7 +60,7 @@ public record InstanceNormalization(Tensor scale, Tensor bias, float epsilon) im
 
   private SliceNormalization.Normalized normalize(Tensor input) {
     Shape shape = input.shape();
-    return SliceNormalization.normalize(TensorInternals.array(input), shape.product(2, shape.rank()), epsilon);
+    return SliceNormalization.normalize(INTERNALS.array(input), shape.product(2, shape.rank()), epsilon);
   }
 
   @Override
@@ -72,14 +74,14 @@ public record InstanceNormalization(Tensor scale, Tensor bias, float epsilon) im
       int ch = (i / area) % c;
       y[i] = scale.getFlat(ch) * xh[i] + bias.getFlat(ch);
     }
-    return TensorInternals.adopt(shape, y);
+    return INTERNALS.adopt(shape, y);
   }
 
   @Override
   public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
     Shape shape = ctx.input(0).shape();
     SliceNormalization.Normalized nz = normalize(ctx.input(0));
-    float[] g = TensorInternals.array(gradOutput);
+    float[] g = INTERNALS.array(gradOutput);
     int c = shape.dim(1);
     int area = shape.product(2, shape.rank());
     Tensor gradX = null;
@@ -88,7 +90,7 @@ public record InstanceNormalization(Tensor scale, Tensor bias, float epsilon) im
       for (int i = 0; i < g.length; i++) {
         scaled[i] = (double) scale.getFlat((i / area) % c) * g[i];
       }
-      gradX = TensorInternals.adopt(shape, SliceNormalization.inputGradient(scaled, nz, area));
+      gradX = INTERNALS.adopt(shape, SliceNormalization.inputGradient(scaled, nz, area));
     }
     Map<String, Tensor> params = new LinkedHashMap<>();
     if (ctx.needsParameters()) {
@@ -99,8 +101,8 @@ public record InstanceNormalization(Tensor scale, Tensor bias, float epsilon) im
         gs[ch] += g[i] * nz.xh()[i];
         gb[ch] += g[i];
       }
-      params.put("scale", TensorInternals.adopt(scale.shape(), gs));
-      params.put(Parameters.BIAS, TensorInternals.adopt(bias.shape(), gb));
+      params.put("scale", INTERNALS.adopt(scale.shape(), gs));
+      params.put(Parameters.BIAS, INTERNALS.adopt(bias.shape(), gb));
     }
     return Gradients.of(new Tensor[] {gradX}, params);
   }

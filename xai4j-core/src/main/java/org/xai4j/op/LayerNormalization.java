@@ -23,6 +23,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param epsilon added to the variance (ONNX default {@link #DEFAULT_EPSILON})
  */
 public record LayerNormalization(Tensor scale, Tensor bias, int axis, float epsilon) implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** The ONNX default of {@code axis}. */
   public static final int DEFAULT_AXIS = -1;
   /** The ONNX default of {@code epsilon}. */
@@ -68,29 +70,29 @@ public record LayerNormalization(Tensor scale, Tensor bias, int axis, float epsi
   }
 
   private SliceNormalization.Normalized normalize(Tensor input) {
-    return SliceNormalization.normalize(TensorInternals.array(input), scale.size(), epsilon);
+    return SliceNormalization.normalize(INTERNALS.array(input), scale.size(), epsilon);
   }
 
   @Override
   public Tensor forward(List<Tensor> inputs) {
     Shape shape = outputShape(List.of(inputs.get(0).shape()));
     float[] xh = normalize(inputs.get(0)).xh();
-    float[] gamma = TensorInternals.array(scale);
-    float[] beta = bias == null ? null : TensorInternals.array(bias);
+    float[] gamma = INTERNALS.array(scale);
+    float[] beta = bias == null ? null : INTERNALS.array(bias);
     int width = gamma.length;
     float[] y = new float[xh.length];
     for (int i = 0; i < y.length; i++) {
       int j = i % width;
       y[i] = gamma[j] * xh[i] + (beta == null ? 0f : beta[j]);
     }
-    return TensorInternals.adopt(shape, y);
+    return INTERNALS.adopt(shape, y);
   }
 
   @Override
   public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
     SliceNormalization.Normalized nz = normalize(ctx.input(0));
-    float[] g = TensorInternals.array(gradOutput);
-    float[] gamma = TensorInternals.array(scale);
+    float[] g = INTERNALS.array(gradOutput);
+    float[] gamma = INTERNALS.array(scale);
     int width = gamma.length;
     Tensor gradX = null;
     if (ctx.needsInput(0)) {
@@ -98,7 +100,7 @@ public record LayerNormalization(Tensor scale, Tensor bias, int axis, float epsi
       for (int i = 0; i < g.length; i++) {
         scaled[i] = (double) gamma[i % width] * g[i];
       }
-      gradX = TensorInternals.adopt(ctx.input(0).shape(), SliceNormalization.inputGradient(scaled, nz, width));
+      gradX = INTERNALS.adopt(ctx.input(0).shape(), SliceNormalization.inputGradient(scaled, nz, width));
     }
     Map<String, Tensor> params = new LinkedHashMap<>();
     if (ctx.needsParameters()) {

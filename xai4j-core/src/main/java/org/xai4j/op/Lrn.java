@@ -22,6 +22,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param bias the additive constant (ONNX default {@link #DEFAULT_BIAS})
  */
 public record Lrn(int size, float alpha, float beta, float bias) implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** The ONNX default of {@code alpha}. */
   public static final float DEFAULT_ALPHA = 1e-4f;
   /** The ONNX default of {@code beta}. */
@@ -84,13 +86,13 @@ public record Lrn(int size, float alpha, float beta, float bias) implements Op {
   @Override
   public Tensor forward(List<Tensor> inputs) {
     Shape shape = outputShape(List.of(inputs.get(0).shape()));
-    float[] x = TensorInternals.array(inputs.get(0));
+    float[] x = INTERNALS.array(inputs.get(0));
     double[] d = bases(x, shape);
     float[] y = new float[x.length];
     for (int i = 0; i < y.length; i++) {
       y[i] = (float) (x[i] * Math.pow(d[i], -beta));
     }
-    return TensorInternals.adopt(shape, y);
+    return INTERNALS.adopt(shape, y);
   }
 
   @Override
@@ -99,8 +101,8 @@ public record Lrn(int size, float alpha, float beta, float bias) implements Op {
       return Gradients.ofInputs((Tensor) null);
     }
     Shape shape = ctx.input(0).shape();
-    float[] x = TensorInternals.array(ctx.input(0));
-    float[] g = TensorInternals.array(gradOutput);
+    float[] x = INTERNALS.array(ctx.input(0));
+    float[] g = INTERNALS.array(gradOutput);
     double[] d = bases(x, shape);
     double[] weighted = new double[x.length];
     for (int i = 0; i < x.length; i++) {
@@ -123,6 +125,6 @@ public record Lrn(int size, float alpha, float beta, float bias) implements Op {
         }
       }
     }
-    return Gradients.ofInputs(TensorInternals.adopt(shape, gx));
+    return Gradients.ofInputs(INTERNALS.adopt(shape, gx));
   }
 }

@@ -20,6 +20,8 @@ import org.xai4j.tensor.TensorInternals;
  * entries that share an operand through broadcasting.
  */
 public final class MatMul implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** The matrix sizes and, for every output batch entry, the batch entries of A and B it reads. */
   private record Plan(Shape output, int m, int k, int n, int[] aBatch, int[] bBatch) {}
 
@@ -76,15 +78,15 @@ public final class MatMul implements Op {
   public Tensor forward(List<Tensor> inputs) {
     OpChecks.arity(type(), inputs, 2);
     Plan p = plan(inputs.get(0).shape(), inputs.get(1).shape());
-    float[] a = TensorInternals.array(inputs.get(0));
-    float[] b = TensorInternals.array(inputs.get(1));
+    float[] a = INTERNALS.array(inputs.get(0));
+    float[] b = INTERNALS.array(inputs.get(1));
     int m = p.m();
     int k = p.k();
     int n = p.n();
     float[] y = new float[p.output().size()];
     Parallelism.forEach(p.aBatch().length, e -> Kernels.sgemm(false, false, m, n, k, 1f,
         a, p.aBatch()[e] * m * k, k, b, p.bBatch()[e] * k * n, n, 0f, y, e * m * n, n));
-    return TensorInternals.adopt(p.output(), y);
+    return INTERNALS.adopt(p.output(), y);
   }
 
   @Override
@@ -92,9 +94,9 @@ public final class MatMul implements Op {
     Tensor ta = ctx.input(0);
     Tensor tb = ctx.input(1);
     Plan p = plan(ta.shape(), tb.shape());
-    float[] a = TensorInternals.array(ta);
-    float[] b = TensorInternals.array(tb);
-    float[] g = TensorInternals.array(gradOutput);
+    float[] a = INTERNALS.array(ta);
+    float[] b = INTERNALS.array(tb);
+    float[] g = INTERNALS.array(gradOutput);
     int m = p.m();
     int k = p.k();
     int n = p.n();
@@ -113,8 +115,8 @@ public final class MatMul implements Op {
       }
     }
     return Gradients.ofInputs(
-        ga == null ? null : TensorInternals.adopt(ta.shape(), ga),
-        gb == null ? null : TensorInternals.adopt(tb.shape(), gb));
+        ga == null ? null : INTERNALS.adopt(ta.shape(), ga),
+        gb == null ? null : INTERNALS.adopt(tb.shape(), gb));
   }
 
   @Override

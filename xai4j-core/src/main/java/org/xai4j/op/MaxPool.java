@@ -26,6 +26,8 @@ import org.xai4j.tensor.TensorInternals;
  */
 public record MaxPool(List<Integer> kernelShape, List<Integer> strides, List<Integer> pads,
     List<Integer> dilations, boolean ceilMode) implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private static final String TYPE = "MaxPool";
 
   /**
@@ -67,10 +69,10 @@ public record MaxPool(List<Integer> kernelShape, List<Integer> strides, List<Int
     OpChecks.arity(TYPE, inputs, 1);
     Shape shape = inputs.get(0).shape();
     SlidingWindow win = window(shape);
-    float[] x = TensorInternals.array(inputs.get(0));
+    float[] x = INTERNALS.array(inputs.get(0));
     float[] y = new float[shape.dim(0) * shape.dim(1) * win.outArea()];
     sweep(false, x, y, null, null, win, shape.dim(0) * shape.dim(1));
-    return TensorInternals.adopt(win.pooledShape(shape), y);
+    return INTERNALS.adopt(win.pooledShape(shape), y);
   }
 
   /** Routes each output gradient to the first tap of its window that equals the recorded maximum. */
@@ -81,9 +83,9 @@ public record MaxPool(List<Integer> kernelShape, List<Integer> strides, List<Int
     }
     Shape shape = ctx.input(0).shape();
     float[] dx = new float[shape.size()];
-    sweep(true, TensorInternals.array(ctx.input(0)), TensorInternals.array(ctx.output()),
-        TensorInternals.array(gradOutput), dx, window(shape), shape.dim(0) * shape.dim(1));
-    return Gradients.ofInputs(TensorInternals.adopt(shape, dx));
+    sweep(true, INTERNALS.array(ctx.input(0)), INTERNALS.array(ctx.output()),
+        INTERNALS.array(gradOutput), dx, window(shape), shape.dim(0) * shape.dim(1));
+    return Gradients.ofInputs(INTERNALS.adopt(shape, dx));
   }
 
   /**

@@ -16,6 +16,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param keepDims whether reduced axes stay with extent 1
  */
 public record Reduce(Reduction reduction, List<Integer> axes, boolean keepDims) implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Copies the axes. */
   public Reduce {
     axes = List.copyOf(axes);
@@ -100,7 +102,7 @@ public record Reduce(Reduction reduction, List<Integer> axes, boolean keepDims) 
   public Tensor forward(List<Tensor> inputs) {
     Shape out = outputShape(List.of(inputs.get(0).shape()));
     Shape in = inputs.get(0).shape();
-    float[] x = TensorInternals.array(inputs.get(0));
+    float[] x = INTERNALS.array(inputs.get(0));
     int[] index = outputIndex(in);
     float[] y = new float[out.size()];
     if (reduction == Reduction.MAX) {
@@ -119,7 +121,7 @@ public record Reduce(Reduction reduction, List<Integer> axes, boolean keepDims) 
         y[o] = (float) (acc[o] * scale);
       }
     }
-    return TensorInternals.adopt(out, y);
+    return INTERNALS.adopt(out, y);
   }
 
   @Override
@@ -129,10 +131,10 @@ public record Reduce(Reduction reduction, List<Integer> axes, boolean keepDims) 
     }
     Shape in = ctx.input(0).shape();
     int[] index = outputIndex(in);
-    float[] g = TensorInternals.array(gradOutput);
+    float[] g = INTERNALS.array(gradOutput);
     float[] gx = new float[in.size()];
     if (reduction == Reduction.MAX) {
-      int[] arg = argmax(TensorInternals.array(ctx.input(0)), index, g.length);
+      int[] arg = argmax(INTERNALS.array(ctx.input(0)), index, g.length);
       for (int o = 0; o < g.length; o++) {
         gx[arg[o]] = g[o];
       }
@@ -142,6 +144,6 @@ public record Reduce(Reduction reduction, List<Integer> axes, boolean keepDims) 
         gx[i] = g[index[i]] * scale;
       }
     }
-    return Gradients.ofInputs(TensorInternals.adopt(in, gx));
+    return Gradients.ofInputs(INTERNALS.adopt(in, gx));
   }
 }

@@ -31,6 +31,7 @@ import org.xai4j.tensor.TensorInternals;
  */
 public record Resize(Mode mode, CoordinateTransform transform, NearestRounding rounding,
     float scaleH, float scaleW, int outH, int outW) implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
 
   /** Interpolation mode. */
   public enum Mode {
@@ -133,10 +134,10 @@ public record Resize(Mode mode, CoordinateTransform transform, NearestRounding r
   public Tensor forward(List<Tensor> inputs) {
     Shape in = inputs.get(0).shape();
     Shape out = outputShape(List.of(in));
-    float[] x = TensorInternals.array(inputs.get(0));
+    float[] x = INTERNALS.array(inputs.get(0));
     float[] y = new float[out.size()];
     apply(in, out, x, y, false);
-    return TensorInternals.adopt(out, y);
+    return INTERNALS.adopt(out, y);
   }
 
   @Override
@@ -146,8 +147,8 @@ public record Resize(Mode mode, CoordinateTransform transform, NearestRounding r
     }
     Shape in = ctx.input(0).shape();
     float[] gx = new float[in.size()];
-    apply(in, gradOutput.shape(), gx, TensorInternals.array(gradOutput), true);
-    return Gradients.ofInputs(TensorInternals.adopt(in, gx));
+    apply(in, gradOutput.shape(), gx, INTERNALS.array(gradOutput), true);
+    return Gradients.ofInputs(INTERNALS.adopt(in, gx));
   }
 
   /**

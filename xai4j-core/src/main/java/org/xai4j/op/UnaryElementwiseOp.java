@@ -11,6 +11,8 @@ import org.xai4j.tensor.TensorInternals;
  * here once.
  */
 public abstract class UnaryElementwiseOp implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** The function at {@code x}. */
   protected abstract float apply(float x);
 
@@ -26,10 +28,10 @@ public abstract class UnaryElementwiseOp implements Op {
   @Override
   public Tensor forward(List<Tensor> inputs) {
     OpChecks.arity(type(), inputs, 1);
-    float[] x = TensorInternals.array(inputs.get(0));
+    float[] x = INTERNALS.array(inputs.get(0));
     float[] y = new float[x.length];
     applyAll(x, y);
-    return TensorInternals.adopt(inputs.get(0).shape(), y);
+    return INTERNALS.adopt(inputs.get(0).shape(), y);
   }
 
   @Override
@@ -37,12 +39,12 @@ public abstract class UnaryElementwiseOp implements Op {
     if (!ctx.needsInput(0)) {
       return Gradients.ofInputs((Tensor) null);
     }
-    float[] x = TensorInternals.array(ctx.input(0));
-    float[] y = TensorInternals.array(ctx.output());
-    float[] g = TensorInternals.array(gradOutput);
+    float[] x = INTERNALS.array(ctx.input(0));
+    float[] y = INTERNALS.array(ctx.output());
+    float[] g = INTERNALS.array(gradOutput);
     float[] gx = new float[x.length];
     chainAll(x, y, g, gx);
-    return Gradients.ofInputs(TensorInternals.adopt(ctx.input(0).shape(), gx));
+    return Gradients.ofInputs(INTERNALS.adopt(ctx.input(0).shape(), gx));
   }
 
   /**

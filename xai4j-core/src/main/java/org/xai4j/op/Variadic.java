@@ -14,6 +14,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param combination which of the four
  */
 public record Variadic(Combination combination) implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   @Override
   public String type() {
     return combination.onnxType();
@@ -32,11 +34,11 @@ public record Variadic(Combination combination) implements Op {
   /** For every output element, the index of the input holding the extreme (Max/Min only). */
   private int[] winners(List<Tensor> inputs, Shape out) {
     int[] win = new int[out.size()];
-    float[] best = TensorInternals.array(inputs.get(0).zip(Tensor.zeros(out), (a, b) -> a));
+    float[] best = INTERNALS.array(inputs.get(0).zip(Tensor.zeros(out), (a, b) -> a));
     boolean max = combination == Combination.MAX;
     for (int k = 1; k < inputs.size(); k++) {
       int[] idx = Broadcast.sourceIndex(inputs.get(k).shape(), out);
-      float[] x = TensorInternals.array(inputs.get(k));
+      float[] x = INTERNALS.array(inputs.get(k));
       for (int i = 0; i < win.length; i++) {
         float v = x[idx[i]];
         if (max ? v > best[i] : v < best[i]) {
@@ -61,12 +63,12 @@ public record Variadic(Combination combination) implements Op {
       for (int i = 0; i < y.length; i++) {
         y[i] = inputs.get(win[i]).getFlat(idx[win[i]][i]);
       }
-      return TensorInternals.adopt(out, y);
+      return INTERNALS.adopt(out, y);
     }
     double[] acc = new double[y.length];
     for (Tensor t : inputs) {
       int[] idx = Broadcast.sourceIndex(t.shape(), out);
-      float[] x = TensorInternals.array(t);
+      float[] x = INTERNALS.array(t);
       for (int i = 0; i < acc.length; i++) {
         acc[i] += x[idx[i]];
       }
@@ -75,7 +77,7 @@ public record Variadic(Combination combination) implements Op {
     for (int i = 0; i < y.length; i++) {
       y[i] = (float) (acc[i] * scale);
     }
-    return TensorInternals.adopt(out, y);
+    return INTERNALS.adopt(out, y);
   }
 
   @Override
@@ -85,7 +87,7 @@ public record Variadic(Combination combination) implements Op {
     boolean extreme = combination == Combination.MAX || combination == Combination.MIN;
     int[] win = extreme ? winners(inputs, gradOutput.shape()) : null;
     float scale = combination == Combination.MEAN ? 1f / inputs.size() : 1f;
-    float[] g = TensorInternals.array(gradOutput);
+    float[] g = INTERNALS.array(gradOutput);
     for (int k = 0; k < grads.length; k++) {
       if (!ctx.needsInput(k)) {
         continue;
@@ -94,7 +96,7 @@ public record Variadic(Combination combination) implements Op {
       for (int i = 0; i < g.length; i++) {
         gk[i] = extreme ? (win[i] == k ? g[i] : 0f) : g[i] * scale;
       }
-      grads[k] = Broadcast.reduceTo(TensorInternals.adopt(gradOutput.shape(), gk), inputs.get(k).shape());
+      grads[k] = Broadcast.reduceTo(INTERNALS.adopt(gradOutput.shape(), gk), inputs.get(k).shape());
     }
     return Gradients.ofInputs(grads);
   }

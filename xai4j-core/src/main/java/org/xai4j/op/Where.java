@@ -13,6 +13,8 @@ import org.xai4j.tensor.TensorInternals;
  * the condition, a mask, gets none.
  */
 public final class Where implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private static final String TYPE = "Where";
 
   @Override
@@ -29,9 +31,9 @@ public final class Where implements Op {
   @Override
   public Tensor forward(List<Tensor> inputs) {
     Shape out = outputShape(inputs.stream().map(Tensor::shape).toList());
-    float[] c = TensorInternals.array(inputs.get(0));
-    float[] x = TensorInternals.array(inputs.get(1));
-    float[] y = TensorInternals.array(inputs.get(2));
+    float[] c = INTERNALS.array(inputs.get(0));
+    float[] x = INTERNALS.array(inputs.get(1));
+    float[] y = INTERNALS.array(inputs.get(2));
     int[] ic = Broadcast.sourceIndex(inputs.get(0).shape(), out);
     int[] ix = Broadcast.sourceIndex(inputs.get(1).shape(), out);
     int[] iy = Broadcast.sourceIndex(inputs.get(2).shape(), out);
@@ -39,15 +41,15 @@ public final class Where implements Op {
     for (int i = 0; i < r.length; i++) {
       r[i] = c[ic[i]] != 0f ? x[ix[i]] : y[iy[i]];
     }
-    return TensorInternals.adopt(out, r);
+    return INTERNALS.adopt(out, r);
   }
 
   @Override
   public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
     Shape out = gradOutput.shape();
-    float[] c = TensorInternals.array(ctx.input(0));
+    float[] c = INTERNALS.array(ctx.input(0));
     int[] ic = Broadcast.sourceIndex(ctx.input(0).shape(), out);
-    float[] g = TensorInternals.array(gradOutput);
+    float[] g = INTERNALS.array(gradOutput);
     float[] gx = ctx.needsInput(1) ? new float[g.length] : null;
     float[] gy = ctx.needsInput(2) ? new float[g.length] : null;
     for (int i = 0; i < g.length; i++) {
@@ -60,8 +62,8 @@ public final class Where implements Op {
       }
     }
     return Gradients.ofInputs(null,
-        gx == null ? null : Broadcast.reduceTo(TensorInternals.adopt(out, gx), ctx.input(1).shape()),
-        gy == null ? null : Broadcast.reduceTo(TensorInternals.adopt(out, gy), ctx.input(2).shape()));
+        gx == null ? null : Broadcast.reduceTo(INTERNALS.adopt(out, gx), ctx.input(1).shape()),
+        gy == null ? null : Broadcast.reduceTo(INTERNALS.adopt(out, gy), ctx.input(2).shape()));
   }
 
   @Override

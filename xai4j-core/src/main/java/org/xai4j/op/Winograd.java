@@ -36,6 +36,8 @@ import org.xai4j.tensor.TensorInternals;
  * algorithm and kept with it, like the direct path's packed weight.
  */
 final class Winograd {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** System property choosing the algorithm; see {@link Setting}. */
   static final String PROPERTY = "xai4j.conv.winograd";
   /** Fewest input and output channels for which a fast algorithm is chosen. */
@@ -139,8 +141,8 @@ final class Winograd {
     int m = g.outChannels();
     int c = g.inChannels();
     int positions = f.patch() * f.patch();
-    return TensorInternals.derived(weight, new Key(f.tile(), m, c), PackedMatrix[].class, t -> {
-      float[] u = f.transformWeight(TensorInternals.array(t), m, c);
+    return INTERNALS.derived(weight, new Key(f.tile(), m, c), PackedMatrix[].class, t -> {
+      float[] u = f.transformWeight(INTERNALS.array(t), m, c);
       PackedMatrix[] packs = new PackedMatrix[positions];
       for (int xi = 0; xi < positions; xi++) {
         packs[xi] = Kernels.pack(false, m, c, u, xi * m * c, c);

@@ -205,12 +205,12 @@ public final class IndexMap {
    */
   public Tensor gather(Tensor x, float fill) {
     requireShape(x, source, "gather");
-    float[] src = TensorInternals.array(x);
+    float[] src = x.data();
     float[] out = new float[index.length];
     for (int i = 0; i < index.length; i++) {
       out[i] = index[i] == NONE ? fill : src[index[i]];
     }
-    return TensorInternals.adopt(target, out);
+    return new Tensor(target, out);
   }
 
   /**
@@ -221,14 +221,14 @@ public final class IndexMap {
    */
   public Tensor scatterAdd(Tensor y) {
     requireShape(y, target, "scatterAdd");
-    float[] g = TensorInternals.array(y);
+    float[] g = y.data();
     float[] out = new float[source.size()];
     for (int i = 0; i < index.length; i++) {
       if (index[i] != NONE) {
         out[index[i]] += g[i];
       }
     }
-    return TensorInternals.adopt(source, out);
+    return new Tensor(source, out);
   }
 
   private static void requireShape(Tensor t, Shape expected, String what) {

@@ -30,6 +30,8 @@ import org.xai4j.tensor.TensorInternals;
  */
 public record Adam(double learningRate, double beta1, double beta2, double epsilon, double weightDecay)
     implements Optimizer {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Default step size, as in the paper. */
   public static final double DEFAULT_LEARNING_RATE = 1e-3;
   /** Default first-moment decay, as in the paper. */
@@ -77,8 +79,8 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
     Map<String, Moments> moments = new HashMap<>();
     return (key, w, g, factor) -> {
       Updates.requireSameShape(key, w, g);
-      float[] p = TensorInternals.array(w);
-      float[] grad = TensorInternals.array(g);
+      float[] p = INTERNALS.array(w);
+      float[] grad = INTERNALS.array(g);
       Moments s = moments.computeIfAbsent(key, k -> new Moments(p.length));
       s.step++;
       double c1 = 1 - Math.pow(beta1, s.step);
@@ -93,7 +95,7 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
         s.second[i] = (float) v;
         out[i] = (float) (p[i] - lr * (m / c1) / (Math.sqrt(v / c2) + epsilon));
       }
-      return TensorInternals.adopt(w.shape(), out);
+      return INTERNALS.adopt(w.shape(), out);
     };
   }
 

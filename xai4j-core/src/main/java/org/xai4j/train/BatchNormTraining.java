@@ -31,6 +31,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param epsilon added to the variance, greater than 0
  */
 public record BatchNormTraining(Tensor scale, Tensor bias, float epsilon) implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private static final String TYPE = "BatchNormalization";
   private static final int MIN_RANK = 2;
 
@@ -79,7 +81,7 @@ public record BatchNormTraining(Tensor scale, Tensor bias, float epsilon) implem
     int batch = s.dim(0);
     int channels = s.dim(1);
     int area = s.product(2, s.rank());
-    float[] x = TensorInternals.array(input);
+    float[] x = INTERNALS.array(input);
     double[] mean = new double[channels];
     double[] variance = new double[channels];
     int count = batch * area;
@@ -110,9 +112,9 @@ public record BatchNormTraining(Tensor scale, Tensor bias, float epsilon) implem
   public Tensor forward(List<Tensor> inputs) {
     Shape s = outputShape(List.of(inputs.get(0).shape()));
     Moments m = moments(inputs.get(0));
-    float[] x = TensorInternals.array(inputs.get(0));
-    float[] g = TensorInternals.array(scale);
-    float[] b = TensorInternals.array(bias);
+    float[] x = INTERNALS.array(inputs.get(0));
+    float[] g = INTERNALS.array(scale);
+    float[] b = INTERNALS.array(bias);
     int channels = s.dim(1);
     int area = s.product(2, s.rank());
     float[] y = new float[x.length];
@@ -120,7 +122,7 @@ public record BatchNormTraining(Tensor scale, Tensor bias, float epsilon) implem
       int c = (i / area) % channels;
       y[i] = (float) (g[c] * (x[i] - m.mean()[c]) / Math.sqrt(m.variance()[c] + epsilon) + b[c]);
     }
-    return TensorInternals.adopt(s, y);
+    return INTERNALS.adopt(s, y);
   }
 
   @Override
@@ -131,9 +133,9 @@ public record BatchNormTraining(Tensor scale, Tensor bias, float epsilon) implem
     int batch = s.dim(0);
     int channels = s.dim(1);
     int area = s.product(2, s.rank());
-    float[] x = TensorInternals.array(input);
-    float[] g = TensorInternals.array(gradOutput);
-    float[] gamma = TensorInternals.array(scale);
+    float[] x = INTERNALS.array(input);
+    float[] g = INTERNALS.array(gradOutput);
+    float[] gamma = INTERNALS.array(scale);
     double[] gSum = new double[channels];
     double[] gxSum = new double[channels];
     double[] inv = new double[channels];
@@ -155,7 +157,7 @@ public record BatchNormTraining(Tensor scale, Tensor bias, float epsilon) implem
         double xhat = (x[i] - m.mean()[c]) * inv[c];
         dx[i] = (float) (gamma[c] * inv[c] * (g[i] - gSum[c] / m.count() - xhat * gxSum[c] / m.count()));
       }
-      gradX = TensorInternals.adopt(s, dx);
+      gradX = INTERNALS.adopt(s, dx);
     }
     Map<String, Tensor> params = new LinkedHashMap<>();
     if (ctx.needsParameters()) {

@@ -10,6 +10,8 @@ import org.xai4j.tensor.TensorInternals;
  * autoencoders (target = input).
  */
 public final class MeanSquaredError implements Loss {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private static final double TWO = 2.0;
 
   @Override
@@ -18,8 +20,8 @@ public final class MeanSquaredError implements Loss {
       throw new IllegalArgumentException("MeanSquaredError: output " + output.shape()
           + " and target " + target.shape() + " differ in shape");
     }
-    float[] y = TensorInternals.array(output);
-    float[] t = TensorInternals.array(target);
+    float[] y = INTERNALS.array(output);
+    float[] t = INTERNALS.array(target);
     float[] g = new float[y.length];
     double sum = 0;
     for (int i = 0; i < y.length; i++) {
@@ -27,7 +29,7 @@ public final class MeanSquaredError implements Loss {
       sum += d * d;
       g[i] = (float) (TWO * d / y.length);
     }
-    return new LossValue(sum / y.length, TensorInternals.adopt(output.shape(), g));
+    return new LossValue(sum / y.length, INTERNALS.adopt(output.shape(), g));
   }
 
   @Override

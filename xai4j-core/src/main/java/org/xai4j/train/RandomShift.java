@@ -13,6 +13,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param maxShift the largest offset in pixels, at least 0
  */
 public record RandomShift(int maxShift) implements Augmentation {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private static final int IMAGE_RANK = 4;
 
   /** Validates the offset. */
@@ -32,7 +34,7 @@ public record RandomShift(int maxShift) implements Augmentation {
     int c = s.dim(1);
     int h = s.dim(2);
     int w = s.dim(3);
-    float[] src = TensorInternals.array(inputs);
+    float[] src = INTERNALS.array(inputs);
     float[] dst = new float[src.length];
     for (int i = 0; i < n; i++) {
       int dy = random.nextInt(2 * maxShift + 1) - maxShift;
@@ -46,6 +48,6 @@ public record RandomShift(int maxShift) implements Augmentation {
         }
       }
     }
-    return TensorInternals.adopt(s, dst);
+    return INTERNALS.adopt(s, dst);
   }
 }

@@ -20,6 +20,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param weightDecay L2 penalty coefficient, at least 0, applied to every parameter
  */
 public record Sgd(double learningRate, double momentum, double weightDecay) implements Optimizer {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Momentum of {@link #withMomentum}: the classic value of Sutskever et al. (2013). */
   public static final double DEFAULT_MOMENTUM = 0.9;
 
@@ -46,8 +48,8 @@ public record Sgd(double learningRate, double momentum, double weightDecay) impl
     Map<String, float[]> velocity = new HashMap<>();
     return (key, w, g, factor) -> {
       Updates.requireSameShape(key, w, g);
-      float[] p = TensorInternals.array(w);
-      float[] grad = TensorInternals.array(g);
+      float[] p = INTERNALS.array(w);
+      float[] grad = INTERNALS.array(g);
       float[] v = velocity.computeIfAbsent(key, k -> new float[p.length]);
       float[] out = new float[p.length];
       double lr = learningRate * factor;
@@ -56,7 +58,7 @@ public record Sgd(double learningRate, double momentum, double weightDecay) impl
         v[i] = (float) (momentum * v[i] + d);
         out[i] = (float) (p[i] - lr * v[i]);
       }
-      return TensorInternals.adopt(w.shape(), out);
+      return INTERNALS.adopt(w.shape(), out);
     };
   }
 }

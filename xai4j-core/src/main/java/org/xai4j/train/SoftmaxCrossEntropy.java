@@ -19,13 +19,15 @@ import org.xai4j.tensor.TensorInternals;
  * (log-sum-exp), so large logits do not overflow.
  */
 public final class SoftmaxCrossEntropy implements Loss {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   @Override
   public LossValue evaluate(Tensor output, Tensor target) {
     requireMatrices("SoftmaxCrossEntropy", output, target);
     int n = output.shape().dim(0);
     int k = output.shape().dim(1);
-    float[] z = TensorInternals.array(output);
-    float[] t = TensorInternals.array(target);
+    float[] z = INTERNALS.array(output);
+    float[] t = INTERNALS.array(target);
     float[] g = new float[z.length];
     double[] p = new double[k];
     double total = 0;
@@ -52,7 +54,7 @@ public final class SoftmaxCrossEntropy implements Loss {
         g[base + j] = (float) ((p[j] / sum * targetMass - t[base + j]) / n);
       }
     }
-    return new LossValue(total / n, TensorInternals.adopt(output.shape(), g));
+    return new LossValue(total / n, INTERNALS.adopt(output.shape(), g));
   }
 
   @Override

@@ -11,6 +11,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TensorTest {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   @Test
   void broadcastingAddMatchesNumpy() {
     Tensor a = Tensor.of(Shape.of(2, 1, 3), 1f, 2f, 3f, 4f, 5f, 6f);
@@ -61,7 +63,7 @@ class TensorTest {
     Tensor t = Tensor.of(Shape.of(2, 2), 1f, 2f, 3f, 4f);
     AtomicInteger computed = new AtomicInteger();
     float[][] sums = IntStream.range(0, 64).parallel()
-        .mapToObj(i -> TensorInternals.derived(t, new Key("sum"), float[].class, x -> {
+        .mapToObj(i -> INTERNALS.derived(t, new Key("sum"), float[].class, x -> {
           computed.incrementAndGet();
           return new float[] {(float) x.sum()};
         }))
@@ -71,12 +73,12 @@ class TensorTest {
       assertSame(sums[0], s);
     }
     assertEquals(10f, sums[0][0]);
-    float[] doubled = TensorInternals.derived(t, new Key("twice"), float[].class,
+    float[] doubled = INTERNALS.derived(t, new Key("twice"), float[].class,
         x -> new float[] {(float) (2 * x.sum())});
     assertEquals(20f, doubled[0]);
     // a modified copy (or a reshape: another tensor object) derives its own value
     Tensor copy = t.mul(3f);
-    assertEquals(30f, TensorInternals.derived(copy, new Key("sum"), float[].class,
+    assertEquals(30f, INTERNALS.derived(copy, new Key("sum"), float[].class,
         x -> new float[] {(float) x.sum()})[0]);
     assertEquals(1, computed.get());
   }

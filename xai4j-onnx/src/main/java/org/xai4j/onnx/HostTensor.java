@@ -12,6 +12,8 @@ import org.xai4j.tensor.TensorInternals;
  * they become, so a weight is stored once, in its final form.
  */
 final class HostTensor {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private final Shape shape;
   private final boolean integral;
   /** The values of an integral constant; {@code null} for a float one. */
@@ -58,7 +60,7 @@ final class HostTensor {
 
   /** A float constant over {@code values}, which the caller gives up (no copy). */
   static HostTensor adoptFloats(Shape shape, float[] values) {
-    return new HostTensor(TensorInternals.adopt(shape, values));
+    return new HostTensor(INTERNALS.adopt(shape, values));
   }
 
   /** The extents. */
@@ -118,7 +120,7 @@ final class HostTensor {
       return false;
     }
     return integral ? Arrays.equals(h.integers, integers)
-        : h.floats == floats || Arrays.equals(TensorInternals.array(h.floats), TensorInternals.array(floats));
+        : h.floats == floats || Arrays.equals(INTERNALS.array(h.floats), INTERNALS.array(floats));
   }
 
   @Override

@@ -36,6 +36,8 @@ import org.xai4j.tensor.TensorInternals;
  */
 public record IntegratedGradients(int steps, Quadrature method, Tensor baseline, InternalBatch internalBatch,
     ReversePass pass) implements GradientMethod<IntegratedGradients> {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Default number of steps (Captum's {@code n_steps}). */
   public static final int DEFAULT_STEPS = 50;
   /** Default quadrature (Captum's {@code method='gausslegendre'}). */
@@ -118,8 +120,8 @@ public record IntegratedGradients(int steps, Quadrature method, Tensor baseline,
       double[] alphas = q.alphas();
       double[] weights = q.weights();
       int per = input.size() / n;
-      float[] b = TensorInternals.array(start);
-      float[] d = TensorInternals.array(input.sub(start));
+      float[] b = INTERNALS.array(start);
+      float[] d = INTERNALS.array(input.sub(start));
       PointBatches.Points points = (from, to) -> {
         float[] rows = new float[(to - from) * per];
         for (int r = from; r < to; r++) {
@@ -130,7 +132,7 @@ public record IntegratedGradients(int steps, Quadrature method, Tensor baseline,
             rows[dst + j] = b[src + j] + alpha * d[src + j];
           }
         }
-        return TensorInternals.adopt(input.shape().withDim(0, to - from), rows);
+        return INTERNALS.adopt(input.shape().withDim(0, to - from), rows);
       };
       Tensor atInput = trace.get(at);
       int atPer = atInput.size() / n;
@@ -138,7 +140,7 @@ public record IntegratedGradients(int steps, Quadrature method, Tensor baseline,
       int passes = internalBatch.passes(steps * n, trace, true);
       boolean reached = PointBatches.signals(bound, steps * n, points, value, seed, passes, at,
           (from, chunk) -> {
-            float[] g = TensorInternals.array(chunk);
+            float[] g = INTERNALS.array(chunk);
             for (int r = from; r < from + chunk.shape().dim(0); r++) {
               double w = weights[r / n];
               int dst = (r % n) * atPer;
@@ -152,13 +154,13 @@ public record IntegratedGradients(int steps, Quadrature method, Tensor baseline,
         return null;
       }
       boolean isInput = bound.graph().inputs().get(0).name().equals(at);
-      float[] delta = TensorInternals.array(isInput ? input.sub(start)
+      float[] delta = INTERNALS.array(isInput ? input.sub(start)
           : atInput.sub(bound.graph().forward(start).get(at)));
       float[] out = new float[sum.length];
       for (int i = 0; i < out.length; i++) {
         out[i] = (float) (delta[i] * sum[i]);
       }
-      return TensorInternals.adopt(atInput.shape(), out);
+      return INTERNALS.adopt(atInput.shape(), out);
     }
   }
 }

@@ -35,6 +35,8 @@ import org.xai4j.tensor.TensorInternals;
  */
 public record Occlusion(int[] window, int[] strides, float baseline, InternalBatch internalBatch)
     implements Attributor {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Copies and checks the extents. */
   public Occlusion {
     window = window.clone();
@@ -101,7 +103,7 @@ public record Occlusion(int[] window, int[] strides, float baseline, InternalBat
     int n = input.shape().dim(0);
     int per = input.size() / n;
     int[][] windows = windows(input.shape());
-    float[] x = TensorInternals.array(input);
+    float[] x = INTERNALS.array(input);
     PointBatches.Points points = (from, to) -> {
       float[] rows = new float[(to - from) * per];
       for (int r = from; r < to; r++) {
@@ -111,7 +113,7 @@ public record Occlusion(int[] window, int[] strides, float baseline, InternalBat
           rows[dst + i] = baseline;
         }
       }
-      return TensorInternals.adopt(input.shape().withDim(0, to - from), rows);
+      return INTERNALS.adopt(input.shape().withDim(0, to - from), rows);
     };
     int copies = windows.length * n;
     double[] scores = PointBatches.scores(graph, copies, points, value, seed,
@@ -130,7 +132,7 @@ public record Occlusion(int[] window, int[] strides, float baseline, InternalBat
     for (int j = 0; j < out.length; j++) {
       out[j] = (float) (total[j] / count[j % per]);
     }
-    Tensor relevance = TensorInternals.adopt(input.shape(), out);
+    Tensor relevance = INTERNALS.adopt(input.shape(), out);
     String in = graph.inputs().get(0).name();
     return new Attribution(graph, relevance, trace.output(), v -> {
       if (!v.equals(in)) {

@@ -13,6 +13,8 @@ import org.xai4j.tensor.TensorInternals;
  * so the points of one chunk go through the graph in one forward (and one reverse) pass.
  */
 final class PointBatches {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private PointBatches() {}
 
   /** Produces the points {@code [start, end)} as one batch {@code [end - start, ...]}. */
@@ -80,8 +82,8 @@ final class PointBatches {
     a.requireSameShape(b, "target score");
     int m = a.shape().dim(0);
     int per = a.size() / Math.max(1, m);
-    float[] x = TensorInternals.array(a);
-    float[] y = TensorInternals.array(b);
+    float[] x = INTERNALS.array(a);
+    float[] y = INTERNALS.array(b);
     double[] out = new double[m];
     for (int r = 0; r < m; r++) {
       double s = 0;
@@ -97,12 +99,12 @@ final class PointBatches {
   static Tensor cyclicRows(Tensor t, int start, int end) {
     int n = t.shape().dim(0);
     int per = t.size() / n;
-    float[] src = TensorInternals.array(t);
+    float[] src = INTERNALS.array(t);
     float[] d = new float[(end - start) * per];
     for (int r = start; r < end; r++) {
       System.arraycopy(src, (r % n) * per, d, (r - start) * per, per);
     }
-    return TensorInternals.adopt(t.shape().withDim(0, end - start), d);
+    return INTERNALS.adopt(t.shape().withDim(0, end - start), d);
   }
 
   /** Checks a count option, naming the method and the option. */

@@ -13,6 +13,8 @@ import org.xai4j.tensor.TensorInternals;
  * {@code DeconvNet} composites, which override {@code torch.nn.ReLU} modules only.
  */
 public final class ReluOverrides {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** The ONNX op type the overrides apply to. */
   public static final String RELU_TYPE = "Relu";
 
@@ -20,13 +22,13 @@ public final class ReluOverrides {
     if (!ctx.needsInput(0)) {
       return Gradients.ofInputs((Tensor) null);
     }
-    float[] x = TensorInternals.array(ctx.input(0));
-    float[] s = TensorInternals.array(signal);
+    float[] x = INTERNALS.array(ctx.input(0));
+    float[] s = INTERNALS.array(signal);
     float[] g = new float[s.length];
     for (int i = 0; i < g.length; i++) {
       g[i] = x[i] > 0f && s[i] > 0f ? s[i] : 0f;
     }
-    return Gradients.ofInputs(TensorInternals.adopt(signal.shape(), g));
+    return Gradients.ofInputs(INTERNALS.adopt(signal.shape(), g));
   };
 
   private static final BackwardRule DECONV = (node, ctx, signal) ->

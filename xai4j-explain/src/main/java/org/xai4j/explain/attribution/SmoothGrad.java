@@ -39,6 +39,8 @@ import org.xai4j.tensor.TensorInternals;
  */
 public record SmoothGrad(Aggregation aggregation, double noiseLevel, int samples, long seed,
     InternalBatch internalBatch, ReversePass pass) implements GradientMethod<SmoothGrad> {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Default relative noise level (Zennit's {@code noise_level}). */
   public static final double DEFAULT_NOISE_LEVEL = 0.1;
   /** Default number of samples (Zennit's {@code n_iter}). */
@@ -119,7 +121,7 @@ public record SmoothGrad(Aggregation aggregation, double noiseLevel, int samples
   private Tensor aggregate(ReversePass.Bound bound, Trace trace, Tensor input, Target target, String at) {
     int n = input.shape().dim(0);
     int per = input.size() / n;
-    float[] x = TensorInternals.array(input);
+    float[] x = INTERNALS.array(input);
     float[] sigma = new float[n];
     for (int s = 0; s < n; s++) {
       Tensor sample = input.slice0(s, s + 1);
@@ -138,7 +140,7 @@ public record SmoothGrad(Aggregation aggregation, double noiseLevel, int samples
           rows[dst + j] = x[src + j] + eps;
         }
       }
-      return TensorInternals.adopt(input.shape().withDim(0, to - from), rows);
+      return INTERNALS.adopt(input.shape().withDim(0, to - from), rows);
     };
     Tensor atInput = trace.get(at);
     int atPer = atInput.size() / n;
@@ -146,7 +148,7 @@ public record SmoothGrad(Aggregation aggregation, double noiseLevel, int samples
     double[] sumSquares = new double[atInput.size()];
     boolean reached = PointBatches.signals(bound, samples * n, points, target.value(bound.graph()),
         target.seed(trace), internalBatch.passes(samples * n, trace, true), at, (from, chunk) -> {
-          float[] g = TensorInternals.array(chunk);
+          float[] g = INTERNALS.array(chunk);
           for (int r = from; r < from + chunk.shape().dim(0); r++) {
             int dst = (r % n) * atPer;
             int src = (r - from) * atPer;
@@ -169,6 +171,6 @@ public record SmoothGrad(Aggregation aggregation, double noiseLevel, int samples
         case VARGRAD -> meanSquare - mean * mean;
       };
     }
-    return TensorInternals.adopt(atInput.shape(), out);
+    return INTERNALS.adopt(atInput.shape(), out);
   }
 }

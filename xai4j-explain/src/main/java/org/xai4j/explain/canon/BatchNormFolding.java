@@ -17,14 +17,16 @@ import org.xai4j.tensor.TensorInternals;
  * without bias gets one).
  */
 final class BatchNormFolding {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private BatchNormFolding() {}
 
   /** The per-channel gain {@code s} and shift {@code beta - s mean} of a batch norm. */
   static float[][] gainAndShift(BatchNormalization bn) {
-    float[] g = TensorInternals.array(bn.scale());
-    float[] beta = TensorInternals.array(bn.bias());
-    float[] mean = TensorInternals.array(bn.mean());
-    float[] var = TensorInternals.array(bn.var());
+    float[] g = INTERNALS.array(bn.scale());
+    float[] beta = INTERNALS.array(bn.bias());
+    float[] mean = INTERNALS.array(bn.mean());
+    float[] var = INTERNALS.array(bn.var());
     float[] gain = new float[g.length];
     float[] shift = new float[g.length];
     for (int c = 0; c < g.length; c++) {
@@ -61,35 +63,35 @@ final class BatchNormFolding {
 
   /** {@code s (beta_linear * b - mean) + bnBeta}, with {@code b = 0} for a layer without bias. */
   private static Tensor bias(Tensor b, float linearBeta, BatchNormalization bn, float[] gain) {
-    float[] mean = TensorInternals.array(bn.mean());
-    float[] beta = TensorInternals.array(bn.bias());
-    float[] old = b == null ? new float[gain.length] : TensorInternals.array(b);
+    float[] mean = INTERNALS.array(bn.mean());
+    float[] beta = INTERNALS.array(bn.bias());
+    float[] old = b == null ? new float[gain.length] : INTERNALS.array(b);
     float[] out = new float[gain.length];
     for (int c = 0; c < out.length; c++) {
       out[c] = (linearBeta * old[c] - mean[c]) * gain[c] + beta[c];
     }
-    return TensorInternals.adopt(Shape.of(gain.length), out);
+    return INTERNALS.adopt(Shape.of(gain.length), out);
   }
 
   /** Scales slice {@code c} of axis 0 by {@code gain[c]}. */
   private static Tensor scaleAxis0(Tensor w, float[] gain) {
-    float[] src = TensorInternals.array(w);
+    float[] src = INTERNALS.array(w);
     float[] out = new float[src.length];
     int inner = src.length / gain.length;
     for (int i = 0; i < out.length; i++) {
       out[i] = src[i] * gain[i / inner];
     }
-    return TensorInternals.adopt(w.shape(), out);
+    return INTERNALS.adopt(w.shape(), out);
   }
 
   /** Scales column {@code c} of a matrix by {@code gain[c]}. */
   private static Tensor scaleAxis1(Tensor w, float[] gain) {
-    float[] src = TensorInternals.array(w);
+    float[] src = INTERNALS.array(w);
     float[] out = new float[src.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = src[i] * gain[i % gain.length];
     }
-    return TensorInternals.adopt(w.shape(), out);
+    return INTERNALS.adopt(w.shape(), out);
   }
 
   /**
@@ -101,7 +103,7 @@ final class BatchNormFolding {
     int in = s.dim(0);
     int perGroupOut = s.dim(1);
     int area = s.product(2, s.rank());
-    float[] src = TensorInternals.array(w);
+    float[] src = INTERNALS.array(w);
     float[] out = new float[src.length];
     for (int c = 0; c < in; c++) {
       int firstOut = (c / (in / group)) * perGroupOut;
@@ -113,6 +115,6 @@ final class BatchNormFolding {
         }
       }
     }
-    return TensorInternals.adopt(s, out);
+    return INTERNALS.adopt(s, out);
   }
 }

@@ -22,6 +22,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param bias the per-channel shift, {@code [C]}
  */
 public record ChannelAffine(Tensor weight, Tensor bias) implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** The op type, in the {@code BATCH_NORM} op group. */
   public static final String TYPE = "ChannelAffine";
 
@@ -66,9 +68,9 @@ public record ChannelAffine(Tensor weight, Tensor bias) implements Op {
   @Override
   public Tensor forward(List<Tensor> inputs) {
     Shape shape = outputShape(List.of(inputs.get(0).shape()));
-    float[] x = TensorInternals.array(inputs.get(0));
-    float[] w = TensorInternals.array(weight);
-    float[] b = TensorInternals.array(bias);
+    float[] x = INTERNALS.array(inputs.get(0));
+    float[] w = INTERNALS.array(weight);
+    float[] b = INTERNALS.array(bias);
     int channels = w.length;
     int area = shape.product(CHANNEL_AXIS + 1, shape.rank());
     float[] y = new float[x.length];
@@ -76,14 +78,14 @@ public record ChannelAffine(Tensor weight, Tensor bias) implements Op {
       int c = (i / area) % channels;
       y[i] = w[c] * x[i] + b[c];
     }
-    return TensorInternals.adopt(shape, y);
+    return INTERNALS.adopt(shape, y);
   }
 
   @Override
   public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
-    float[] g = TensorInternals.array(gradOutput);
-    float[] x = TensorInternals.array(ctx.input(0));
-    float[] w = TensorInternals.array(weight);
+    float[] g = INTERNALS.array(gradOutput);
+    float[] x = INTERNALS.array(ctx.input(0));
+    float[] w = INTERNALS.array(weight);
     int channels = w.length;
     int area = gradOutput.shape().product(CHANNEL_AXIS + 1, gradOutput.rank());
     Tensor gradX = null;
@@ -92,7 +94,7 @@ public record ChannelAffine(Tensor weight, Tensor bias) implements Op {
       for (int i = 0; i < g.length; i++) {
         gx[i] = g[i] * w[(i / area) % channels];
       }
-      gradX = TensorInternals.adopt(gradOutput.shape(), gx);
+      gradX = INTERNALS.adopt(gradOutput.shape(), gx);
     }
     Map<String, Tensor> params = new LinkedHashMap<>();
     if (ctx.needsParameters()) {

@@ -35,6 +35,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param std per-channel standard deviation divided by (3 values)
  */
 public record ImageInput(int resize, int crop, float[] mean, float[] std) implements Serializable {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private static final int CHANNELS = 3;
   private static final float MAX_BYTE = 255f;
   private static final int BYTE_MASK = 0xff;
@@ -176,7 +178,7 @@ public record ImageInput(int resize, int crop, float[] mean, float[] std) implem
         }
       }
     }
-    return TensorInternals.adopt(Shape.of(1, CHANNELS, h, w), d);
+    return INTERNALS.adopt(Shape.of(1, CHANNELS, h, w), d);
   }
 
   private static Tensor centerCrop(Tensor t, int size) {
@@ -187,25 +189,25 @@ public record ImageInput(int resize, int crop, float[] mean, float[] std) implem
     }
     int top = (int) Math.round((h - size) / 2.0);
     int left = (int) Math.round((w - size) / 2.0);
-    float[] src = TensorInternals.array(t);
+    float[] src = INTERNALS.array(t);
     float[] d = new float[CHANNELS * size * size];
     for (int c = 0; c < CHANNELS; c++) {
       for (int y = 0; y < size; y++) {
         System.arraycopy(src, (c * h + top + y) * w + left, d, (c * size + y) * size, size);
       }
     }
-    return TensorInternals.adopt(Shape.of(1, CHANNELS, size, size), d);
+    return INTERNALS.adopt(Shape.of(1, CHANNELS, size, size), d);
   }
 
   private Tensor normalize(Tensor t) {
     int plane = t.shape().dim(2) * t.shape().dim(3);
-    float[] src = TensorInternals.array(t);
+    float[] src = INTERNALS.array(t);
     float[] d = new float[src.length];
     for (int i = 0; i < d.length; i++) {
       int c = i / plane;
       d[i] = (src[i] - mean[c]) / std[c];
     }
-    return TensorInternals.adopt(t.shape(), d);
+    return INTERNALS.adopt(t.shape(), d);
   }
 
   @Override

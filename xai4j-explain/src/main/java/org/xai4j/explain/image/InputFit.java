@@ -17,6 +17,8 @@ import org.xai4j.tensor.TensorInternals;
  * inputs of another rank, are returned unchanged.
  */
 public final class InputFit {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private static final int IMAGE_RANK = 4;
   private static final int RGB = 3;
   private static final float[] LUMA = {0.299f, 0.587f, 0.114f};
@@ -78,7 +80,7 @@ public final class InputFit {
   private static boolean equalChannels(Tensor x) {
     Shape s = x.shape();
     int plane = s.dim(2) * s.dim(3);
-    float[] d = TensorInternals.array(x);
+    float[] d = INTERNALS.array(x);
     for (int n = 0; n < s.dim(0); n++) {
       int base = n * RGB * plane;
       for (int i = 0; i < plane; i++) {
@@ -94,7 +96,7 @@ public final class InputFit {
   private static Tensor grey(Tensor x, boolean equal) {
     Shape s = x.shape();
     int plane = s.dim(2) * s.dim(3);
-    float[] d = TensorInternals.array(x);
+    float[] d = INTERNALS.array(x);
     float[] out = new float[s.dim(0) * plane];
     for (int n = 0; n < s.dim(0); n++) {
       int base = n * RGB * plane;
@@ -103,19 +105,19 @@ public final class InputFit {
             : LUMA[0] * d[base + i] + LUMA[1] * d[base + plane + i] + LUMA[2] * d[base + 2 * plane + i];
       }
     }
-    return TensorInternals.adopt(s.withDim(1, 1), out);
+    return INTERNALS.adopt(s.withDim(1, 1), out);
   }
 
   private static Tensor repeat(Tensor x) {
     Shape s = x.shape();
     int plane = s.dim(2) * s.dim(3);
-    float[] d = TensorInternals.array(x);
+    float[] d = INTERNALS.array(x);
     float[] out = new float[s.dim(0) * RGB * plane];
     for (int n = 0; n < s.dim(0); n++) {
       for (int c = 0; c < RGB; c++) {
         System.arraycopy(d, n * plane, out, (n * RGB + c) * plane, plane);
       }
     }
-    return TensorInternals.adopt(s.withDim(1, RGB), out);
+    return INTERNALS.adopt(s.withDim(1, RGB), out);
   }
 }

@@ -27,6 +27,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param rows one row per value, graph input first
  */
 public record ConservationReport(List<Row> rows) {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Copies the rows. */
   public ConservationReport {
     rows = List.copyOf(rows);
@@ -126,7 +128,7 @@ public record ConservationReport(List<Row> rows) {
     if (axis == NO_AXIS || axis >= s.rank() || s.dim(axis) % batch != 0) {
       return new double[] {t.sum()};
     }
-    float[] v = TensorInternals.array(t);
+    float[] v = INTERNALS.array(t);
     int outer = s.product(0, axis);
     int block = s.dim(axis) / batch * s.product(axis + 1, s.rank());
     double[] sums = new double[batch];

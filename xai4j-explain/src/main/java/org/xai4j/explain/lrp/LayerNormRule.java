@@ -19,6 +19,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param stabilizer the denominator's stabilizer
  */
 public record LayerNormRule(Stabilizer stabilizer) implements NodeRule {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Rejects a missing stabilizer. */
   public LayerNormRule {
     if (stabilizer == null) {
@@ -40,13 +42,13 @@ public record LayerNormRule(Stabilizer stabilizer) implements NodeRule {
       throw new IllegalArgumentException("LayerNorm rule needs a LayerNormalization node; node '" + node.name()
           + "' is " + node.op().type());
     }
-    float[] scale = TensorInternals.array(norm.scale());
+    float[] scale = INTERNALS.array(norm.scale());
     double epsilon = norm.epsilon();
     return (n, ctx, signal) -> {
       Tensor input = ctx.input(0);
-      float[] x = TensorInternals.array(input);
-      float[] y = TensorInternals.array(ctx.output());
-      float[] r = TensorInternals.array(signal);
+      float[] x = INTERNALS.array(input);
+      float[] y = INTERNALS.array(ctx.output());
+      float[] r = INTERNALS.array(signal);
       int width = scale.length;
       float[] relevance = new float[x.length];
       double[] u = new double[width];
@@ -70,7 +72,7 @@ public record LayerNormRule(Stabilizer stabilizer) implements NodeRule {
           relevance[start + j] = (float) (x[start + j] * (u[j] - uMean) / std);
         }
       }
-      return Gradients.ofInputs(TensorInternals.adopt(input.shape(), relevance));
+      return Gradients.ofInputs(INTERNALS.adopt(input.shape(), relevance));
     };
   }
 

@@ -18,6 +18,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param stabilizer the denominator's stabilizer (default {@link Stabilizer#DEFAULT})
  */
 public record NormRule(Stabilizer stabilizer) implements NodeRule {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Rejects a missing stabilizer. */
   public NormRule {
     if (stabilizer == null) {
@@ -40,13 +42,13 @@ public record NormRule(Stabilizer stabilizer) implements NodeRule {
    * context's inputs is {@code ctx.output()}.
    */
   static Gradients proportional(Op op, BackwardContext ctx, Tensor signal, Stabilizer stabilizer) {
-    float[] r = TensorInternals.array(signal);
-    float[] z = TensorInternals.array(ctx.output());
+    float[] r = INTERNALS.array(signal);
+    float[] z = INTERNALS.array(ctx.output());
     float[] g = new float[r.length];
     for (int j = 0; j < g.length; j++) {
       g[j] = stabilizer.divide(r[j], z[j]);
     }
-    Gradients grads = op.backward(ctx, TensorInternals.adopt(signal.shape(), g));
+    Gradients grads = op.backward(ctx, INTERNALS.adopt(signal.shape(), g));
     Tensor[] relevance = new Tensor[ctx.inputs().size()];
     for (int i = 0; i < relevance.length; i++) {
       relevance[i] = ctx.needsInput(i) ? ctx.input(i).mul(grads.input(i)) : null;

@@ -39,6 +39,8 @@ import org.xai4j.tensor.TensorInternals;
  * {@link Shortcuts#OFF} evaluates every term on its own, the reference the tests compare with.
  */
 final class PreparedLinearRule implements BackwardRule {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** The bit pattern of {@code +infinity}; larger patterns with a clear sign bit are NaNs. */
   private static final int POSITIVE_INFINITY_BITS = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
 
@@ -170,8 +172,8 @@ final class PreparedLinearRule implements BackwardRule {
     List<TermGroup> groups = rule.groups();
     Tensor[][] outputs = new Tensor[groups.size()][];
     float[][] scaled = new float[groups.size()][];
-    float[] z = TensorInternals.array(ctx.output());
-    float[] r = TensorInternals.array(signal);
+    float[] z = INTERNALS.array(ctx.output());
+    float[] r = INTERNALS.array(signal);
     int last = groups.size() - 1;
     float[][] denominators = new float[groups.size()][];
     for (int g = 0; g < groups.size(); g++) {
@@ -196,7 +198,7 @@ final class PreparedLinearRule implements BackwardRule {
         propagate(shares.get(s), ctx, signal, inputs[s], outputs, scaled, relevance);
       }
     }
-    result[0] = TensorInternals.adopt(x.shape(), relevance);
+    result[0] = INTERNALS.adopt(x.shape(), relevance);
     return Gradients.ofInputs(result);
   }
 
@@ -219,7 +221,7 @@ final class PreparedLinearRule implements BackwardRule {
         inputs[s] = shares.get(s).modifier().apply(x);
       }
       outputs[k] = term.isUnmodified() ? ctx.output() : modifiedOps[g][k].forward(withInput(ctx, inputs[s]));
-      float[] out = TensorInternals.array(outputs[k]);
+      float[] out = INTERNALS.array(outputs[k]);
       if (denominator == null && term.sign() > 0) {
         denominator = out;
         shared = true;
@@ -245,10 +247,10 @@ final class PreparedLinearRule implements BackwardRule {
       coefficients[t] = (float) (rule.groups().get(g).coefficient() * rule.groups().get(g).terms().get(share.terms()[t]).sign());
       signals[t] = scaled[g];
     }
-    float[] in = TensorInternals.array(input);
+    float[] in = INTERNALS.array(input);
     if (share.stack().isPresent()) {
       // the coefficients are inside the stacked product
-      addProduct(relevance, 1f, in, TensorInternals.array(
+      addProduct(relevance, 1f, in, INTERNALS.array(
           share.stack().get().inputGradient(signals, coefficients, signal.shape(), input.shape())));
       return;
     }
@@ -257,8 +259,8 @@ final class PreparedLinearRule implements BackwardRule {
       int k = share.terms()[t];
       // the derived group's outputs are not computed; the bilinear ops' backward does not read them
       BackwardContext termCtx = new BackwardContext(withInput(ctx, input), outputs[g][k], onlyFirst(ctx), false);
-      addProduct(relevance, coefficients[t], in, TensorInternals.array(
-          modifiedOps[g][k].backward(termCtx, TensorInternals.adopt(signal.shape(), signals[t])).input(0)));
+      addProduct(relevance, coefficients[t], in, INTERNALS.array(
+          modifiedOps[g][k].backward(termCtx, INTERNALS.adopt(signal.shape(), signals[t])).input(0)));
     }
   }
 
@@ -299,7 +301,7 @@ final class PreparedLinearRule implements BackwardRule {
    * elements are zero, in no predictable order).
    */
   static boolean isNonNegative(Tensor t) {
-    float[] a = TensorInternals.array(t);
+    float[] a = INTERNALS.array(t);
     // set (never cleared) by a range that finds an offending element; read after all ranges ended
     boolean[] negative = new boolean[1];
     ElementRanges.run(a.length, (from, to) -> {
@@ -318,7 +320,7 @@ final class PreparedLinearRule implements BackwardRule {
   }
 
   private static boolean isZero(Tensor t) {
-    for (float v : TensorInternals.array(t)) {
+    for (float v : INTERNALS.array(t)) {
       if (v != 0f) {
         return false;
       }

@@ -18,6 +18,8 @@ import org.xai4j.tensor.TensorInternals;
  * the scatter work). Immutable.
  */
 final class StackedConv {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private final Conv stacked;
   private final int copies;
   private final int channels;
@@ -72,6 +74,6 @@ final class StackedConv {
       }
     }
     Shape joinedShape = outputShape.withDim(1, channels * copies);
-    return stacked.inputGradient(TensorInternals.adopt(joinedShape, joined), inputShape);
+    return stacked.inputGradient(INTERNALS.adopt(joinedShape, joined), inputShape);
   }
 }

@@ -19,6 +19,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param maxShift the largest shift in pixels, at least 1
  */
 public record Continuity(int maxShift) implements Metric<Robustness> {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Default largest shift in pixels. */
   public static final int DEFAULT_MAX_SHIFT = 5;
 
@@ -62,13 +64,13 @@ public record Continuity(int maxShift) implements Metric<Robustness> {
   /** {@code x} moved {@code s} positions towards higher indices along its last axis, zero-filled. */
   static Tensor shiftRight(Tensor x, int s) {
     int w = x.shape().dim(x.rank() - 1);
-    float[] a = TensorInternals.array(x);
+    float[] a = INTERNALS.array(x);
     float[] out = new float[a.length];
     for (int row = 0; row < a.length / w; row++) {
       for (int i = s; i < w; i++) {
         out[row * w + i] = a[row * w + i - s];
       }
     }
-    return TensorInternals.adopt(x.shape(), out);
+    return INTERNALS.adopt(x.shape(), out);
   }
 }

@@ -11,6 +11,8 @@ import org.xai4j.tensor.TensorInternals;
  * {@code patch} features. Regions are numbered row by row.
  */
 record ImageGrid(int n, int c, int h, int w, int patch) {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   ImageGrid {
     if (patch < 1) {
       throw new IllegalArgumentException("patch size must be >= 1, got " + patch);
@@ -79,7 +81,7 @@ record ImageGrid(int n, int c, int h, int w, int patch) {
     } else {
       throw mismatch(relevance.shape(), "the input [" + n + ", " + c + ", " + h + ", " + w + "]", n, h, w);
     }
-    float[] r = TensorInternals.array(relevance);
+    float[] r = INTERNALS.array(relevance);
     double[][] out = new double[n][h * w];
     for (int b = 0; b < n; b++) {
       for (int k = 0; k < channels; k++) {

@@ -22,6 +22,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param tolerance pointing-game tolerance in pixels, at least 0
  */
 public record Localization(double tolerance) {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Default pointing-game tolerance in pixels. */
   public static final double DEFAULT_TOLERANCE = 0;
 
@@ -52,7 +54,7 @@ public record Localization(double tolerance) {
       throw new IllegalArgumentException("masks must be [N, H, W] or [N, 1, H, W], got " + masks.shape());
     }
     double[][] r = ImageGrid.covering(relevance, "the masks " + masks.shape(), n, h, w).pixelRelevance(relevance);
-    float[] m = TensorInternals.array(masks);
+    float[] m = INTERNALS.array(masks);
     double[] mass = new double[n];
     double[] rank = new double[n];
     boolean[] hit = new boolean[n];

@@ -14,6 +14,8 @@ public enum OutputScore {
   /** The softmax over each sample's outputs, at the class. */
   SOFTMAX;
 
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /**
    * The score of {@code classes[n]} for every sample of an output {@code [N, K]}.
    *
@@ -26,7 +28,7 @@ public enum OutputScore {
     int n = output.shape().dim(0);
     int k = output.shape().dim(1);
     Classes.require(classes, n);
-    float[] o = TensorInternals.array(output);
+    float[] o = INTERNALS.array(output);
     double[] s = new double[n];
     for (int b = 0; b < n; b++) {
       if (classes[b] < 0 || classes[b] >= k) {

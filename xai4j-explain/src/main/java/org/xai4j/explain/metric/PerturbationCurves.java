@@ -10,6 +10,8 @@ import org.xai4j.tensor.TensorInternals;
  * (all channels), and after every step the whole batch goes through the model once.
  */
 final class PerturbationCurves {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private PerturbationCurves() {}
 
   /**
@@ -21,7 +23,7 @@ final class PerturbationCurves {
   static double[][] run(Graph graph, Tensor start, Tensor source, ImageGrid grid, int[][] order, int perStep,
       int steps, int[] classes, OutputScore score) {
     float[] current = start.toArray();
-    float[] from = TensorInternals.array(source);
+    float[] from = INTERNALS.array(source);
     int plane = grid.h() * grid.w();
     double[][] curves = new double[grid.n()][steps + 1];
     for (int k = 0; k <= steps; k++) {
@@ -38,7 +40,7 @@ final class PerturbationCurves {
           }
         }
       }
-      double[] s = Scores.of(graph, TensorInternals.adopt(start.shape(), current.clone()), classes, score);
+      double[] s = Scores.of(graph, INTERNALS.adopt(start.shape(), current.clone()), classes, score);
       for (int b = 0; b < grid.n(); b++) {
         curves[b][k] = s[b];
       }

@@ -11,6 +11,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param deltas the noise of each copy, flattened
  */
 record Perturbed(Tensor inputs, double[][] deltas) {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Gaussian noise {@code N(0, std^2)} per element. */
   static Perturbed gaussian(Tensor batch, int b, int count, double std, Random random) {
     return of(batch, b, count, random, r -> r.nextGaussian() * std);
@@ -24,7 +26,7 @@ record Perturbed(Tensor inputs, double[][] deltas) {
   private static Perturbed of(Tensor batch, int b, int count, Random random,
       java.util.function.ToDoubleFunction<Random> noise) {
     Tensor one = batch.slice0(b, b + 1);
-    float[] x = TensorInternals.array(one);
+    float[] x = INTERNALS.array(one);
     float[] out = new float[count * x.length];
     double[][] deltas = new double[count][x.length];
     for (int k = 0; k < count; k++) {
@@ -34,6 +36,6 @@ record Perturbed(Tensor inputs, double[][] deltas) {
         deltas[k][i] = v - x[i];
       }
     }
-    return new Perturbed(TensorInternals.adopt(one.shape().withDim(0, count), out), deltas);
+    return new Perturbed(INTERNALS.adopt(one.shape().withDim(0, count), out), deltas);
   }
 }

@@ -20,6 +20,8 @@ public enum Replacement {
   /** Uniform noise in {@code [min, max]} of the sample. */
   NOISE("replaced by uniform noise");
 
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private final String label;
 
   Replacement(String label) {
@@ -38,7 +40,7 @@ public enum Replacement {
 
   /** The replacement values for every element of {@code images} (same shape). */
   Tensor values(Tensor images, ImageGrid grid, Random random) {
-    float[] x = TensorInternals.array(images);
+    float[] x = INTERNALS.array(images);
     float[] out = new float[x.length];
     int plane = grid.h() * grid.w();
     for (int b = 0; b < grid.n(); b++) {
@@ -63,7 +65,7 @@ public enum Replacement {
         }
       }
     }
-    return TensorInternals.adopt(images.shape(), out);
+    return INTERNALS.adopt(images.shape(), out);
   }
 
   private static float planeMean(float[] x, int base, int plane) {

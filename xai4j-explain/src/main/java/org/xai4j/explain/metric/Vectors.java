@@ -5,6 +5,8 @@ import org.xai4j.tensor.TensorInternals;
 
 /** Per-sample views and norms used by several metrics (double accumulation). */
 final class Vectors {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private Vectors() {}
 
   /** Each sample of {@code [N, ...]} flattened to doubles. */
@@ -14,7 +16,7 @@ final class Vectors {
     }
     int n = t.shape().dim(0);
     int per = n == 0 ? 0 : t.size() / n;
-    float[] d = TensorInternals.array(t);
+    float[] d = INTERNALS.array(t);
     double[][] out = new double[n][per];
     for (int b = 0; b < n; b++) {
       for (int i = 0; i < per; i++) {

@@ -22,6 +22,8 @@ import org.xai4j.tensor.TensorInternals;
  * }</pre>
  */
 public final class Heatmaps {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Zennit's default palette level. */
   public static final double DEFAULT_LEVEL = 1.0;
   private static final int MAX_BYTE = 255;
@@ -68,7 +70,7 @@ public final class Heatmaps {
     }
     int h = map.shape().dim(map.rank() - 2);
     int w = map.shape().dim(map.rank() - 1);
-    float[] v = TensorInternals.array(map);
+    float[] v = INTERNALS.array(map);
     double[] b = scaling.bounds(v);
     double range = b[1] - b[0];
     int[] palette = cmap.palette(level);
@@ -101,7 +103,7 @@ public final class Heatmaps {
     int c = s.dim(0);
     int h = s.dim(1);
     int w = s.dim(2);
-    float[] v = TensorInternals.array(chw);
+    float[] v = INTERNALS.array(chw);
     double[] b = Scaling.MIN_MAX.bounds(v);
     double range = b[1] - b[0];
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

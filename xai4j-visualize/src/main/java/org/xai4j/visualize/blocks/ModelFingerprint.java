@@ -21,6 +21,8 @@ import org.xai4j.tensor.TensorInternals;
  * {@link FeatureIcons} keys its disk cache by it.
  */
 public final class ModelFingerprint {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private static final int HEX_PER_BYTE = 2;
 
   private ModelFingerprint() {}
@@ -37,7 +39,7 @@ public final class ModelFingerprint {
       for (String name : p.names()) {
         Tensor t = p.get(name);
         text(d, "param " + name + " " + t.shape());
-        float[] v = TensorInternals.array(t);
+        float[] v = INTERNALS.array(t);
         ByteBuffer b = ByteBuffer.allocate(v.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(v);
         d.update(b.array());

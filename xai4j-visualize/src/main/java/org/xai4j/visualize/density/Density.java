@@ -2,7 +2,6 @@ package org.xai4j.visualize.density;
 
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
-import org.xai4j.tensor.TensorInternals;
 
 /**
  * A probability density p(x) over images of one shape, fitted by xai4j on data: the "expert" of
@@ -72,10 +71,6 @@ public sealed interface Density permits Gaussian, GaussianMixture, GaussianBerno
     int n = Rows.count(batch, this);
     double[] g = new double[batch.size()];
     double[] values = logDensity(Rows.of(batch), n, g, Arithmetic.FLOAT32);
-    float[] f = new float[g.length];
-    for (int i = 0; i < f.length; i++) {
-      f[i] = (float) g[i];
-    }
-    return new LogDensityGradient(values, TensorInternals.adopt(batch.shape(), f));
+    return new LogDensityGradient(values, Tensor.of(batch.shape(), g));
   }
 }

@@ -5,11 +5,13 @@ import org.xai4j.tensor.TensorInternals;
 
 /** Conversions between batches of samples and the row-major double arrays densities compute on. */
 final class Rows {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private Rows() {}
 
   /** The values of a batch in double precision, one sample per row. */
   static double[] of(Tensor batch) {
-    float[] f = TensorInternals.array(batch);
+    float[] f = INTERNALS.array(batch);
     double[] d = new double[f.length];
     for (int i = 0; i < f.length; i++) {
       d[i] = f[i];

@@ -16,12 +16,14 @@ import org.xai4j.tensor.TensorInternals;
  * @param channel the channel index
  */
 record Channel(String node, int channel) implements NodeObjective {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   @Override
   public ObjectiveValue evaluate(Activations a) {
     Tensor t = a.node(node);
     Layout l = Layout.of(node, t, this);
     l.requireChannel(channel, node, this);
-    float[] d = TensorInternals.array(t);
+    float[] d = INTERNALS.array(t);
     float[] g = new float[d.length];
     float share = 1f / ((float) l.batch() * l.area());
     double[] perItem = new double[l.batch()];
@@ -36,7 +38,7 @@ record Channel(String node, int channel) implements NodeObjective {
       perItem[n] = s / l.area();
       total += perItem[n];
     }
-    return new ObjectiveValue(total / l.batch(), perItem, Map.of(node, TensorInternals.adopt(t.shape(), g)), null);
+    return new ObjectiveValue(total / l.batch(), perItem, Map.of(node, INTERNALS.adopt(t.shape(), g)), null);
   }
 
   @Override

@@ -14,6 +14,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param label the class index
  */
 record ClassProbability(String node, int label) implements NodeObjective {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   @Override
   public ObjectiveValue evaluate(Activations a) {
     Tensor t = a.node(node);
@@ -24,7 +26,7 @@ record ClassProbability(String node, int label) implements NodeObjective {
     Layout l = Layout.of(node, t, this);
     l.requireChannel(label, node, this);
     int k = l.channels();
-    float[] d = TensorInternals.array(t);
+    float[] d = INTERNALS.array(t);
     float[] g = new float[d.length];
     double[] perItem = new double[l.batch()];
     double total = 0;
@@ -49,7 +51,7 @@ record ClassProbability(String node, int label) implements NodeObjective {
       perItem[n] = pk;
       total += pk;
     }
-    return new ObjectiveValue(total / l.batch(), perItem, Map.of(node, TensorInternals.adopt(t.shape(), g)), null);
+    return new ObjectiveValue(total / l.batch(), perItem, Map.of(node, INTERNALS.adopt(t.shape(), g)), null);
   }
 
   @Override

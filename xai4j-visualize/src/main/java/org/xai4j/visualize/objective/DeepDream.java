@@ -12,12 +12,14 @@ import org.xai4j.tensor.TensorInternals;
  * @param node the node read
  */
 record DeepDream(String node) implements NodeObjective {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   @Override
   public ObjectiveValue evaluate(Activations a) {
     Tensor t = a.node(node);
     int batch = a.batch();
     int per = t.size() / batch;
-    float[] d = TensorInternals.array(t);
+    float[] d = INTERNALS.array(t);
     float[] g = new float[d.length];
     float scale = 2f / ((float) batch * per);
     double[] perItem = new double[batch];
@@ -31,7 +33,7 @@ record DeepDream(String node) implements NodeObjective {
       perItem[n] = s / per;
       total += perItem[n];
     }
-    return new ObjectiveValue(total / batch, perItem, Map.of(node, TensorInternals.adopt(t.shape(), g)), null);
+    return new ObjectiveValue(total / batch, perItem, Map.of(node, INTERNALS.adopt(t.shape(), g)), null);
   }
 
   @Override

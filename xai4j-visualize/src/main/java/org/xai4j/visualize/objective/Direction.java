@@ -31,6 +31,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param x the column for a neuron, or {@code null} for the centre
  */
 record Direction(String node, float[] vector, double cossimPow, boolean neuron, Integer y, Integer x) implements NodeObjective {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Lucid's stabilizer of the magnitudes in the cosine similarity. */
   static final double EPS = 1e-4;
   /** Lucid's floor of the cosine similarity before the power. */
@@ -63,7 +65,7 @@ record Direction(String node, float[] vector, double cossimPow, boolean neuron, 
       vNorm += (double) v * v;
     }
     vNorm = Math.sqrt(vNorm);
-    float[] d = TensorInternals.array(t);
+    float[] d = INTERNALS.array(t);
     float[] g = new float[d.length];
     double[] perItem = new double[l.batch()];
     double total = 0;
@@ -76,7 +78,7 @@ record Direction(String node, float[] vector, double cossimPow, boolean neuron, 
       perItem[n] = s / count;
       total += perItem[n];
     }
-    return new ObjectiveValue(total / l.batch(), perItem, Map.of(node, TensorInternals.adopt(t.shape(), g)), null);
+    return new ObjectiveValue(total / l.batch(), perItem, Map.of(node, INTERNALS.adopt(t.shape(), g)), null);
   }
 
   /** f at one position (channel stride {@code stride} from {@code base}); adds {@code share * df/da} to g. */

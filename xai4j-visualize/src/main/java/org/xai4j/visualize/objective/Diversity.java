@@ -23,6 +23,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param node a {@code [N, C, H, W]} node
  */
 record Diversity(String node) implements NodeObjective {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Lucid's {@code l2_normalize} epsilon: a Gram matrix is divided by {@code sqrt(max(|G|^2, 1e-10))}. */
   static final double NORM_EPSILON = 1e-10;
 
@@ -37,7 +39,7 @@ record Diversity(String node) implements NodeObjective {
     int batch = l.batch();
     int c = l.channels();
     int area = l.area();
-    float[] d = TensorInternals.array(t);
+    float[] d = INTERNALS.array(t);
     float[][] grams = new float[batch][c * c];
     double[] norms = new double[batch];
     for (int n = 0; n < batch; n++) {
@@ -91,7 +93,7 @@ record Diversity(String node) implements NodeObjective {
       }
       Kernels.sgemm(false, false, c, area, c, 1f, dGram, 0, c, d, i * l.perItem(), area, 0f, g, i * l.perItem(), area);
     }
-    return new ObjectiveValue(total / batch, perItem, Map.of(node, TensorInternals.adopt(t.shape(), g)), null);
+    return new ObjectiveValue(total / batch, perItem, Map.of(node, INTERNALS.adopt(t.shape(), g)), null);
   }
 
   @Override

@@ -13,6 +13,8 @@ import org.xai4j.tensor.TensorInternals;
  * reads (a batch of one), and its gradients are placed back at that item, zero elsewhere.
  */
 record ForItem(Objective inner, int item) implements Objective {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   ForItem {
     if (item < 0) {
       throw new IllegalArgumentException("batch item must be >= 0, got " + item);
@@ -58,8 +60,8 @@ record ForItem(Objective inner, int item) implements Objective {
   private Tensor embed(Tensor itemGradient, Tensor full, int batch) {
     float[] out = new float[full.size()];
     int per = full.size() / batch;
-    System.arraycopy(TensorInternals.array(itemGradient), 0, out, item * per, per);
-    return TensorInternals.adopt(full.shape(), out);
+    System.arraycopy(INTERNALS.array(itemGradient), 0, out, item * per, per);
+    return INTERNALS.adopt(full.shape(), out);
   }
 
   @Override

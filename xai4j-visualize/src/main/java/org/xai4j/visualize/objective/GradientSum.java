@@ -8,6 +8,8 @@ import org.xai4j.tensor.TensorInternals;
 
 /** Accumulates weighted values, per-item values and gradients of several objectives. */
 final class GradientSum {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private final double[] perItem;
   private final Map<String, float[]> nodes = new LinkedHashMap<>();
   private final Map<String, Shape> shapes = new LinkedHashMap<>();
@@ -29,23 +31,23 @@ final class GradientSum {
       Tensor g = e.getValue();
       float[] acc = nodes.computeIfAbsent(e.getKey(), k -> new float[g.size()]);
       shapes.putIfAbsent(e.getKey(), g.shape());
-      addScaled(acc, TensorInternals.array(g), weight);
+      addScaled(acc, INTERNALS.array(g), weight);
     }
     if (v.imageGradient() != null) {
       if (image == null) {
         image = new float[v.imageGradient().size()];
         imageShape = v.imageGradient().shape();
       }
-      addScaled(image, TensorInternals.array(v.imageGradient()), weight);
+      addScaled(image, INTERNALS.array(v.imageGradient()), weight);
     }
   }
 
   ObjectiveValue result() {
     Map<String, Tensor> grads = new LinkedHashMap<>();
     for (Map.Entry<String, float[]> e : nodes.entrySet()) {
-      grads.put(e.getKey(), TensorInternals.adopt(shapes.get(e.getKey()), e.getValue()));
+      grads.put(e.getKey(), INTERNALS.adopt(shapes.get(e.getKey()), e.getValue()));
     }
-    Tensor img = image == null ? null : TensorInternals.adopt(imageShape, image);
+    Tensor img = image == null ? null : INTERNALS.adopt(imageShape, image);
     return new ObjectiveValue(value, perItem, grads, img);
   }
 

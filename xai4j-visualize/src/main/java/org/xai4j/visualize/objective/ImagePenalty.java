@@ -12,6 +12,8 @@ import org.xai4j.tensor.TensorInternals;
  * in Lucid; per item the image's own penalty.
  */
 abstract class ImagePenalty implements Objective {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   @Override
   public final Set<String> nodes() {
     return Set.of();
@@ -30,7 +32,7 @@ abstract class ImagePenalty implements Objective {
     }
     int batch = a.batch();
     int per = image.size() / batch;
-    float[] x = TensorInternals.array(image);
+    float[] x = INTERNALS.array(image);
     float[] g = new float[x.length];
     double[] perItem = new double[batch];
     double total = 0;
@@ -38,7 +40,7 @@ abstract class ImagePenalty implements Objective {
       perItem[n] = item(x, g, n * per, image.shape().dim(1), image.shape().dim(2), image.shape().dim(3));
       total += perItem[n];
     }
-    return new ObjectiveValue(total, perItem, Map.of(), TensorInternals.adopt(image.shape(), g));
+    return new ObjectiveValue(total, perItem, Map.of(), INTERNALS.adopt(image.shape(), g));
   }
 
   /**

@@ -23,6 +23,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param name how {@link #description()} calls it ({@code neuron}, {@code class_logit})
  */
 record Neuron(String node, int channel, Integer y, Integer x, String name) implements NodeObjective {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   @Override
   public ObjectiveValue evaluate(Activations a) {
     Tensor t = a.node(node);
@@ -30,7 +32,7 @@ record Neuron(String node, int channel, Integer y, Integer x, String name) imple
     l.requireChannel(channel, node, this);
     int row = Position.resolve(y, l.height(), "row", node, this);
     int col = Position.resolve(x, l.width(), "column", node, this);
-    float[] d = TensorInternals.array(t);
+    float[] d = INTERNALS.array(t);
     float[] g = new float[d.length];
     double[] perItem = new double[l.batch()];
     double sum = 0;
@@ -40,7 +42,7 @@ record Neuron(String node, int channel, Integer y, Integer x, String name) imple
       sum += d[i];
       g[i] = 1f / l.batch();
     }
-    return new ObjectiveValue(sum / l.batch(), perItem, Map.of(node, TensorInternals.adopt(t.shape(), g)), null);
+    return new ObjectiveValue(sum / l.batch(), perItem, Map.of(node, INTERNALS.adopt(t.shape(), g)), null);
   }
 
   @Override

@@ -17,6 +17,8 @@ import org.xai4j.visualize.transform.Transformed;
  * </pre>
  */
 public final class ColorDecorrelation implements Transform {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Lucid's {@code color_correlation_svd_sqrt}, rows are R, G, B. */
   static final double[][] CORRELATION_SQRT = {{0.26, 0.09, 0.02}, {0.27, 0.00, -0.05}, {0.27, -0.09, 0.03}};
   private static final int CHANNELS = 3;
@@ -51,11 +53,11 @@ public final class ColorDecorrelation implements Transform {
       throw new IllegalArgumentException("colour decorrelation needs RGB images [N, 3, H, W], got shape " + image.shape());
     }
     float[] y = new float[image.size()];
-    mix(TensorInternals.array(image), y, image.shape().dim(0), image.shape().dim(2) * image.shape().dim(3), false);
-    return new Transformed(TensorInternals.adopt(image.shape(), y), g -> {
+    mix(INTERNALS.array(image), y, image.shape().dim(0), image.shape().dim(2) * image.shape().dim(3), false);
+    return new Transformed(INTERNALS.adopt(image.shape(), y), g -> {
       float[] gx = new float[g.size()];
-      mix(TensorInternals.array(g), gx, g.shape().dim(0), g.shape().dim(2) * g.shape().dim(3), true);
-      return TensorInternals.adopt(g.shape(), gx);
+      mix(INTERNALS.array(g), gx, g.shape().dim(0), g.shape().dim(2) * g.shape().dim(3), true);
+      return INTERNALS.adopt(g.shape(), gx);
     });
   }
 

@@ -37,6 +37,8 @@ import org.xai4j.visualize.transform.Transformed;
  * @param decay the power of the frequency in the scale ({@link #DEFAULT_DECAY})
  */
 public record FourierBasis(Shape imageShape, double sd, double decay) implements SpatialBasis {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Lucid's and Lucent's initial standard deviation of the spectrum. */
   public static final double DEFAULT_SD = 0.01;
   /** Lucid's and Lucent's {@code decay_power}. */
@@ -112,18 +114,18 @@ public record FourierBasis(Shape imageShape, double sd, double decay) implements
     double factor = LUCID_OUTPUT_SCALE / ((double) w * h);
     int planes = imageShape.dim(0) * imageShape.dim(1);
     int specPer = h * fft.halfWidth() * 2;
-    float[] spec = TensorInternals.array(parameter);
+    float[] spec = INTERNALS.array(parameter);
     float[] image = new float[imageShape.size()];
     for (int p = 0; p < planes; p++) {
       fft.inverse(spec, p * specPer, scale, factor, image, p * h * w);
     }
-    return new Transformed(TensorInternals.adopt(imageShape, image), g -> {
-      float[] gi = TensorInternals.array(g);
+    return new Transformed(INTERNALS.adopt(imageShape, image), g -> {
+      float[] gi = INTERNALS.array(g);
       float[] gs = new float[parameter.size()];
       for (int p = 0; p < planes; p++) {
         fft.adjoint(gi, p * h * w, scale, factor, gs, p * specPer);
       }
-      return TensorInternals.adopt(parameter.shape(), gs);
+      return INTERNALS.adopt(parameter.shape(), gs);
     });
   }
 

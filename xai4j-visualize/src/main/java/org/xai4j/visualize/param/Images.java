@@ -7,6 +7,8 @@ import org.xai4j.tensor.TensorInternals;
 
 /** Shape checks and random starts shared by the parameterizations. */
 final class Images {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private Images() {}
 
   static void requireImageShape(Shape s) {
@@ -26,6 +28,6 @@ final class Images {
     for (int i = 0; i < d.length; i++) {
       d[i] = (float) (random.nextGaussian() * sd);
     }
-    return TensorInternals.adopt(shape, d);
+    return INTERNALS.adopt(shape, d);
   }
 }

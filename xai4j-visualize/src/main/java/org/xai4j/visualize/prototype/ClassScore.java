@@ -19,6 +19,8 @@ public enum ClassScore {
   /** The logit {@code z_c}, gradient {@code e_c}: unbounded, so only the regularizer stops it (Simonyan et al. 2014). */
   LOGIT("logit");
 
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private final String id;
 
   ClassScore(String id) {
@@ -44,7 +46,7 @@ public enum ClassScore {
       throw new IllegalArgumentException("class scores need logits [" + classes.length + ", classes], got shape " + s);
     }
     int k = s.dim(1);
-    float[] z = TensorInternals.array(logits);
+    float[] z = INTERNALS.array(logits);
     float[] seed = new float[z.length];
     double[] scores = new double[classes.length];
     for (int i = 0; i < classes.length; i++) {
@@ -63,7 +65,7 @@ public enum ClassScore {
         }
       }
     }
-    return new Scored(scores, TensorInternals.adopt(s, seed));
+    return new Scored(scores, INTERNALS.adopt(s, seed));
   }
 
   /** {@code softmax(z)_c} of each item: the classifier's probability of the item's class. */

@@ -27,6 +27,8 @@ import org.xai4j.visualize.render.ModelReadout;
  * @param std the per-dimension standard deviation, each positive
  */
 public record CodePrior(double[] mean, double[] std) {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Steps of the reconstruction that {@link #ofData} runs. */
   public static final int RECONSTRUCTION_STEPS = 300;
   /** Adam learning rate of that reconstruction. */
@@ -85,7 +87,7 @@ public record CodePrior(double[] mean, double[] std) {
     AscentConfig config = AscentConfig.defaults().withOptimizer(org.xai4j.train.Adam.withLearningRate(
         RECONSTRUCTION_LEARNING_RATE)).withSteps(RECONSTRUCTION_STEPS).withSeed(seed);
     AscentResult r = GradientAscent.run(List.of(Tensor.zeros(Shape.of(n, size))), reconstruction, config);
-    float[] z = TensorInternals.array(r.parameters().get(0));
+    float[] z = INTERNALS.array(r.parameters().get(0));
     double[] mean = new double[size];
     double[] std = new double[size];
     for (int i = 0; i < n; i++) {
@@ -143,21 +145,21 @@ public record CodePrior(double[] mean, double[] std) {
     }
     Tensor noise = start == StartPoint.NOISE ? Tensor.randomNormal(Shape.of(batch, size()), 1f, new java.util.Random(seed))
         : Tensor.zeros(Shape.of(batch, size()));
-    float[] e = TensorInternals.array(noise);
+    float[] e = INTERNALS.array(noise);
     float[] z = new float[e.length];
     for (int i = 0; i < batch; i++) {
       for (int j = 0; j < size(); j++) {
         z[i * size() + j] = (float) (mean[j] + std[j] * e[i * size() + j]);
       }
     }
-    return TensorInternals.adopt(noise.shape(), z);
+    return INTERNALS.adopt(noise.shape(), z);
   }
 
   /** {@code -lambda sum_j ((z_j - mean_j) / std_j)^2} per code, and the gradient of their sum. */
   Regularizer.Term penalty(Tensor codes, double lambda) {
     int size = size();
     int n = codes.shape().dim(0);
-    float[] z = TensorInternals.array(codes);
+    float[] z = INTERNALS.array(codes);
     float[] g = new float[z.length];
     double[] values = new double[n];
     for (int i = 0; i < n; i++) {
@@ -167,6 +169,6 @@ public record CodePrior(double[] mean, double[] std) {
         g[i * size + j] = (float) (-2 * lambda * r / std[j]);
       }
     }
-    return new Regularizer.Term(values, TensorInternals.adopt(codes.shape(), g));
+    return new Regularizer.Term(values, INTERNALS.adopt(codes.shape(), g));
   }
 }

@@ -12,6 +12,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param anchor x0, one sample's shape (no batch axis), or with a batch axis of 1
  */
 public record L2Regularizer(double lambda, Tensor anchor) implements Regularizer {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Validates the weight. */
   public L2Regularizer {
     if (!(lambda >= 0) || Double.isInfinite(lambda)) {
@@ -27,8 +29,8 @@ public record L2Regularizer(double lambda, Tensor anchor) implements Regularizer
       throw new IllegalArgumentException("the L2 anchor has shape " + anchor.shape() + " but the images have shape "
           + images.shape());
     }
-    float[] x = TensorInternals.array(images);
-    float[] a = TensorInternals.array(anchor);
+    float[] x = INTERNALS.array(images);
+    float[] a = INTERNALS.array(anchor);
     float[] g = new float[x.length];
     double[] values = new double[n];
     for (int i = 0; i < n; i++) {
@@ -40,7 +42,7 @@ public record L2Regularizer(double lambda, Tensor anchor) implements Regularizer
       }
       values[i] = -lambda * s;
     }
-    return new Term(values, TensorInternals.adopt(images.shape(), g));
+    return new Term(values, INTERNALS.adopt(images.shape(), g));
   }
 
   @Override

@@ -38,6 +38,8 @@ import org.xai4j.tensor.TensorInternals;
  * (not rescaled per cell), so cells are comparable. Both files are written atomically.
  */
 public final class PrototypeGrid {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Each pixel of a prototype becomes a square of this many pixels. */
   static final int ZOOM = 3;
   private static final int PAD = 6;
@@ -129,7 +131,7 @@ public final class PrototypeGrid {
     int ch = s.dim(1);
     int h = s.dim(2);
     int w = s.dim(3);
-    float[] v = TensorInternals.array(images);
+    float[] v = INTERNALS.array(images);
     BufferedImage img = new BufferedImage(w * ZOOM, h * ZOOM, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < h * ZOOM; y++) {
       for (int x = 0; x < w * ZOOM; x++) {

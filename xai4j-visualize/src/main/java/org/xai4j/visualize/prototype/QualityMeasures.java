@@ -15,6 +15,8 @@ import org.xai4j.visualize.density.Density;
  * search) and, where the method has one, the expert's log-likelihood.
  */
 public final class QualityMeasures {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** How many nearest training images the data distance averages over. */
   public static final int NEIGHBOURS = 5;
 
@@ -40,7 +42,7 @@ public final class QualityMeasures {
     this.training = training;
     int n = training.shape().dim(0);
     int d = training.size() / n;
-    float[] t = TensorInternals.array(training);
+    float[] t = INTERNALS.array(training);
     trainingNorms = new double[n];
     for (int i = 0; i < n; i++) {
       double s = 0;
@@ -83,8 +85,8 @@ public final class QualityMeasures {
       throw new IllegalArgumentException("images of shape " + images.shape() + " cannot be compared with training "
           + "images of shape " + training.shape());
     }
-    float[] x = TensorInternals.array(images);
-    float[] t = TensorInternals.array(training);
+    float[] x = INTERNALS.array(images);
+    float[] t = INTERNALS.array(training);
     double[] out = new double[m];
     double[] squared = new double[n];
     for (int i = 0; i < m; i++) {

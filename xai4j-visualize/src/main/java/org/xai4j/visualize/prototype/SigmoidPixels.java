@@ -15,6 +15,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param high the largest valid input value, greater than low
  */
 public record SigmoidPixels(double low, double high) {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** A start pixel is kept at least this fraction of the range away from the bounds. */
   public static final double EDGE = 1e-3;
 
@@ -27,35 +29,35 @@ public record SigmoidPixels(double low, double high) {
 
   /** The image of a parameter. */
   public Tensor image(Tensor u) {
-    float[] p = TensorInternals.array(u);
+    float[] p = INTERNALS.array(u);
     float[] x = new float[p.length];
     for (int i = 0; i < p.length; i++) {
       x[i] = (float) (low + (high - low) * sigmoid(p[i]));
     }
-    return TensorInternals.adopt(u.shape(), x);
+    return INTERNALS.adopt(u.shape(), x);
   }
 
   /** The parameter of an image, its pixels first moved inside {@code [low + EDGE, high - EDGE]} of the range. */
   public Tensor parameter(Tensor image) {
-    float[] x = TensorInternals.array(image);
+    float[] x = INTERNALS.array(image);
     float[] u = new float[x.length];
     for (int i = 0; i < x.length; i++) {
       double s = Math.min(1 - EDGE, Math.max(EDGE, (x[i] - low) / (high - low)));
       u[i] = (float) Math.log(s / (1 - s));
     }
-    return TensorInternals.adopt(image.shape(), u);
+    return INTERNALS.adopt(image.shape(), u);
   }
 
   /** The gradient with respect to u from the gradient with respect to the image. */
   public Tensor parameterGradient(Tensor u, Tensor imageGradient) {
-    float[] p = TensorInternals.array(u);
-    float[] g = TensorInternals.array(imageGradient);
+    float[] p = INTERNALS.array(u);
+    float[] g = INTERNALS.array(imageGradient);
     float[] out = new float[p.length];
     for (int i = 0; i < p.length; i++) {
       double s = sigmoid(p[i]);
       out[i] = (float) (g[i] * (high - low) * s * (1 - s));
     }
-    return TensorInternals.adopt(u.shape(), out);
+    return INTERNALS.adopt(u.shape(), out);
   }
 
   private static double sigmoid(double v) {

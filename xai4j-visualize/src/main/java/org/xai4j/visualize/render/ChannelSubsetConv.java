@@ -21,13 +21,15 @@ import org.xai4j.tensor.TensorInternals;
  * @param subset the convolution with the kept filters (and biases) only
  */
 record ChannelSubsetConv(Conv full, int[] channels, Conv subset) implements Op {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private static final String TYPE = "ChannelSubsetConv";
 
   /** The convolution {@code full} restricted to {@code channels} (increasing, within its output channels). */
   static ChannelSubsetConv of(Conv full, int[] channels) {
     Tensor w = full.weight();
     int filter = w.size() / w.shape().dim(0);
-    float[] all = TensorInternals.array(w);
+    float[] all = INTERNALS.array(w);
     float[] kept = new float[channels.length * filter];
     float[] bias = full.bias() == null ? null : new float[channels.length];
     for (int i = 0; i < channels.length; i++) {
@@ -38,8 +40,8 @@ record ChannelSubsetConv(Conv full, int[] channels, Conv subset) implements Op {
     }
     int[] dims = w.shape().toArray();
     dims[0] = channels.length;
-    Conv subset = new Conv(TensorInternals.adopt(Shape.of(dims), kept),
-        bias == null ? null : TensorInternals.adopt(Shape.of(channels.length), bias),
+    Conv subset = new Conv(INTERNALS.adopt(Shape.of(dims), kept),
+        bias == null ? null : INTERNALS.adopt(Shape.of(channels.length), bias),
         full.strides(), full.pads(), full.dilations(), full.group());
     return new ChannelSubsetConv(full, channels.clone(), subset);
   }
@@ -59,8 +61,8 @@ record ChannelSubsetConv(Conv full, int[] channels, Conv subset) implements Op {
     Tensor part = subset.forward(inputs);
     Shape shape = full.outputShape(List.of(inputs.get(0).shape()));
     float[] out = new float[shape.size()];
-    copyChannels(TensorInternals.array(part), out, shape, true);
-    return TensorInternals.adopt(shape, out);
+    copyChannels(INTERNALS.array(part), out, shape, true);
+    return INTERNALS.adopt(shape, out);
   }
 
   @Override
@@ -74,8 +76,8 @@ record ChannelSubsetConv(Conv full, int[] channels, Conv subset) implements Op {
     Shape shape = gradOutput.shape();
     Shape kept = shape.withDim(1, channels.length);
     float[] part = new float[kept.size()];
-    copyChannels(part, TensorInternals.array(gradOutput), shape, false);
-    Tensor gradX = subset.inputGradient(TensorInternals.adopt(kept, part), ctx.input(0).shape());
+    copyChannels(part, INTERNALS.array(gradOutput), shape, false);
+    Tensor gradX = subset.inputGradient(INTERNALS.adopt(kept, part), ctx.input(0).shape());
     return Gradients.of(new Tensor[] {gradX}, Map.of());
   }
 

@@ -50,6 +50,8 @@ import org.xai4j.train.Optimizer;
  * ({@link AscentConfig#defaults()}); it minimizes a negated objective, we maximize the objective.
  */
 public final class GradientAscent {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   private GradientAscent() {}
 
   /** Runs without a listener and without cancellation. */
@@ -117,7 +119,7 @@ public final class GradientAscent {
         throw new IllegalArgumentException("the gradient of parameter " + i + " has shape " + g.shape()
             + " but the parameter has shape " + params.get(i).shape());
       }
-      for (float v : TensorInternals.array(g)) {
+      for (float v : INTERNALS.array(g)) {
         if (!Float.isFinite(v)) {
           throw new IllegalStateException("the gradient of parameter " + i + " holds " + v + " at step " + step);
         }

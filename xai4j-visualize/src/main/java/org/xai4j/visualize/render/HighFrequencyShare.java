@@ -16,6 +16,8 @@ import org.xai4j.visualize.param.FourierBasis;
  * high frequencies, which the decorrelated Fourier space suppresses.
  */
 public final class HighFrequencyShare {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Radial frequency above which energy counts as high, cycles per pixel. */
   public static final double CUTOFF = 0.25;
 
@@ -33,7 +35,7 @@ public final class HighFrequencyShare {
     int h = images.shape().dim(2);
     int w = images.shape().dim(3);
     DoubleFFT_2D fft = new DoubleFFT_2D(h, w);
-    float[] d = TensorInternals.array(images);
+    float[] d = INTERNALS.array(images);
     double[] share = new double[n];
     double[] a = new double[2 * h * w];
     for (int item = 0; item < n; item++) {

@@ -11,6 +11,8 @@ import org.xai4j.tensor.TensorInternals;
  * (no rescaling, unlike a heatmap), so a grey 0.5 stays grey.
  */
 public final class ImageGrid {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** White pixels between neighbouring images. */
   public static final int GAP = 2;
   private static final int WHITE = 0xFFFFFF;
@@ -35,7 +37,7 @@ public final class ImageGrid {
         out.setRGB(x, y, WHITE);
       }
     }
-    float[] d = TensorInternals.array(images);
+    float[] d = INTERNALS.array(images);
     for (int item = 0; item < n; item++) {
       int ox = (item % cols) * (w + GAP);
       int oy = (item / cols) * (h + GAP);

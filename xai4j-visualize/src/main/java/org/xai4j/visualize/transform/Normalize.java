@@ -14,6 +14,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param std one positive value per channel
  */
 public record Normalize(float[] mean, float[] std) implements Transform {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Copies and validates the statistics. */
   public Normalize {
     mean = mean.clone();
@@ -42,19 +44,19 @@ public record Normalize(float[] mean, float[] std) implements Transform {
           + image.shape());
     }
     int area = image.shape().dim(2) * image.shape().dim(3);
-    float[] x = TensorInternals.array(image);
+    float[] x = INTERNALS.array(image);
     float[] y = new float[x.length];
     for (int i = 0; i < x.length; i++) {
       int c = (i / area) % channels;
       y[i] = (x[i] - mean[c]) / std[c];
     }
-    return new Transformed(TensorInternals.adopt(image.shape(), y), g -> {
-      float[] gy = TensorInternals.array(g);
+    return new Transformed(INTERNALS.adopt(image.shape(), y), g -> {
+      float[] gy = INTERNALS.array(g);
       float[] gx = new float[gy.length];
       for (int i = 0; i < gy.length; i++) {
         gx[i] = gy[i] / std[(i / area) % channels];
       }
-      return TensorInternals.adopt(g.shape(), gx);
+      return INTERNALS.adopt(g.shape(), gx);
     });
   }
 

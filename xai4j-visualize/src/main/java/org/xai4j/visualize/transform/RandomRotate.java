@@ -16,6 +16,8 @@ import org.xai4j.tensor.TensorInternals;
  * @param angles the angles in degrees to draw from (a repeated angle is drawn more often)
  */
 public record RandomRotate(List<Double> angles) implements Transform {
+  private static final TensorInternals INTERNALS = TensorInternals.access();
+
   /** Copies and validates the angles. */
   public RandomRotate {
     angles = List.copyOf(angles);
@@ -35,11 +37,11 @@ public record RandomRotate(List<Double> angles) implements Transform {
     int w = image.shape().dim(3);
     BilinearTaps taps = BilinearTaps.rotation(h, w, Math.toRadians(degrees));
     float[] y = new float[image.size()];
-    taps.gather(TensorInternals.array(image), y, image.shape().dim(0) * image.shape().dim(1));
-    return new Transformed(TensorInternals.adopt(image.shape(), y), g -> {
+    taps.gather(INTERNALS.array(image), y, image.shape().dim(0) * image.shape().dim(1));
+    return new Transformed(INTERNALS.adopt(image.shape(), y), g -> {
       float[] gx = new float[g.size()];
-      taps.scatter(TensorInternals.array(g), gx, g.shape().dim(0) * g.shape().dim(1));
-      return TensorInternals.adopt(g.shape(), gx);
+      taps.scatter(INTERNALS.array(g), gx, g.shape().dim(0) * g.shape().dim(1));
+      return INTERNALS.adopt(g.shape(), gx);
     });
   }
 
