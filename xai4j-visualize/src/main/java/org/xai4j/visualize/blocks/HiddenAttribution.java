@@ -93,7 +93,7 @@ public final class HiddenAttribution {
     Quadrature.Points points = Quadrature.GAUSS_LEGENDRE.points(steps);
     Tensor sum = Tensor.zeros(activation.shape());
     for (int i = 0; i < steps; i++) {
-      Graph scaled = graph.withOp(layer, new ScaledOutput(node.op(), (float) points.alphas()[i]));
+      Graph scaled = graph.withOp(layer, MappedOutput.scaled(node.op(), (float) points.alphas()[i]));
       Tensor g = gradientAt(scaled.forward(image), layer, target);
       sum = sum.add(g.mul((float) points.weights()[i]));
     }

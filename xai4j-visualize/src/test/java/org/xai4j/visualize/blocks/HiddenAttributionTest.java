@@ -60,7 +60,7 @@ class HiddenAttributionTest {
     Graph g = BlocksNets.cnn(true);
     for (String layer : new String[] {"relu1", "relu2"}) {
       LayerAttribution ig = HiddenAttribution.integratedGradients(g, X, layer, Target.classes(2), 32);
-      Graph zeroed = g.withOp(layer, new ScaledOutput(g.node(layer).op(), 0f));
+      Graph zeroed = g.withOp(layer, MappedOutput.scaled(g.node(layer).op(), 0f));
       double expected = logit(g, X, 2) - logit(zeroed, X, 2);
       assertEquals(expected, ig.total(), 1e-3 * Math.max(1, Math.abs(expected)), layer);
     }

@@ -13,10 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.xai4j.explain.Target;
 import org.xai4j.graph.Graph;
 import org.xai4j.onnx.OnnxImporter;
-import org.xai4j.op.BackwardContext;
-import org.xai4j.op.Gradients;
-import org.xai4j.op.Op;
-import org.xai4j.op.Parameters;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 import org.xai4j.testing.SharedFolder;
@@ -31,35 +27,16 @@ import org.xai4j.testing.SharedFolder;
 class HiddenGradientFiniteDifferenceTest {
   private static final float H = 1e-2f;
 
-  /** An op whose output is {@code inner}'s with {@code delta} added at flat index {@code at}; forward only. */
-  private record ShiftedOutput(Op inner, int at, float delta) implements Op {
-    @Override
-    public String type() {
-      return inner.type();
-    }
-
-    @Override
-    public Parameters parameters() {
-      return inner.parameters();
-    }
-
-    @Override
-    public Shape outputShape(List<Shape> inputs) {
-      return inner.outputShape(inputs);
-    }
-
-    @Override
-    public Tensor forward(List<Tensor> inputs) {
-      Tensor y = inner.forward(inputs);
+  /**
+   * The layer of {@code g} with {@code delta} added to its output at flat index {@code at}: the perturbation is this
+   * test's own; {@link MappedOutput} only puts it in place of the layer (forward only).
+   */
+  private static Graph shifted(Graph g, String layer, int at, float delta) {
+    return g.withOp(layer, new MappedOutput(g.node(layer).op(), y -> {
       float[] v = y.toArray();
       v[at] += delta;
       return Tensor.of(y.shape(), v);
-    }
-
-    @Override
-    public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
-      throw new UnsupportedOperationException("forward only");
-    }
+    }));
   }
 
   /**
@@ -68,8 +45,8 @@ class HiddenGradientFiniteDifferenceTest {
    */
   private static double[] differences(Graph g, Tensor x, String layer, int i, int k, Integer j) {
     double at = target(g.forward(x).output(), k, j);
-    double plus = target(g.withOp(layer, new ShiftedOutput(g.node(layer).op(), i, H)).forward(x).output(), k, j);
-    double minus = target(g.withOp(layer, new ShiftedOutput(g.node(layer).op(), i, -H)).forward(x).output(), k, j);
+    double plus = target(shifted(g, layer, i, H).forward(x).output(), k, j);
+    double minus = target(shifted(g, layer, i, -H).forward(x).output(), k, j);
     return new double[] {(plus - at) / H, (at - minus) / H};
   }
 
