@@ -8,9 +8,6 @@ import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
 import org.xai4j.io.Npy;
 import org.xai4j.onnx.OnnxExporter;
-import org.xai4j.op.Flatten;
-import org.xai4j.op.InstanceNormalization;
-import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 import picocli.CommandLine;
 
@@ -39,18 +36,6 @@ abstract class CliTestSupport {
     String x = b.input("input", -1, 4);
     String h = b.relu("relu1", b.linear("fc1", x, 4, 8));
     return b.output(b.linear("fc2", h, 8, 3)).build();
-  }
-
-  /**
-   * {@code input[?, 2, 4] -> norm (instance normalization) -> flatten -> fc (8 -> 3)}: no composite
-   * covers {@code norm}.
-   */
-  protected static Graph instanceNormalized() {
-    GraphBuilder b = Graph.builder().seed(5);
-    String x = b.input("input", -1, 2, 4);
-    String n = b.add("norm", new InstanceNormalization(Tensor.full(Shape.of(2), 1.5f), Tensor.zeros(Shape.of(2)),
-        InstanceNormalization.DEFAULT_EPSILON), x);
-    return b.output(b.linear("fc", b.add("flat", new Flatten(), n), 8, 3)).build();
   }
 
   /** Exports {@code graph} as ONNX to {@code dir/name} and returns that path. */

@@ -26,6 +26,7 @@ import org.xai4j.io.Npy;
 import org.xai4j.op.Flatten;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
+import org.xai4j.testing.TestGraphs;
 
 class EvaluateCommandTest extends CliTestSupport {
   @TempDir Path dir;
@@ -211,7 +212,7 @@ class EvaluateCommandTest extends CliTestSupport {
 
   @Test
   void ruleFlagsGoToTheMethodsWithAComposite() throws IOException {
-    Path model = writeModel(dir, "in.onnx", instanceNormalized());
+    Path model = writeModel(dir, "in.onnx", TestGraphs.instanceNormalized());
     Path data = Files.createDirectories(dir.resolve("data"));
     Npy.write(data.resolve("inputs.npy"), Tensor.randomNormal(Shape.of(2, 2, 4), 1f, new Random(6)));
     Path outDir = dir.resolve("out");

@@ -29,6 +29,7 @@ import org.xai4j.op.Conv;
 import org.xai4j.op.Flatten;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
+import org.xai4j.testing.TestGraphs;
 
 /** {@code xai4j explain --method lrp}: composites, targets per sample, seeds, per-layer sums and the rule table. */
 class LrpExplainCommandTest extends CliTestSupport {
@@ -156,7 +157,7 @@ class LrpExplainCommandTest extends CliTestSupport {
 
   @Test
   void anUncoveredNodeFailsUnlessTheGradientIsWantedThere(@TempDir Path dir) throws IOException {
-    Path model = writeModel(dir, "in.onnx", instanceNormalized());
+    Path model = writeModel(dir, "in.onnx", TestGraphs.instanceNormalized());
     Tensor x = Tensor.randomNormal(Shape.of(2, 2, 4), 1f, new Random(6));
     Path in = writeNpy(dir, "x.npy", x);
     Path rel = dir.resolve("r.npy");

@@ -17,10 +17,9 @@ import org.xai4j.explain.lrp.LrpRules;
 import org.xai4j.explain.lrp.composite.Composites;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphBuilder;
-import org.xai4j.op.Flatten;
-import org.xai4j.op.InstanceNormalization;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
+import org.xai4j.testing.TestGraphs;
 
 /** The method registry: one syntax, options only where they apply. */
 class MethodsTest {
@@ -110,18 +109,9 @@ class MethodsTest {
     assertTrue(error("lrp:nope", MethodOptions.none(), VECTORS).contains("unknown composite"));
   }
 
-  /** [N, 2, 4] -> instance norm (nothing covers it) -> flatten -> fc (8 -> 3). */
-  private static Graph instanceNormalized() {
-    GraphBuilder b = Graph.builder().seed(5);
-    String x = b.input("x", -1, 2, 4);
-    String n = b.add("norm", new InstanceNormalization(Tensor.full(Shape.of(2), 1.5f), Tensor.zeros(Shape.of(2)),
-        InstanceNormalization.DEFAULT_EPSILON), x);
-    return b.output(b.linear("fc", b.add("flat", new Flatten(), n), 8, 3)).build();
-  }
-
   @Test
   void gradientWhereUncoveredIsTheCompositesOptOut() {
-    Graph g = instanceNormalized();
+    Graph g = TestGraphs.instanceNormalized();
     Shape in = Shape.of(1, 2, 4);
     Attributor strict = Methods.attributor("lrp", MethodOptions.none(), in);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> strict.prepare(g));

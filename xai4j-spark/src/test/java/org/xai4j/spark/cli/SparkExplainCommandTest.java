@@ -17,14 +17,12 @@ import org.xai4j.data.Mnist;
 import org.xai4j.explain.Target;
 import org.xai4j.explain.attribution.IntegratedGradients;
 import org.xai4j.graph.Graph;
-import org.xai4j.graph.GraphBuilder;
 import org.xai4j.io.Npy;
 import org.xai4j.models.bundled.BundledModelFiles;
 import org.xai4j.onnx.OnnxExporter;
-import org.xai4j.op.Flatten;
-import org.xai4j.op.InstanceNormalization;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
+import org.xai4j.testing.TestGraphs;
 import picocli.CommandLine;
 
 class SparkExplainCommandTest {
@@ -79,12 +77,8 @@ class SparkExplainCommandTest {
   @Test
   void anUncoveredNodeFailsUnlessTheGradientIsWantedThere(@TempDir Path dir) throws Exception {
     SparkSession spark = SparkSession.builder().master("local[2,4]").config("spark.ui.enabled", "false").getOrCreate();
-    GraphBuilder b = Graph.builder().seed(5);
-    String x = b.input("input", -1, 2, 4);
-    String n = b.add("norm", new InstanceNormalization(Tensor.full(Shape.of(2), 1.5f), Tensor.zeros(Shape.of(2)),
-        InstanceNormalization.DEFAULT_EPSILON), x);
     Path model = dir.resolve("in.onnx");
-    OnnxExporter.write(b.output(b.linear("fc", b.add("flat", new Flatten(), n), 8, 3)).build(), model);
+    OnnxExporter.write(TestGraphs.instanceNormalized(), model);
     Path images = Files.createDirectories(dir.resolve("in"));
     Npy.write(images.resolve("x.npy"), Tensor.randomNormal(Shape.of(1, 2, 4), 1f, new Random(6)));
     StringWriter e = new StringWriter();
