@@ -29,7 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -122,9 +121,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (samples < 1) {
-      throw new ParameterException(spec.commandLine(), "--samples must be at least 1, got " + samples);
-    }
+    OptionChecks.requirePositive(spec, "--samples", samples);
     outputs.checkFolder("--out", out, Map.of());
     try (AtomicFiles.Folder folder = AtomicFiles.folder(out, outputs.existing())) {
       run(new OutputFolder(folder));

@@ -48,7 +48,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -180,14 +179,10 @@ final class EvaluateCommand implements Callable<Integer> {
         }
       }
     }
-    requirePositive("--samples", samples == null ? 1 : samples);
-    if (steps != null) {
-      requirePositive("--flip-steps", steps);
-    }
-    requirePositive("--per-step", perStep);
-    if (patch != null) {
-      requirePositive("--patch", patch);
-    }
+    OptionChecks.requirePositive(spec, "--samples", samples);
+    OptionChecks.requirePositive(spec, "--flip-steps", steps);
+    OptionChecks.requirePositive(spec, "--per-step", perStep);
+    OptionChecks.requirePositive(spec, "--patch", patch);
     choice("--replace", REPLACEMENTS, replace);
     choice("--order", ORDERS, order);
     model.check();
@@ -268,12 +263,6 @@ final class EvaluateCommand implements Callable<Integer> {
       err.flush();
     }
     return config.withSteps(steps != null ? steps : Math.min(all, PixelFlipping.DEFAULT_STEPS));
-  }
-
-  private void requirePositive(String option, int value) {
-    if (value < 1) {
-      throw new ParameterException(spec.commandLine(), option + " must be at least 1, got " + value);
-    }
   }
 
   /**

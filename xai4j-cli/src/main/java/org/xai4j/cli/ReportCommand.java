@@ -107,10 +107,10 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    requirePositive("--top-k", topK);
-    requirePositive("--groups", groups);
-    requirePositive("--icon-steps", iconSteps);
-    requirePositive("--icon-size", iconSize);
+    OptionChecks.requirePositive(spec, "--top-k", topK);
+    OptionChecks.requirePositive(spec, "--groups", groups);
+    OptionChecks.requirePositive(spec, "--icon-steps", iconSteps);
+    OptionChecks.requirePositive(spec, "--icon-size", iconSize);
     if ((low == null) != (high == null)) {
       throw new ParameterException(spec.commandLine(), "--low and --high go together");
     }
@@ -150,11 +150,5 @@ final class ReportCommand implements Callable<Integer> {
     pw.printf(Locale.ROOT, "wrote %s (%.1f s, %d icons rendered)%n", r.index(), r.seconds(), r.iconsRendered());
     pw.flush();
     return Failures.OK;
-  }
-
-  private void requirePositive(String option, int value) {
-    if (value < 1) {
-      throw new ParameterException(spec.commandLine(), option + " must be at least 1, got " + value);
-    }
   }
 }

@@ -17,9 +17,7 @@ final class ThreadsOption {
   @Option(names = "--threads", paramLabel = "N",
       description = "Kernel threads (default: the available processors, or -Dxai4j.threads).")
   void threads(int n) {
-    if (n < 1) {
-      throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
-    }
+    OptionChecks.requirePositive(spec, "--threads", n);
     System.setProperty(Parallelism.THREADS_PROPERTY, Integer.toString(n));
     if (Parallelism.threads() != n) {
       throw new ParameterException(spec.commandLine(), "--threads " + n + ": this JVM's kernels already run on "

@@ -89,8 +89,8 @@ final class TrainCommand implements Callable<Integer> {
           + "folder and copy <name>.onnx and <name>.json into " + BundledModelFiles.SOURCE_FOLDER + " to update a "
           + "bundled model");
     }
-    requireAtLeast("--epochs", epochs, 1);
-    requireAtLeast("--samples", samples, 1);
+    OptionChecks.requirePositive(spec, "--epochs", epochs);
+    OptionChecks.requirePositive(spec, "--samples", samples);
     ModelRecipe recipe = BundledModels.named(name);
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IllegalArgumentException("--out " + out + " is a file; name a folder");
@@ -125,12 +125,6 @@ final class TrainCommand implements Callable<Integer> {
     console.printf("wrote %s and %s%n", onnx, sidecar);
     console.flush();
     return Failures.OK;
-  }
-
-  private void requireAtLeast(String option, Integer value, int least) {
-    if (value != null && value < least) {
-      throw new ParameterException(spec.commandLine(), option + " must be at least " + least + ", got " + value);
-    }
   }
 
   /** The JSON sidecar: name, description, metrics and training record, in that order. */
