@@ -8,26 +8,36 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --model} option of every command that takes a model (a picocli mixin): an ONNX file or
- * the name of a bundled model ({@code mnist-cnn}, {@code shapes-cnn}, ...).
+ * the name of a bundled model ({@code mnist-cnn}, {@code shapes-cnn}, ...). Public for
+ * {@code xai4j spark-explain}.
  */
-final class ModelOption {
+public final class ModelOption {
   @Option(names = "--model", required = true, paramLabel = "MODEL",
       description = "ONNX file or bundled model: ${COMPLETION-CANDIDATES}.",
       completionCandidates = ModelArgument.BundledNames.class)
   String model;
 
   /** The argument as given. */
-  String name() {
+  public String name() {
     return model;
   }
 
   /** The model file, or {@code null} for a bundled model. */
-  Path file() {
+  public Path file() {
     return Files.isRegularFile(Path.of(model)) ? Path.of(model) : null;
   }
 
-  /** Checks that the model exists (file or bundled name) before anything is computed. */
-  void check() {
+  /** Whether the argument names a bundled model rather than a path; {@link #check()} tells whether one exists. */
+  public boolean bundled() {
+    return !Files.exists(Path.of(model));
+  }
+
+  /**
+   * Checks that the model exists (file or bundled name) before anything is computed.
+   *
+   * @throws IllegalArgumentException listing the bundled models if the argument names neither
+   */
+  public void check() {
     ModelArgument.checkBundled(model);
   }
 

@@ -36,12 +36,7 @@ final class NumericOptions {
    * @param what names the result, for example {@code "the relevance of lrp"}
    */
   void checkResult(String what, Tensor result, Graph graph, Map<String, Tensor> feeds, PrintWriter err) {
-    NonFinite.Count c = NonFinite.count(result);
-    if (!c.finite()) {
-      String cause = NonFinite.firstInForward(graph, feeds).map(s -> "first in the forward pass: " + s)
-          .orElse("the forward pass is finite, so the method produced them");
-      report(what + " " + result.shape() + " holds " + c + "; " + cause, "to write it anyway", err);
-    }
+    NonFinite.inResult(what, result, graph, feeds).ifPresent(m -> report(m, "to write it anyway", err));
   }
 
   private void report(String message, String toGoOn, PrintWriter err) {

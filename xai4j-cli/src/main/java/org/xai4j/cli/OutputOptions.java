@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
  * command starts working: the folder an output goes into exists, no output is one of the command's inputs (or,
  * for an output folder, contains one), and an existing output is replaced only with {@code --force}. The files
  * themselves are written through {@link AtomicFiles} with {@link #existing()}, so the check is repeated, race-free,
- * when an output is moved into place.
+ * when an output is moved into place. Public for {@code xai4j spark-explain}.
  */
-final class OutputOptions {
+public final class OutputOptions {
   @Option(names = "--force", description = "Replace existing output files or folders.")
   boolean force;
 
@@ -23,7 +23,7 @@ final class OutputOptions {
    * The command's input files by option name, from alternating option names and paths; a {@code null} path (an
    * option not given, or a bundled model rather than a file) is left out.
    */
-  static Map<String, Path> inputs(Object... optionsAndPaths) {
+  public static Map<String, Path> inputs(Object... optionsAndPaths) {
     Map<String, Path> m = new LinkedHashMap<>();
     for (int i = 0; i < optionsAndPaths.length; i += 2) {
       if (optionsAndPaths[i + 1] != null) {
@@ -34,7 +34,7 @@ final class OutputOptions {
   }
 
   /** How {@link AtomicFiles} treats an existing target: replaced with {@code --force}, refused otherwise. */
-  AtomicFiles.Existing existing() {
+  public AtomicFiles.Existing existing() {
     return force ? AtomicFiles.Existing.REPLACE : AtomicFiles.Existing.REFUSE;
   }
 
@@ -52,8 +52,15 @@ final class OutputOptions {
     }
   }
 
-  /** Checks an output folder, as {@link #checkFile} checks a file; an existing file is refused even with --force. */
-  void checkFolder(String option, Path folder, Map<String, Path> inputs) {
+  /**
+   * Checks an output folder as {@code checkFile} checks a file, and also that it contains none of the inputs; an
+   * existing file of that name is refused even with {@code --force}.
+   *
+   * @param option the option naming it, for messages ({@code --out})
+   * @param inputs the command's input files (and its other outputs) by option name
+   * @throws IllegalArgumentException naming the option and the path if a check fails
+   */
+  public void checkFolder(String option, Path folder, Map<String, Path> inputs) {
     check(option, folder, inputs);
     if (Files.exists(folder) && !Files.isDirectory(folder)) {
       throw new IllegalArgumentException(option + " " + folder + " is a file; name a folder");

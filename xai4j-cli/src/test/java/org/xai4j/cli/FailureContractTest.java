@@ -88,6 +88,23 @@ class FailureContractTest extends CliTestSupport {
   }
 
   @Test
+  void anInvalidThreadPropertyExitsWith3NamingItInAFreshJvm(@TempDir Path dir) throws Exception {
+    Path model = writeModel(dir, "mlp.onnx", mlp());
+    Path in = writeNpy(dir, "x.npy", input());
+    Path y = dir.resolve("y.npy");
+    // the kernel thread count is fixed once per JVM, so the property is tried where it is read first
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dxai4j.threads=0", "-Dxai4j.kernels=scalar", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "run", "--model", model.toString(), "--input", in.toString(), "--out", y.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String stderr = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), stderr);
+    assertEquals(Failures.BAD_INPUT, p.exitValue(), stderr);
+    assertEquals("-Dxai4j.threads=0 must be at least 1", stderr.strip());
+    assertFalse(Files.exists(y));
+  }
+
+  @Test
   void anExceededLimitNamesItAndHowToRaiseIt(@TempDir Path dir) throws IOException {
     Path model = writeModel(dir, "mlp.onnx", mlp());
     Path in = writeNpy(dir, "x.npy", input());
@@ -151,15 +168,20 @@ class FailureContractTest extends CliTestSupport {
     assertTrue(err.toString().startsWith("warning: --input " + in), err.toString());
   }
 
-  @Test
-  void aNonFiniteWeightIsTracedToItsNode(@TempDir Path dir) throws IOException {
+  /** {@link #mlp()} with one infinite weight in {@code fc2}. */
+  private static Graph infiniteWeight() {
     Graph g = mlp();
     Tensor w = g.node("fc2").op().parameters().get("weight");
     float[] v = w.toArray();
     v[5] = Float.POSITIVE_INFINITY;
     Parameters p = Parameters.of("weight", Tensor.of(w.shape(), v), "bias", g.node("fc2").op().parameters()
         .get("bias"));
-    Path model = writeModel(dir, "inf.onnx", g.withOp("fc2", g.node("fc2").op().withParameters(p)));
+    return g.withOp("fc2", g.node("fc2").op().withParameters(p));
+  }
+
+  @Test
+  void aNonFiniteWeightIsTracedToItsNode(@TempDir Path dir) throws IOException {
+    Path model = writeModel(dir, "inf.onnx", infiniteWeight());
     Path in = writeNpy(dir, "x.npy", input());
     Path y = dir.resolve("r.npy");
     assertEquals(Failures.BAD_INPUT, run("explain", "--model", model.toString(), "--input", in.toString(),
@@ -168,6 +190,22 @@ class FailureContractTest extends CliTestSupport {
     assertTrue(e.startsWith("the relevance of lrp [1, 4] holds ") && e.contains("first in the forward pass: node "
         + "'fc2' (Gemm): its weight 'weight' [3, 8] holds 0 NaN and 1 infinite of 24 values"), e);
     assertFalse(Files.exists(y));
+  }
+
+  @Test
+  void evaluateRefusesANonFiniteModelOutputBeforeItWritesItsFolder(@TempDir Path dir) throws IOException {
+    Path model = writeModel(dir, "inf.onnx", infiniteWeight());
+    Path data = Files.createDirectory(dir.resolve("data"));
+    writeNpy(data, "inputs.npy", Tensor.randomNormal(Shape.of(3, 4), 1f, new java.util.Random(2)));
+    Path out = dir.resolve("eval");
+    assertEquals(Failures.BAD_INPUT, run("evaluate", "--model", model.toString(), "--data", data.toString(),
+        "--methods", "gradient", "--metric", "pixel-flipping", "--patch", "2", "--replace", "zero", "--quiet",
+        "--out", out.toString()));
+    String e = errLine();
+    assertTrue(e.startsWith("the model's output [3, 3] holds ") && e.contains("first in the forward pass: node "
+        + "'fc2' (Gemm): its weight 'weight' [3, 8] holds 0 NaN and 1 infinite of 24 values") && e.endsWith(
+        "(pass --allow-nonfinite to write it anyway)"), e);
+    assertEquals(List.of("data", "inf.onnx"), names(dir), "no report folder, no temporary folder");
   }
 
   @Test

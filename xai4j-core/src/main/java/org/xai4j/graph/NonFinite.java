@@ -68,6 +68,23 @@ public final class NonFinite {
   }
 
   /**
+   * Why a result of {@code graph} on {@code feeds} is not finite, in one line, or empty if it is finite: how many
+   * of its values are NaN or infinite, and the first value of the forward pass that is not finite
+   * ({@link #firstInForward}) or, when the whole pass is finite, that the method computing the result produced them.
+   *
+   * @param what names the result, for example {@code "the relevance of lrp"}
+   */
+  public static Optional<String> inResult(String what, Tensor result, Graph graph, Map<String, Tensor> feeds) {
+    Count c = count(result);
+    if (c.finite()) {
+      return Optional.empty();
+    }
+    String cause = firstInForward(graph, feeds).map(s -> "first in the forward pass: " + s)
+        .orElse("the forward pass is finite, so the method produced them");
+    return Optional.of(what + " " + result.shape() + " holds " + c + "; " + cause);
+  }
+
+  /**
    * The first value of a forward pass that holds NaN or infinities, described in one line, or empty if the
    * whole pass is finite. Graph inputs come first; a node is blamed for its weights when one of them holds
    * non-finite values, and otherwise for producing them from finite inputs.

@@ -22,7 +22,7 @@ public final class Kernels {
    * The name of the kernel implementation in use, {@code "vector"} or {@code "scalar"}; the first
    * call makes the choice.
    *
-   * @throws IllegalStateException when {@value #PROVIDER_PROPERTY} is invalid or asks for vector
+   * @throws IllegalArgumentException when {@value #PROVIDER_PROPERTY} is invalid or asks for vector
    *     kernels that cannot be loaded
    */
   public static String provider() {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -14,13 +15,15 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Target;
+import org.xai4j.graph.NonFinite;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
 /**
  * The work of a {@link RowJob} on one partition: pulls up to a batch of rows at a time, decodes
  * them (a bad row becomes an error row), explains the good ones with every method in one batch
- * each, appends the {@link BatchColumns} and hands the output rows on in input order, one per row
+ * each, appends the {@link BatchColumns} (a sample whose relevance holds NaN or infinities becomes an error row
+ * naming the first non-finite value of its forward pass) and hands the output rows on in input order, one per row
  * and method. It holds no state between partitions but the per-JVM {@link PreparedModels}.
  */
 final class BatchedPartition implements MapPartitionsFunction<Row, Row> {
@@ -121,7 +124,18 @@ final class BatchedPartition implements MapPartitionsFunction<Row, Row> {
           : Target.classes(classes.stream().mapToInt(Integer::intValue).toArray());
       Attribution a = m.explain(x, t);
       int[] targets = t instanceof Target.Classes c ? c.perSample() : Target.Argmax.argmaxPerSample(a.output());
-      return columns.of(m, x, a, targets);
+      Row[] out = columns.of(m, x, a, targets);
+      if (!NonFinite.count(a.relevance()).finite()) {
+        String input = m.graph().inputs().get(0).name();
+        for (int n = 0; n < out.length; n++) {
+          Optional<String> why = NonFinite.inResult("the relevance of " + m.name(), a.relevance().slice0(n, n + 1),
+              m.graph(), Map.of(input, x.slice0(n, n + 1)));
+          if (why.isPresent()) {
+            out[n] = errorColumns(m.name(), why.get());
+          }
+        }
+      }
+      return out;
     }
 
     private Row merge(Row in, Row appended) {

@@ -21,7 +21,9 @@ import org.xai4j.tensor.Tensor;
  * (relevance as a float array and its shape, a heatmap PNG, relevance sum, conservation ratio,
  * top-k positions). A row that cannot be explained (undecodable image, a shape the model does not
  * take, a non-finite value, a target outside the output) gets its message in the
- * {@link ExplanationColumns#ERROR} column instead of failing the job.
+ * {@link ExplanationColumns#ERROR} column instead of failing the job, and so does a row whose
+ * relevance holds NaN or infinities (the message names the first non-finite value of the
+ * forward pass: the input, a weight or the node that produced it).
  *
  * <pre>{@code
  * Dataset<Row> images = spark.read().format("binaryFile").load("digits/");

@@ -50,8 +50,22 @@ public final class BundledModelFiles {
    * @throws IllegalStateException if the model has not been trained and committed
    */
   public static ModelProto proto(String name) {
+    try {
+      return ModelProto.parseFrom(bytes(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read bundled model " + name + ONNX + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The ONNX file of a bundled model as bytes (what {@code xai4j-spark} broadcasts to its executors).
+   *
+   * @throws IllegalArgumentException if there is no recipe of that name (listing the names)
+   * @throws IllegalStateException if the model has not been trained and committed
+   */
+  public static byte[] bytes(String name) {
     try (InputStream in = open(name + ONNX)) {
-      return ModelProto.parseFrom(in);
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read bundled model " + name + ONNX + ": " + e.getMessage(), e);
     }

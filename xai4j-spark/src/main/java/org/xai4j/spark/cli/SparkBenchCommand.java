@@ -1,9 +1,6 @@
 package org.xai4j.spark.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.xai4j.cli.OptionChecks;
 import org.xai4j.data.LabeledImages;
 import org.xai4j.data.Mnist;
 import org.xai4j.kernel.Kernels;
@@ -64,7 +62,9 @@ final class SparkBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter pw = spec.commandLine().getOut();
-    byte[] onnx = bundled("mnist-cnn");
+    OptionChecks.requirePositive(spec, "--repeats", repeats);
+    OptionChecks.requirePositive(spec, "--batch-size", batchSize);
+    byte[] onnx = BundledModelFiles.bytes("mnist-cnn");
     LabeledImages data = Mnist.load().all();
     if (images < 1 || images > data.size()) {
       throw new IllegalArgumentException("--images must be in [1, " + data.size() + "], got " + images);
@@ -124,13 +124,5 @@ final class SparkBenchCommand implements Callable<Integer> {
           all.slice0(id.intValue(), id.intValue() + 1).toArray(), shape)));
       return rows.iterator();
     }, Encoders.row(SCHEMA));
-  }
-
-  private static byte[] bundled(String name) {
-    try (InputStream in = BundledModelFiles.class.getResourceAsStream(name + ".onnx")) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read bundled model " + name, e);
-    }
   }
 }

@@ -1,21 +1,26 @@
 package org.xai4j.spark.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.xai4j.cli.ImageOptions;
 import org.xai4j.cli.MethodFlags;
+import org.xai4j.cli.ModelOption;
+import org.xai4j.cli.OptionChecks;
+import org.xai4j.cli.OutputOptions;
+import org.xai4j.models.bundled.BundledModelFiles;
 import org.xai4j.spark.Explain;
 import org.xai4j.spark.ExplanationColumns;
 import org.xai4j.spark.RowTarget;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,15 +32,22 @@ import picocli.CommandLine.Spec;
  * Spark and writes one Parquet row per image and method ({@link ExplanationColumns}, plus the
  * image's {@code path}). Runs in its own JVM with Spark on the classpath: {@code ./xai4j spark-explain}
  * locally, or {@code spark-submit --class org.xai4j.spark.cli.SparkExplainCommand xai4j-spark.jar}
- * on a cluster (see {@code docs/spark.md}). The method flags and image options are those of {@code xai4j explain}
- * ({@link MethodFlags}, {@link ImageOptions}), declared once.
+ * on a cluster (see {@code docs/spark.md}). The model option ({@link ModelOption}: a file or a bundled model), the
+ * method flags ({@link MethodFlags}), the image options ({@link ImageOptions}) and {@code --force}
+ * ({@link OutputOptions}) are those of {@code xai4j explain}, declared once, and so is the exit-code contract
+ * ({@link SparkMain}): 2 for a usage error, 3 for a bad model, input, option value or output folder or an exceeded
+ * limit, each in one line. A file that cannot be explained (not an image, a shape the model does not take, NaN)
+ * does not fail the job: its rows carry the message in the {@code error} column, and the summary counts them.
+ * The Parquet folder is written whole ({@link ParquetOutput}).
  */
 @Command(name = "spark-explain", mixinStandardHelpOptions = true,
-    description = "Explain a folder of images on Apache Spark: xai4j spark-explain --master local[2] --model M.onnx "
+    description = "Explain a folder of images on Apache Spark: xai4j spark-explain --master local[2] --model M "
         + "--images DIR --method NAME[,NAME] --out OUT.parquet.",
-    footerHeading = "%nExample:%n",
+    footerHeading = "%nExamples:%n",
     footer = {"  xai4j spark-explain --master local[2] --model model.onnx --images pngs/ \\",
-        "      --method integrated-gradients,lrp:epsilon-plus-flat --integration-steps 32 --out explained.parquet"})
+        "      --method integrated-gradients,lrp:epsilon-plus-flat --integration-steps 32 --out explained.parquet",
+        "  xai4j spark-explain --master local[2] --model mnist-cnn --images digits/ --method gradient \\",
+        "      --out digits.parquet"})
 public final class SparkExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -43,8 +55,7 @@ public final class SparkExplainCommand implements Callable<Integer> {
       + "spark-submit master, else local[*]).")
   String master;
 
-  @Option(names = "--model", required = true, description = "ONNX model file.")
-  Path model;
+  @Mixin ModelOption model;
 
   @Option(names = "--images", required = true, description = "Folder (read recursively) of PNG/JPEG images or .npy "
       + "arrays, or any path Spark's binaryFile source reads (hdfs://, s3a://, globs).")
@@ -54,8 +65,11 @@ public final class SparkExplainCommand implements Callable<Integer> {
       + "gradient,lrp:epsilon-plus-flat,grad-cam:NODE.")
   List<String> methods;
 
-  @Option(names = "--out", required = true, description = "Parquet output folder (must not exist).")
+  @Option(names = "--out", required = true, description = "Parquet output folder (replaced only with --force; on "
+      + "the local file system written whole).")
   String out;
+
+  @Mixin OutputOptions outputs;
 
   @Option(names = "--target", description = "Output index to explain for every image (default: each image's argmax).")
   Integer target;
@@ -73,56 +87,76 @@ public final class SparkExplainCommand implements Callable<Integer> {
 
   @Mixin MethodFlags methodFlags = new MethodFlags();
 
-  /** Runs the command and exits with its status (the entry point for {@code spark-submit}). */
+  /**
+   * Runs {@code xai4j spark-explain ARGS} and exits with its status (the entry point for {@code spark-submit}): the
+   * same command line as {@link SparkMain}'s subcommand, so {@code --verbose} and {@code --limit} work here too.
+   */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new SparkExplainCommand()).execute(args));
+    String[] all = new String[args.length + 1];
+    all[0] = "spark-explain";
+    System.arraycopy(args, 0, all, 1, args.length);
+    System.exit(SparkMain.commandLine().execute(all));
   }
 
   @Override
-  public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    PrintWriter pw = spec.commandLine().getOut();
+  public Integer call() throws IOException {
+    OptionChecks.requirePositive(spec, "--batch-size", batchSize);
+    model.check();
+    Explain explain = (model.bundled() ? Explain.model(BundledModelFiles.bytes(model.name()), model.name())
+        : Explain.model(Path.of(model.name()))).withMethods(methods).withMethodOptions(methodFlags.options())
+        .withImages(image.imageInput()).withBatchSize(batchSize).withTopK(topK).withOutputs(!noRelevance, true)
+        .withTarget(target == null ? RowTarget.argmax() : RowTarget.fixed(target));
+    boolean running = SparkSession.getDefaultSession().isDefined();
+    SparkSession spark = session();
     try {
-      Explain explain = Explain.model(model).withMethods(methods.toArray(String[]::new))
-          .withMethodOptions(methodFlags.options()).withImages(image.imageInput()).withBatchSize(batchSize).withTopK(topK)
-          .withOutputs(!noRelevance, true).withTarget(target == null ? RowTarget.argmax() : RowTarget.fixed(target));
-      if (!images.contains("://") && !images.contains("*") && !Files.exists(Path.of(images))) {
-        throw new IllegalArgumentException("--images " + images + ": no such file or folder");
+      Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+      ParquetOutput output = ParquetOutput.of(out, outputs, OutputOptions.inputs("--model", model.file(),
+          "--images", localImages(hadoop)), hadoop);
+      long start = System.nanoTime();
+      Dataset<Row> files = spark.read().format("binaryFile").option("recursiveFileLookup", "true").load(images)
+          .select("path", "content");
+      output.write(explain.transform(files).drop("content"));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Dataset<Row> written = spark.read().parquet(output.location());
+      long rows = written.count();
+      long errors = written.filter(functions.col(ExplanationColumns.ERROR).isNotNull()).count();
+      long inputs = rows / methods.size();
+      PrintWriter pw = spec.commandLine().getOut();
+      pw.printf("explained %d files with %s on %s in %.1f s (%.1f files/s); %d rows with an error%nwrote:  %s%n",
+          inputs, methods, spark.sparkContext().master(), seconds, inputs / seconds, errors, out);
+      pw.flush();
+      return 0;
+    } finally {
+      if (!running) {
+        spark.stop();
       }
-      if (!out.contains("://") && Files.exists(Path.of(out))) {
-        throw new IllegalArgumentException("--out " + out + " exists; remove it or choose another folder");
-      }
-      boolean running = SparkSession.getDefaultSession().isDefined();
-      SparkSession.Builder builder = SparkSession.builder().appName("xai4j spark-explain");
-      if (master != null) {
-        builder.master(master);
-      } else if (System.getProperty("spark.master") == null) {
-        builder.master("local[*]");
-      }
-      SparkSession spark = builder.getOrCreate();
-      try {
-        long start = System.nanoTime();
-        Dataset<Row> files = spark.read().format("binaryFile").option("recursiveFileLookup", "true").load(images)
-            .select("path", "content");
-        explain.transform(files).drop("content").write().parquet(out);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Dataset<Row> written = spark.read().parquet(out);
-        long rows = written.count();
-        long errors = written.filter(functions.col(ExplanationColumns.ERROR).isNotNull()).count();
-        long inputs = rows / methods.size();
-        pw.printf("explained %d files with %s on %s in %.1f s (%.1f files/s); %d rows with an error%nwrote:  %s%n",
-            inputs, methods, spark.sparkContext().master(), seconds, inputs / seconds, errors, out);
-        pw.flush();
-        return 0;
-      } finally {
-        if (!running) {
-          spark.stop();
-        }
-      }
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      err.println(e.getMessage());
-      err.flush();
-      return 1;
     }
+  }
+
+  /** The running Spark session, or a new one on {@code --master} (else the spark-submit master, else local[*]). */
+  private SparkSession session() {
+    SparkSession.Builder builder = SparkSession.builder().appName("xai4j spark-explain");
+    if (master != null) {
+      builder.master(master);
+    } else if (System.getProperty("spark.master") == null) {
+      builder.master("local[*]");
+    }
+    return builder.getOrCreate();
+  }
+
+  /**
+   * Checks that {@code --images} names files, and returns it if it is one local file or folder (so that
+   * {@code --out} cannot replace it), else null.
+   *
+   * @throws IllegalArgumentException naming {@code --images} if nothing matches it
+   */
+  private Path localImages(Configuration hadoop) throws IOException {
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(images);
+    FileSystem fs = path.getFileSystem(hadoop);
+    FileStatus[] found = fs.globStatus(path);
+    if (found == null || found.length == 0) {
+      throw new IllegalArgumentException("--images " + images + ": no such file or folder");
+    }
+    return ParquetOutput.isLocal(fs) && found.length == 1 ? Path.of(found[0].getPath().toUri()) : null;
   }
 }
