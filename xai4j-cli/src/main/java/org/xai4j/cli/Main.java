@@ -1,5 +1,6 @@
 package org.xai4j.cli;
 
+import org.xai4j.kernel.Kernels;
 import org.xai4j.kernel.Parallelism;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -48,9 +49,10 @@ public final class Main {
 
   /**
    * Gives a command line the exit-code contract of {@link Failures}: one-line usage errors (exit code 2) and
-   * one-line failures (3 for bad input, 1 for internal errors). Before a command runs, the kernel thread count
-   * ({@code -Dxai4j.threads}) is checked, so that an invalid value fails every command alike instead of only those
-   * that reach a parallel kernel. For the Spark command line of {@code xai4j-spark} too, which also mixes in
+   * one-line failures (3 for bad input, 1 for internal errors). Before a command runs (help needs neither), the
+   * kernel thread count ({@code -Dxai4j.threads}) and kernel choice ({@code -Dxai4j.kernels}) are checked, so that
+   * an invalid value fails every command alike, before it prints anything, instead of only those that reach a
+   * kernel. For the Spark command line of {@code xai4j-spark} too, which also mixes in
    * {@link GlobalOptions}.
    *
    * @return {@code cli}
@@ -59,8 +61,13 @@ public final class Main {
     cli.setParameterExceptionHandler(new UsageErrorHandler());
     cli.setExecutionExceptionHandler(new Failures());
     cli.setExecutionStrategy(parsed -> {
+      Integer help = CommandLine.executeHelpRequest(parsed);
+      if (help != null) {
+        return help;
+      }
       try {
         Parallelism.threads();
+        Kernels.provider();
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ExecutionException(cli, e.getMessage(), e);
       }

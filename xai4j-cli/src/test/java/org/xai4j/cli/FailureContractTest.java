@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -293,4 +294,19 @@ class FailureContractTest extends CliTestSupport {
     assertEquals(Failures.INTERNAL, cli.execute("--verbose"));
     assertTrue(e.toString().contains("\tat org.xai4j.cli.FailureContractTest$Buggy.call"), e.toString());
   }
+
+  @Test
+  void anInvalidKernelsPropertyFailsInOneLineBeforeTheCommandPrintsAnything() throws Exception {
+    // the kernel choice is made once per JVM; inspect prints its model line before it reaches a kernel
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--add-modules", "jdk.incubator.vector", "-Dxai4j.kernels=gpu", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "inspect", "--model", "mnist-cnn").start();
+    String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    List<String> stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+        .filter(l -> !l.startsWith("WARNING: Using incubator modules")).toList();
+    assertEquals(Failures.BAD_INPUT, p.waitFor(), stderr.toString());
+    assertEquals("", stdout, "nothing printed before the error");
+    assertEquals(List.of("-Dxai4j.kernels=gpu is not one of auto, scalar, vector"), stderr);
+  }
+
 }
