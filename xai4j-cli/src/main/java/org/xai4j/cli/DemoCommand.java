@@ -45,8 +45,8 @@ import picocli.CommandLine.Spec;
  * own ({@link DemoBuildingBlocks}); a model-zoo architecture explained by LRP next to Zennit ({@link DemoZoo});
  * the report ({@link HtmlPage}). Every capability section states what its paper claims, what this run measured
  * of it (computed from the run's own results) and the command that reproduces its figure. Every table is
- * printed to the console as well. With the defaults it takes about 40 to 60 s on 2 cores, half of it
- * the prototypes.
+ * printed to the console as well. With the defaults it takes about 51 s on 2 cores (quiet machine,
+ * 2026-12-04): 20 s the prototypes, 17 s the feature visualizations.
  * The report is written into a temporary folder that replaces {@code DIR} only when complete (and only
  * with {@code --force} if {@code DIR} exists), so an interrupted run leaves the old report intact.
  */
