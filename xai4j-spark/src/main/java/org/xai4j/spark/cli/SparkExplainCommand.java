@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.SparkException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -141,7 +142,14 @@ public final class SparkExplainCommand implements Callable<Integer> {
     } else if (System.getProperty("spark.master") == null) {
       builder.master("local[*]");
     }
-    return builder.getOrCreate();
+    try {
+      return builder.getOrCreate();
+    } catch (Exception e) { // Spark is Scala: javac does not see the SparkException that getOrCreate throws
+      if (master != null && e instanceof SparkException) {
+        throw new IllegalArgumentException("--master " + master + ": " + e.getMessage(), e);
+      }
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
   }
 
   /**

@@ -211,6 +211,28 @@ class SparkExplainCommandTest {
   }
 
   @Test
+  void aMasterUrlSparkCannotParseExitsWith3NamingItInAFreshJvm(@TempDir Path dir) throws Exception {
+    // a running session ignores --master, so the URL is tried where the first session is made: a JVM of its own
+    Path model = dir.resolve("mlp.onnx");
+    OnnxExporter.write(mlp(13), model);
+    Path images = oneSample(dir, 0.5f, -1f, 2f, 0.25f);
+    Path out = dir.resolve("o");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), SparkMain.class.getName(), "spark-explain",
+        "--master", "nonsense[2]", "--model", model.toString(), "--images", images.toString(),
+        "--method", "gradient", "--out", out.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String stderr = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), stderr);
+    assertEquals(BAD_INPUT, p.exitValue(), stderr);
+    // Spark's own logger reports the failed SparkContext (with its trace) before; the command's message is the
+    // last line, and the failure is not reported as an internal error
+    String[] lines = stderr.strip().split("\\R");
+    assertEquals("--master nonsense[2]: Could not parse Master URL: 'nonsense[2]'", lines[lines.length - 1], stderr);
+    assertFalse(stderr.contains("internal error"), stderr);
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
   void anExceededLimitExitsWith3NamingIt(@TempDir Path dir) throws Exception {
     spark();
     Path model = dir.resolve("mlp.onnx");
