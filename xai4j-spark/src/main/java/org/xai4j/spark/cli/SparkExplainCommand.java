@@ -134,8 +134,18 @@ public final class SparkExplainCommand implements Callable<Integer> {
     }
   }
 
-  /** The running Spark session, or a new one on {@code --master} (else the spark-submit master, else local[*]). */
+  /**
+   * The running Spark session, or a new one on {@code --master} (else the spark-submit master, else local[*]).
+   *
+   * @throws IllegalArgumentException naming {@code --master} if a session on another master is running (it would be
+   *     used silently otherwise) or if Spark cannot parse the URL
+   */
   private SparkSession session() {
+    scala.Option<SparkSession> running = SparkSession.getDefaultSession();
+    if (master != null && running.isDefined() && !master.equals(running.get().sparkContext().master())) {
+      throw new IllegalArgumentException("--master " + master + ": a Spark session on "
+          + running.get().sparkContext().master() + " is already running in this JVM; leave --master out to use it");
+    }
     SparkSession.Builder builder = SparkSession.builder().appName("xai4j spark-explain");
     if (master != null) {
       builder.master(master);

@@ -211,6 +211,24 @@ class SparkExplainCommandTest {
   }
 
   @Test
+  void aMasterOtherThanTheRunningSessionsIsRefusedRatherThanIgnored(@TempDir Path dir) throws Exception {
+    SparkSession running = spark();
+    Path model = dir.resolve("mlp.onnx");
+    OnnxExporter.write(mlp(14), model);
+    Path images = oneSample(dir, 0.5f, -1f, 2f, 0.25f);
+    StringWriter e = new StringWriter();
+    assertEquals(BAD_INPUT, run(new StringWriter(), e, "--master", "local[3]", "--model", model.toString(),
+        "--images", images.toString(), "--method", "gradient", "--out", dir.resolve("o").toString()));
+    assertEquals("--master local[3]: a Spark session on " + running.sparkContext().master()
+        + " is already running in this JVM; leave --master out to use it", oneLine(e));
+    assertEquals(List.of("in", "mlp.onnx"), names(dir));
+    StringWriter out = new StringWriter();
+    assertEquals(0, run(out, new StringWriter(), "--master", running.sparkContext().master(), "--model",
+        model.toString(), "--images", images.toString(), "--method", "gradient", "--out", dir.resolve("o").toString()));
+    assertTrue(out.toString().contains("explained 1 files"), out.toString());
+  }
+
+  @Test
   void aMasterUrlSparkCannotParseExitsWith3NamingItInAFreshJvm(@TempDir Path dir) throws Exception {
     // a running session ignores --master, so the URL is tried where the first session is made: a JVM of its own
     Path model = dir.resolve("mlp.onnx");
