@@ -1,6 +1,5 @@
 package org.xai4j.cli;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.xai4j.explain.Attributor;
@@ -10,8 +9,8 @@ import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
 /**
- * The resolution of a Grad-CAM map that is not upsampled: its layer's height and width, found by one forward pass
- * of the first sample before anything is explained, so that {@code explain} and {@code evaluate} check a map
+ * The resolution of a Grad-CAM map that is not upsampled: its layer's height and width, inferred from the input's
+ * shape ({@link Graph#inferShapes}, no computation) before anything is explained, so that {@code explain} and {@code evaluate} check a map
  * smaller than the input up front (a map at a layer's resolution renders as it is, enlarged by whole pixels).
  */
 final class LayerResolution {
@@ -27,8 +26,7 @@ final class LayerResolution {
     if (!(method instanceof GradCam cam) || cam.upsample() || x.rank() != IMAGE_RANK || !graph.hasValue(cam.layer())) {
       return Optional.empty();
     }
-    Shape layer = graph.forward(Map.of(graph.inputs().get(0).name(), x.slice0(0, 1)), List.of(cam.layer()))
-        .get(cam.layer()).shape();
+    Shape layer = graph.inferShapes(Map.of(graph.inputs().get(0).name(), x.shape())).get(cam.layer());
     if (layer.rank() != IMAGE_RANK || layer.dim(2) == x.shape().dim(2) && layer.dim(3) == x.shape().dim(3)) {
       return Optional.empty();
     }
