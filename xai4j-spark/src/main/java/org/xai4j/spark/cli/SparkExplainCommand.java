@@ -107,8 +107,8 @@ public final class SparkExplainCommand implements Callable<Integer> {
         : Explain.model(Path.of(model.name()))).withMethods(methods).withMethodOptions(methodFlags.options())
         .withImages(image.imageInput()).withBatchSize(batchSize).withTopK(topK).withOutputs(!noRelevance, true)
         .withTarget(target == null ? RowTarget.argmax() : RowTarget.fixed(target));
-    boolean running = SparkSession.getDefaultSession().isDefined();
-    SparkSession spark = session();
+    scala.Option<SparkSession> running = SparkSession.getDefaultSession();
+    SparkSession spark = session(running);
     try {
       Configuration hadoop = spark.sparkContext().hadoopConfiguration();
       ParquetOutput output = ParquetOutput.of(out, outputs, OutputOptions.inputs("--model", model.file(),
@@ -128,20 +128,20 @@ public final class SparkExplainCommand implements Callable<Integer> {
       pw.flush();
       return 0;
     } finally {
-      if (!running) {
+      if (running.isEmpty()) {
         spark.stop();
       }
     }
   }
 
   /**
-   * The running Spark session, or a new one on {@code --master} (else the spark-submit master, else local[*]).
+   * The {@code running} Spark session, or a new one on {@code --master} (else the spark-submit master, else
+   * local[*]).
    *
    * @throws IllegalArgumentException naming {@code --master} if a session on another master is running (it would be
    *     used silently otherwise) or if Spark cannot parse the URL
    */
-  private SparkSession session() {
-    scala.Option<SparkSession> running = SparkSession.getDefaultSession();
+  private SparkSession session(scala.Option<SparkSession> running) {
     if (master != null && running.isDefined() && !master.equals(running.get().sparkContext().master())) {
       throw new IllegalArgumentException("--master " + master + ": a Spark session on "
           + running.get().sparkContext().master() + " is already running in this JVM; leave --master out to use it");
