@@ -1,10 +1,12 @@
 package org.xai4j.backprop;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.GraphInput;
 import org.xai4j.graph.Node;
@@ -13,6 +15,8 @@ import org.xai4j.limit.LimitExceededException;
 import org.xai4j.op.BackwardContext;
 import org.xai4j.op.Constant;
 import org.xai4j.op.Gradients;
+import org.xai4j.op.ReluMaskedBackward;
+import org.xai4j.op.Relu;
 import org.xai4j.tensor.Tensor;
 
 /**
@@ -23,6 +27,17 @@ import org.xai4j.tensor.Tensor;
  *
  * <p>Gradients, Guided Backprop, Deconvnet and every LRP rule are this pass with different rules;
  * no method walks the graph itself.
+ *
+ * <p><b>Fusion.</b> A caller that names the values whose signal it reads (the {@code keep} set of
+ * {@link #run(Trace, Map, NodeRules, boolean, Set)}) lets the pass fuse a ReLU's backward into the
+ * node that reads the ReLU's output, where that is invisible: the ReLU's output has exactly one
+ * reader, a {@link ReluMaskedBackward} op ({@code Conv}, {@code MaxPool}, {@code Gemm}) reading it
+ * as its first input; neither node has a rule (Guided Backprop, Deconvnet and LRP override one of
+ * them, so they never fuse); and the ReLU's output is not seeded, not a graph output and not
+ * kept. The reader then writes its input gradient already masked by the ReLU's derivative, and
+ * that signal goes to the ReLU's input without a pass of its own, in the order it would have
+ * reached it. Every signal that is delivered has the bits of the unfused pass; the signal at the
+ * ReLU's output itself is not delivered ({@link BackwardResult#at} says it was not kept).
  */
 public final class Backprop {
   private Backprop() {}
@@ -33,7 +48,7 @@ public final class Backprop {
   }
 
   /**
-   * Runs the reverse pass.
+   * Runs the reverse pass, keeping the signal at every value (nothing is fused).
    *
    * @param trace the recorded forward pass
    * @param seeds the signal placed at each seeded value; each tensor has that value's shape
@@ -46,8 +61,38 @@ public final class Backprop {
    */
   public static BackwardResult run(
       Trace trace, Map<String, Tensor> seeds, NodeRules rules, boolean parameterGradients) {
+    return pass(trace, seeds, rules, parameterGradients, null);
+  }
+
+  /**
+   * Runs the reverse pass for a caller that reads the signal only at the values in {@code keep}
+   * (typically the graph input, and a hidden layer it explains; empty for parameter gradients
+   * alone): the signal at any other value may be fused away (see {@link Backprop}), and
+   * {@link BackwardResult#at} fails for a value that was. The delivered signals and parameter
+   * gradients are bitwise those of {@link #run(Trace, Map, NodeRules, boolean)}.
+   *
+   * @param keep the values whose signal the caller reads
+   * @throws IllegalArgumentException as {@link #run(Trace, Map, NodeRules, boolean)}, or if
+   *     {@code keep} names a value the graph does not have
+   */
+  public static BackwardResult run(Trace trace, Map<String, Tensor> seeds, NodeRules rules,
+      boolean parameterGradients, Set<String> keep) {
+    for (String v : keep) {
+      if (!trace.graph().hasValue(v)) {
+        throw new IllegalArgumentException("keep names '" + v + "', which is not a value of the graph");
+      }
+    }
+    return pass(trace, seeds, rules, parameterGradients, keep);
+  }
+
+  /** The pass; {@code keep} null keeps every value. */
+  private static BackwardResult pass(Trace trace, Map<String, Tensor> seeds, NodeRules rules,
+      boolean parameterGradients, Set<String> keep) {
     Graph graph = trace.graph();
     boolean[] needs = needsSignal(graph, parameterGradients);
+    boolean[] fused = keep == null ? new boolean[graph.valueCount()]
+        : fusedRelus(graph, seeds.keySet(), rules, needs, keep);
+    boolean[] dropped = new boolean[graph.valueCount()];
     Tensor[] signal = new Tensor[graph.valueCount()];
     for (Map.Entry<String, Tensor> seed : seeds.entrySet()) {
       if (!graph.hasValue(seed.getKey())) {
@@ -64,7 +109,8 @@ public final class Backprop {
     List<Node> nodes = graph.nodes();
     for (int i = nodes.size() - 1; i >= 0; i--) {
       Node node = nodes.get(i);
-      Tensor out = signal[graph.valueIndex(node.name())];
+      int own = graph.valueIndex(node.name());
+      Tensor out = signal[own];
       if (out == null) {
         continue;
       }
@@ -80,10 +126,19 @@ public final class Backprop {
         continue;
       }
       BackwardContext ctx = new BackwardContext(trace.inputsOf(node), trace.get(node.name()), wanted, params);
+      if (fused[own]) {
+        // a ReLU whose reader already applied its mask: the signal passes through
+        accumulate(graph, node, ctx, Gradients.ofInputs(out), signal);
+        signal[own] = null;
+        dropped[own] = true;
+        continue;
+      }
       Optional<BackwardRule> override = rules.ruleFor(node);
+      boolean masked = !node.inputs().isEmpty() && fused[graph.valueIndex(node.inputs().get(0))];
       Gradients g;
       try {
-        g = override.orElse(BackwardRule.gradient()).backward(node, ctx, out);
+        g = masked ? ((ReluMaskedBackward) node.op()).backwardMasked(ctx, out)
+            : override.orElse(BackwardRule.gradient()).backward(node, ctx, out);
       } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
         throw failure(node, override, ctx, e);
       }
@@ -92,7 +147,32 @@ public final class Backprop {
         paramGrads.put(node.name(), g.parameters());
       }
     }
-    return new BackwardResult(graph, signal, paramGrads);
+    return new BackwardResult(graph, signal, dropped, paramGrads);
+  }
+
+  /**
+   * The ReLU outputs (by value index) whose ReLU's backward is fused into their one reader's:
+   * see {@link Backprop} for the conditions.
+   */
+  private static boolean[] fusedRelus(Graph graph, Set<String> seeded, NodeRules rules, boolean[] needs,
+      Set<String> keep) {
+    boolean[] fused = new boolean[graph.valueCount()];
+    Set<String> outputs = Set.copyOf(graph.outputs());
+    for (Node reader : graph.nodes()) {
+      if (!(reader.op() instanceof ReluMaskedBackward) || reader.inputs().isEmpty()
+          || rules.ruleFor(reader).isPresent()) {
+        continue;
+      }
+      String value = reader.inputs().get(0);
+      if (!graph.hasNode(value) || keep.contains(value) || seeded.contains(value) || outputs.contains(value)
+          || graph.consumers(value).size() != 1 || Collections.frequency(reader.inputs(), value) != 1) {
+        continue;
+      }
+      Node relu = graph.node(value);
+      fused[graph.valueIndex(value)] = relu.op() instanceof Relu && rules.ruleFor(relu).isEmpty()
+          && needs[graph.valueIndex(relu.inputs().get(0))];
+    }
+    return fused;
   }
 
   /**

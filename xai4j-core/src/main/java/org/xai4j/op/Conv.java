@@ -34,7 +34,7 @@ import org.xai4j.tensor.TensorInternals;
  * @param group number of channel groups (1: dense; C: depthwise)
  */
 public record Conv(Tensor weight, Tensor bias, List<Integer> strides, List<Integer> pads,
-    List<Integer> dilations, int group) implements Op {
+    List<Integer> dilations, int group) implements Op, ReluMaskedBackward {
   private static final TensorInternals INTERNALS = TensorInternals.access();
 
   private static final String TYPE = "Conv";
@@ -133,18 +133,34 @@ public record Conv(Tensor weight, Tensor bias, List<Integer> strides, List<Integ
    *     for {@code inputShape}
    */
   public Tensor inputGradient(Tensor gradOutput, Shape inputShape) {
+    return inputGradient(gradOutput, inputShape, null);
+  }
+
+  /** {@link #inputGradient(Tensor, Shape)}, masked by {@code mask} unless it is null ({@link ConvEngine#inputGradient(float[], Tensor, ConvGeometry, float[])}). */
+  private Tensor inputGradient(Tensor gradOutput, Shape inputShape, float[] mask) {
     ConvGeometry g = geometry(inputShape);
     Shape out = g.window().outputShape(g.batch(), g.outChannels(), spatialRank());
     OpChecks.require(gradOutput.shape().equals(out), TYPE, "output gradient " + gradOutput.shape()
         + " differs from the output " + out + " for input " + inputShape);
     return INTERNALS.adopt(inputShape, ConvEngine.inputGradient(
-        INTERNALS.array(gradOutput), weight, g));
+        INTERNALS.array(gradOutput), weight, g, mask));
   }
 
   @Override
   public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
+    return backward(ctx, gradOutput, false);
+  }
+
+  /** The input gradient masked by the input as each chunk of it is written. */
+  @Override
+  public Gradients backwardMasked(BackwardContext ctx, Tensor gradOutput) {
+    return backward(ctx, gradOutput, true);
+  }
+
+  private Gradients backward(BackwardContext ctx, Tensor gradOutput, boolean masked) {
     Tensor x = ctx.input(0);
-    Tensor gradX = ctx.needsInput(0) ? inputGradient(gradOutput, x.shape()) : null;
+    Tensor gradX = ctx.needsInput(0)
+        ? inputGradient(gradOutput, x.shape(), masked ? INTERNALS.array(x) : null) : null;
     Map<String, Tensor> params = new LinkedHashMap<>();
     if (ctx.needsParameters()) {
       ConvGeometry g = geometry(x.shape());

@@ -117,15 +117,30 @@ final class ConvEngine {
    * {@link Winograd} where it applies, else im2col and GEMM.
    */
   static float[] forward(float[] x, Tensor weight, ConvGeometry g) {
+    return forward(x, weight, g, null);
+  }
+
+  /**
+   * {@link #forward(float[], Tensor, ConvGeometry)} with, unless {@code mask} is null, every output
+   * element masked by the element of {@code mask} at the same position ({@link Relu#masked}) as its
+   * chunk is written, while it is still in cache: the input gradient of a convolution fused with
+   * the ReLU that produced the convolution's input ({@code mask}, of the output's shape).
+   */
+  static float[] forward(float[] x, Tensor weight, ConvGeometry g, float[] mask) {
     WinogradTransform fast = Winograd.transformFor(g);
     if (fast != null) {
-      return Winograd.forward(x, weight, g, fast);
+      return Winograd.forward(x, weight, g, fast, mask);
     }
-    return im2colForward(x, weight, g);
+    return im2colForward(x, weight, g, mask);
   }
 
   /** The forward pass by im2col and one packed GEMM per chunk (the direct path). */
   static float[] im2colForward(float[] x, Tensor weight, ConvGeometry g) {
+    return im2colForward(x, weight, g, null);
+  }
+
+  /** {@link #im2colForward(float[], Tensor, ConvGeometry)}, each chunk masked as in {@link #forward(float[], Tensor, ConvGeometry, float[])}. */
+  static float[] im2colForward(float[] x, Tensor weight, ConvGeometry g, float[] mask) {
     int area = g.window().outArea();
     int inArea = g.window().inArea();
     int chunk = chunkColumns(g);
@@ -147,6 +162,11 @@ final class ConvEngine {
             transfer(false, x, xBase, col, g, p0, p1);
             Kernels.sgemm(w[grp], false, p1 - p0, col, 0, p1 - p0, 0f, y, yOff, area);
           }
+          if (mask != null) {
+            for (int m = 0; m < g.groupOutChannels(); m++) {
+              Relu.maskInPlace(y, mask, yOff + m * area, yOff + m * area + p1 - p0);
+            }
+          }
         }
       }
     });
@@ -161,10 +181,20 @@ final class ConvEngine {
    * kernel, without a scatter; otherwise {@link #scatteredInputGradient}.
    */
   static float[] inputGradient(float[] gy, Tensor weight, ConvGeometry g) {
+    return inputGradient(gy, weight, g, null);
+  }
+
+  /**
+   * {@link #inputGradient(float[], Tensor, ConvGeometry)} with, unless {@code mask} is null, the
+   * chain rule of the ReLU that produced the convolution's input applied as the gradient is
+   * written: element {@code i} is {@link Relu#masked masked} by {@code mask[i]}, the ReLU's output
+   * (the convolution's input), bitwise what the ReLU's backward would give.
+   */
+  static float[] inputGradient(float[] gy, Tensor weight, ConvGeometry g, float[] mask) {
     if (FlippedKernel.applies(g)) {
-      return forward(gy, FlippedKernel.of(weight, g), FlippedKernel.geometry(g));
+      return forward(gy, FlippedKernel.of(weight, g), FlippedKernel.geometry(g), mask);
     }
-    return scatteredInputGradient(gy, weight, g);
+    return scatteredInputGradient(gy, weight, g, mask);
   }
 
   /**
@@ -174,6 +204,15 @@ final class ConvEngine {
    * sample's chunk is split over its input channels.
    */
   static float[] scatteredInputGradient(float[] gy, Tensor weight, ConvGeometry g) {
+    return scatteredInputGradient(gy, weight, g, null);
+  }
+
+  /**
+   * {@link #scatteredInputGradient(float[], Tensor, ConvGeometry)}, each sample's gradient masked as
+   * in {@link #inputGradient(float[], Tensor, ConvGeometry, float[])} once its last chunk is added
+   * (chunks overlap in the input, so no element is final before).
+   */
+  static float[] scatteredInputGradient(float[] gy, Tensor weight, ConvGeometry g, float[] mask) {
     int area = g.window().outArea();
     int inArea = g.window().inArea();
     int chunk = serialChunkColumns(g);
@@ -194,6 +233,10 @@ final class ConvEngine {
               scatterByChannels(dx, xBase, col, g, p0, p1);
             }
           }
+        }
+        if (mask != null) {
+          int sample = g.inChannels() * inArea;
+          Relu.maskInPlace(dx, mask, n * sample, (n + 1) * sample);
         }
       }
     });

@@ -23,7 +23,7 @@ import org.xai4j.tensor.TensorInternals;
  * @param beta scale of the bias
  */
 public record Gemm(Tensor weight, Tensor bias, boolean transA, boolean transB, float alpha, float beta)
-    implements Op {
+    implements Op, ReluMaskedBackward {
   private static final TensorInternals INTERNALS = TensorInternals.access();
 
   /**
@@ -135,6 +135,16 @@ public record Gemm(Tensor weight, Tensor bias, boolean transA, boolean transB, f
 
   @Override
   public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
+    return backward(ctx, gradOutput, false);
+  }
+
+  /** The input gradient masked by the input in place, right after the product writes it. */
+  @Override
+  public Gradients backwardMasked(BackwardContext ctx, Tensor gradOutput) {
+    return backward(ctx, gradOutput, true);
+  }
+
+  private Gradients backward(BackwardContext ctx, Tensor gradOutput, boolean masked) {
     Tensor a = ctx.input(0);
     int m = gradOutput.shape().dim(0);
     int n = gradOutput.shape().dim(1);
@@ -151,6 +161,9 @@ public record Gemm(Tensor weight, Tensor bias, boolean transA, boolean transB, f
       } else {
         // A is [k,m]: dA = alpha * op(W) * G^T
         Kernels.sgemm(transB, true, k, m, n, alpha, w, 0, weight.shape().dim(1), g, 0, n, 0f, ga, 0, m);
+      }
+      if (masked) {
+        Relu.maskInPlace(ga, x, 0, ga.length);
       }
       gradA = INTERNALS.adopt(a.shape(), ga);
     }

@@ -25,7 +25,7 @@ import org.xai4j.tensor.TensorInternals;
  *     window that would start in the end padding is dropped
  */
 public record MaxPool(List<Integer> kernelShape, List<Integer> strides, List<Integer> pads,
-    List<Integer> dilations, boolean ceilMode) implements Op {
+    List<Integer> dilations, boolean ceilMode) implements Op, ReluMaskedBackward {
   private static final TensorInternals INTERNALS = TensorInternals.access();
 
   private static final String TYPE = "MaxPool";
@@ -71,19 +71,32 @@ public record MaxPool(List<Integer> kernelShape, List<Integer> strides, List<Int
     SlidingWindow win = window(shape);
     float[] x = INTERNALS.array(inputs.get(0));
     float[] y = new float[shape.dim(0) * shape.dim(1) * win.outArea()];
-    sweep(false, x, y, null, null, win, shape.dim(0) * shape.dim(1));
+    sweep(false, false, x, y, null, null, win, shape.dim(0) * shape.dim(1));
     return INTERNALS.adopt(win.pooledShape(shape), y);
   }
 
   /** Routes each output gradient to the first tap of its window that equals the recorded maximum. */
   @Override
   public Gradients backward(BackwardContext ctx, Tensor gradOutput) {
+    return backward(ctx, gradOutput, false);
+  }
+
+  /**
+   * Routes each output gradient only to a positive maximum: a window whose maximum is not positive
+   * adds {@code +0} ({@link Relu#masked} by the maximum, which equals the input it is routed to).
+   */
+  @Override
+  public Gradients backwardMasked(BackwardContext ctx, Tensor gradOutput) {
+    return backward(ctx, gradOutput, true);
+  }
+
+  private Gradients backward(BackwardContext ctx, Tensor gradOutput, boolean masked) {
     if (!ctx.needsInput(0)) {
       return Gradients.ofInputs((Tensor) null);
     }
     Shape shape = ctx.input(0).shape();
     float[] dx = new float[shape.size()];
-    sweep(true, INTERNALS.array(ctx.input(0)), INTERNALS.array(ctx.output()),
+    sweep(true, masked, INTERNALS.array(ctx.input(0)), INTERNALS.array(ctx.output()),
         INTERNALS.array(gradOutput), dx, window(shape), shape.dim(0) * shape.dim(1));
     return Gradients.ofInputs(INTERNALS.adopt(shape, dx));
   }
@@ -91,16 +104,17 @@ public record MaxPool(List<Integer> kernelShape, List<Integer> strides, List<Int
   /**
    * Without {@code route}, writes the maximum of every window into {@code y}; with {@code route},
    * adds {@code g[o]} to {@code dx} at the first tap of window {@code o} whose input equals the
-   * maximum {@code y[o]}. Planes are independent and run in parallel.
+   * maximum {@code y[o]}, masked by {@code y[o]} if {@code masked}. Planes are independent and run
+   * in parallel.
    */
-  private static void sweep(boolean route, float[] x, float[] y, float[] g, float[] dx,
+  private static void sweep(boolean route, boolean masked, float[] x, float[] y, float[] g, float[] dx,
       SlidingWindow win, int planes) {
     Ranges.run(planes, (part, from, to) -> {
       for (int plane = from; plane < to; plane++) {
         int xOff = plane * win.inArea();
         int yOff = plane * win.outArea();
         if (route) {
-          routePlane(x, xOff, y, g, dx, yOff, win);
+          routePlane(masked, x, xOff, y, g, dx, yOff, win);
         } else {
           maxPlane(x, xOff, y, yOff, win);
         }
@@ -136,7 +150,7 @@ public record MaxPool(List<Integer> kernelShape, List<Integer> strides, List<Int
   }
 
   /** The gradient routing of one plane (see {@link #sweep}). */
-  private static void routePlane(float[] x, int xOff, float[] y, float[] g, float[] dx, int o,
+  private static void routePlane(boolean masked, float[] x, int xOff, float[] y, float[] g, float[] dx, int o,
       SlidingWindow win) {
     WindowAxis ah = win.h();
     WindowAxis aw = win.w();
@@ -155,7 +169,7 @@ public record MaxPool(List<Integer> kernelShape, List<Integer> strides, List<Int
           for (int i = row + aw.firstTap(ow) * dw, end = row + aw.endTap(ow) * dw; i < end;
               i += dw) {
             if (x[i] == y[o]) {
-              dx[i] += g[o];
+              dx[i] += masked ? Relu.masked(g[o], y[o]) : g[o];
               break search;
             }
           }

@@ -32,18 +32,37 @@ public final class Relu extends UnaryElementwiseOp {
   }
 
   /**
-   * {@code gx = x > 0 ? g : +0} without a branch: ReLU inputs are positive about half the time at
+   * {@code gx = x > 0 ? g : +0} for every element ({@link #masked}).
+   */
+  @Override
+  protected void chainAll(float[] x, float[] y, float[] g, float[] gx) {
+    for (int i = 0; i < x.length; i++) {
+      gx[i] = masked(g[i], x[i]);
+    }
+  }
+
+  /**
+   * {@code g[i] = masked(g[i], x[i])} for {@code i} in {@code [from, to)}, in place: the ReLU's
+   * chain rule applied by the op whose backward {@link ReluMaskedBackward} fuses with it. {@code x}
+   * may be the ReLU's output instead of its input: {@code max(x, 0) > 0} exactly when {@code x > 0}
+   * (for NaN, {@code -0} and {@code +0} both are false), so the result has the same bits.
+   */
+  static void maskInPlace(float[] g, float[] x, int from, int to) {
+    for (int i = from; i < to; i++) {
+      g[i] = masked(g[i], x[i]);
+    }
+  }
+
+  /**
+   * {@code x > 0 ? g : +0} without a branch: ReLU inputs are positive about half the time at
    * random, so a per-element branch mispredicts constantly (this loop ran 10x slower with one). The
    * float {@code x} is {@code > 0} exactly when its bit pattern minus one, read unsigned, is below
    * that of +infinity (positive finite values and +infinity; not zeros, negatives or NaN), which
    * gives an all-ones or all-zeros mask for {@code g}'s bits.
    */
-  @Override
-  protected void chainAll(float[] x, float[] y, float[] g, float[] gx) {
-    for (int i = 0; i < x.length; i++) {
-      int t = Float.floatToRawIntBits(x[i]) - 1;
-      int positive = (~t & (t - POSITIVE_INFINITY_BITS)) >> SIGN_SHIFT;
-      gx[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & positive);
-    }
+  static float masked(float g, float x) {
+    int t = Float.floatToRawIntBits(x) - 1;
+    int positive = (~t & (t - POSITIVE_INFINITY_BITS)) >> SIGN_SHIFT;
+    return Float.intBitsToFloat(Float.floatToRawIntBits(g) & positive);
   }
 }

@@ -169,6 +169,15 @@ final class Winograd {
    * {@code f}, which must {@link #fits fit} {@code g}.
    */
   static float[] forward(float[] x, Tensor weight, ConvGeometry g, WinogradTransform f) {
+    return forward(x, weight, g, f, null);
+  }
+
+  /**
+   * {@link #forward(float[], Tensor, ConvGeometry, WinogradTransform)} with, unless {@code mask}
+   * is null, each chunk's outputs masked by {@code mask} (of the output's shape) right after they
+   * are written ({@link #maskTiles}).
+   */
+  static float[] forward(float[] x, Tensor weight, ConvGeometry g, WinogradTransform f, float[] mask) {
     int th = tiles(g.window().h(), f);
     int tw = tiles(g.window().w(), f);
     int tiles = th * tw;
@@ -199,9 +208,35 @@ final class Winograd {
           Kernels.sgemm(u[xi], false, width, v, xi * c * width, width, 0f, prod, xi * m * width, width);
         }
         f.transformOutput(prod, m, width, t0, tw, outH, outW, y, n * m * g.window().outArea());
+        if (mask != null) {
+          maskTiles(y, mask, n * m * g.window().outArea(), m, t0, t1, tw, f.tile(), outH, outW);
+        }
       }
     });
     return y;
+  }
+
+  /**
+   * {@link Relu#maskInPlace} over the output positions of tiles {@code [t0, t1)} (row-major over a
+   * {@code tw}-wide grid of {@code tile x tile} tiles, clipped to {@code outH x outW}) in each of
+   * the {@code m} planes of one sample starting at {@code yOff}: one call per output row of a row
+   * of tiles.
+   */
+  private static void maskTiles(float[] y, float[] mask, int yOff, int m, int t0, int t1, int tw, int tile,
+      int outH, int outW) {
+    for (int o = 0; o < m; o++) {
+      int plane = yOff + o * outH * outW;
+      for (int t = t0; t < t1; ) {
+        int tr = t / tw;
+        int tc0 = t - tr * tw;
+        int tc1 = Math.min(tw, tc0 + t1 - t);
+        for (int oh = tile * tr, end = Math.min(outH, oh + tile); oh < end; oh++) {
+          int row = plane + oh * outW;
+          Relu.maskInPlace(y, mask, row + tile * tc0, row + Math.min(outW, tile * tc1));
+        }
+        t += tc1 - tc0;
+      }
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.xai4j.backprop.Backprop;
 import org.xai4j.backprop.BackwardResult;
 import org.xai4j.backprop.NodeRules;
@@ -34,7 +35,8 @@ import org.xai4j.tensor.Tensor;
  * inference mode with running statistics ({@link BatchNormStatistics}).
  *
  * <p>Parameter gradients come from the one reverse pass,
- * {@code Backprop.run(trace, seeds, NodeRules.none(), true)}; every node with parameters is
+ * {@code Backprop.run(trace, seeds, NodeRules.none(), true, Set.of())} (no value's signal is read, so
+ * ReLUs fuse into their readers); every node with parameters is
  * trained, and the updated graph is built with {@link Graph#withParameters}.
  */
 public final class Trainer {
@@ -154,7 +156,7 @@ public final class Trainer {
     Tensor y = trace.get(output);
     LossValue lv = loss.evaluate(y, t);
     BackwardResult back = Backprop.run(
-        trace, Map.of(output, lv.gradient().mul((float) weight)), NodeRules.none(), true);
+        trace, Map.of(output, lv.gradient().mul((float) weight)), NodeRules.none(), true, Set.of());
     Map<String, Map<String, Tensor>> grads = new LinkedHashMap<>();
     for (Node node : model.nodes()) {
       if (!node.op().parameters().isEmpty()) {

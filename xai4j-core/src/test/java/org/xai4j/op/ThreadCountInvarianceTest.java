@@ -3,14 +3,10 @@ package org.xai4j.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.xai4j.kernel.Kernels;
 import org.xai4j.kernel.Parallelism;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
@@ -24,14 +20,13 @@ import org.xai4j.tensor.Tensor;
  * multiple of the thread count: three chunks on three threads, two on one), and a plain 3x3 one at
  * 56 x 56, which takes {@link Winograd} in both directions: F(4x4, 3x3) by default (196 tiles), and in
  * a second pair of children F(2x2, 3x3) ({@code -Dxai4j.conv.winograd=2x2}; 784 tiles in four chunks
- * on one thread, six on three). The children use this JVM's kernels ({@link Kernels#provider()}), so the comparison
+ * on one thread, six on three). The children use this JVM's kernels ({@link org.xai4j.kernel.Kernels#provider()}), so the comparison
  * is of thread counts only, never of vector against scalar kernels.
  */
 class ThreadCountInvarianceTest {
   private static final int CHANNELS = 256;
   private static final int SIDE = 28;
   private static final int WINOGRAD_SIDE = 56;
-  private static final long CHILD_SECONDS = 120;
 
   /** Entry point of the child JVMs: prints the hashes of the forward outputs and input gradients. */
   public static void main(String[] args) {
@@ -56,23 +51,7 @@ class ThreadCountInvarianceTest {
   }
 
   private static String childHashes(int threads, String... properties) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-      command.add("--add-modules=jdk.incubator.vector");
-    }
-    command.add("-D" + Parallelism.THREADS_PROPERTY + "=" + threads);
-    command.addAll(List.of(properties));
-    // The same kernels as this JVM: on a busy machine the start-up throughput check of another JVM
-    // may fall back to the scalar kernels, whose bits legitimately differ from the vector ones.
-    command.add("-D" + Kernels.PROVIDER_PROPERTY + "=" + Kernels.provider());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ThreadCountInvarianceTest.class.getName()));
-    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    if (!p.waitFor(CHILD_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IllegalStateException("child JVM with " + threads + " thread(s) failed: " + out);
-    }
-    return out;
+    return ChildJvm.output(ThreadCountInvarianceTest.class, threads, properties);
   }
 
   @Test

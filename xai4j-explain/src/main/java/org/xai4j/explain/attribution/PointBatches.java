@@ -1,5 +1,6 @@
 package org.xai4j.explain.attribution;
 
+import java.util.Set;
 import org.xai4j.backprop.BackwardResult;
 import org.xai4j.graph.Graph;
 import org.xai4j.graph.Trace;
@@ -47,7 +48,7 @@ final class PointBatches {
       int start = boundary(count, k, passes);
       int end = boundary(count, k + 1, passes);
       Trace trace = pass.graph().forward(points.rows(start, end));
-      BackwardResult r = pass.run(trace, value, cyclicRows(seed, start, end));
+      BackwardResult r = pass.run(trace, value, cyclicRows(seed, start, end), Set.of(at));
       if (!r.reached(at)) {
         return false;
       }

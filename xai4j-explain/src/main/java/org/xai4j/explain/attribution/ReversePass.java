@@ -1,6 +1,7 @@
 package org.xai4j.explain.attribution;
 
 import java.util.Map;
+import java.util.Set;
 import org.xai4j.backprop.Backprop;
 import org.xai4j.backprop.BackwardResult;
 import org.xai4j.backprop.NodeRules;
@@ -59,16 +60,30 @@ public record ReversePass(Overrides overrides, boolean seedTimesOutput) {
    * @param seedTimesOutput see {@link ReversePass}
    */
   record Bound(Graph graph, NodeRules rules, boolean seedTimesOutput) {
-    /** The pass for {@code target} from a recorded forward pass. */
-    BackwardResult run(Trace trace, Target target) {
-      String value = target.value(graph);
-      return run(trace, value, target.seed(trace));
+    /**
+     * The pass for {@code target} from a recorded forward pass, delivering the signal at the
+     * values in {@code keep} (others may be fused away, see {@link Backprop}).
+     */
+    BackwardResult run(Trace trace, Target target, Set<String> keep) {
+      return run(trace, target.value(graph), target.seed(trace), keep);
     }
 
-    /** The pass from {@code seed} placed at {@code value}, multiplied by the value if configured. */
-    BackwardResult run(Trace trace, String value, Tensor seed) {
-      Tensor s = seedTimesOutput ? seed.mul(trace.get(value)) : seed;
-      return Backprop.run(trace, Map.of(value, s), rules, false);
+    /** {@link #run(Trace, Target, Set)} keeping the signal at every value. */
+    BackwardResult runKeepingAll(Trace trace, Target target) {
+      String value = target.value(graph);
+      return Backprop.run(trace, seeds(trace, value, target.seed(trace)), rules, false);
+    }
+
+    /**
+     * The pass from {@code seed} placed at {@code value}, multiplied by the value if configured,
+     * delivering the signal at the values in {@code keep}.
+     */
+    BackwardResult run(Trace trace, String value, Tensor seed, Set<String> keep) {
+      return Backprop.run(trace, seeds(trace, value, seed), rules, false, keep);
+    }
+
+    private Map<String, Tensor> seeds(Trace trace, String value, Tensor seed) {
+      return Map.of(value, seedTimesOutput ? seed.mul(trace.get(value)) : seed);
     }
   }
 }

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.xai4j.backprop.Backprop;
 import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Target;
 import org.xai4j.graph.Graph;
+import org.xai4j.graph.Trace;
 import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
@@ -119,5 +122,35 @@ class GradCamTest {
     assertArrayEquals(org.xai4j.explain.image.Bilinear.resize(small, 6, 6).toArray(), big.toArray(), 0f);
     // top-left output pixel sits at source (-0.25 -> 0, -0.25 -> 0): the top-left cell itself
     assertEquals(small.get(0, 0, 0, 0), big.get(0, 0, 0, 0), 0f);
+  }
+
+  /**
+   * At a ReLU layer that a reverse pass keeping only other values would fuse away (it is read by
+   * the pool only), the map is that of the gradient the unfused pass delivers there.
+   */
+  @Test
+  void atAReluLayerTheMapUsesItsOwnSignal() {
+    Graph conv = TinyNets.convNet();
+    Tensor input = Tensor.randomNormal(Shape.of(2, 1, 6, 6), 1f, new Random(35));
+    Target t = Target.classes(3, 1);
+    Trace trace = conv.forward(input);
+    Tensor g = Backprop.gradient(trace, Map.of(t.value(conv), t.seed(trace))).at("relu");
+    Tensor a = trace.get("relu");
+    int plane = 36;
+    float[] want = new float[2 * plane];
+    for (int n = 0; n < 2; n++) {
+      for (int c = 0; c < 3; c++) {
+        double mean = 0;
+        for (int s = 0; s < plane; s++) {
+          mean += g.get(n, c, s / 6, s % 6);
+        }
+        mean /= plane;
+        for (int s = 0; s < plane; s++) {
+          want[n * plane + s] += (float) (mean * a.get(n, c, s / 6, s % 6));
+        }
+      }
+    }
+    Tensor cam = GradCam.of("relu").prepare(conv).explain(input, t).relevance();
+    assertArrayEquals(want, cam.toArray(), 1e-6f * cam.maxAbs());
   }
 }

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.xai4j.backprop.Backprop;
+import org.xai4j.backprop.BackwardResult;
+import org.xai4j.backprop.NodeRules;
 import org.xai4j.explain.Attribution;
 import org.xai4j.explain.Target;
 import org.xai4j.graph.Graph;
@@ -43,6 +46,25 @@ class HiddenValuesTest {
     assertThrows(IllegalArgumentException.class, () -> grad.at("nope"));
     assertEquals(Shape.of(1, 7), grad.sample(2).at("relu1").shape());
     assertEquals(0f, grad.sample(2).at("relu1").maxAbsDifference(g.slice0(2, 3)));
+  }
+
+  /**
+   * The gradient explainer's pass keeps only the input, so the ReLU read by the pool is fused away;
+   * asking the attribution for it runs the pass that keeps every value, with the same bits.
+   */
+  @Test
+  void aHiddenValueTheFusedPassDidNotKeepComesFromAPassThatKeepsIt() {
+    Graph conv = TinyNets.convNet();
+    Tensor input = Tensor.randomNormal(Shape.of(2, 1, 6, 6), 1f, new Random(7));
+    Target t = Target.classes(0, 2);
+    Trace trace = conv.forward(input);
+    Map<String, Tensor> seeds = Map.of(t.value(conv), t.seed(trace));
+    BackwardResult all = Backprop.gradient(trace, seeds);
+    assertFalse(Backprop.run(trace, seeds, NodeRules.none(), false, Set.of("x")).kept("relu"));
+    Attribution grad = Gradient.plain().prepare(conv).explain(input, t);
+    assertArrayEquals(all.atInput().toArray(), grad.relevance().toArray(), 0f);
+    assertArrayEquals(all.at("relu").toArray(), grad.at("relu").toArray(), 0f);
+    assertArrayEquals(all.at("conv").toArray(), grad.at("conv").toArray(), 0f);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.xai4j.visualize.blocks;
 
 import java.util.Map;
+import java.util.Set;
 import org.xai4j.explain.Attribution;
 import org.xai4j.backprop.Backprop;
 import org.xai4j.backprop.BackwardRule;
@@ -117,8 +118,8 @@ public final class HiddenAttribution {
   private static Tensor gradientAt(Trace trace, String layer, Target target) {
     String value = target.value(trace.graph());
     BackwardRule stop = (n, ctx, signal) -> Gradients.of(new Tensor[n.inputs().size()], Map.of());
-    return Backprop.run(trace, Map.of(value, target.seed(trace)), NodeRules.byName(Map.of(layer, stop)), false)
-        .at(layer);
+    return Backprop.run(trace, Map.of(value, target.seed(trace)), NodeRules.byName(Map.of(layer, stop)), false,
+        Set.of(layer)).at(layer);
   }
 
   private static Node layerNode(Graph graph, String layer) {

@@ -2,10 +2,13 @@ package org.xai4j.visualize.render;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.xai4j.backprop.Backprop;
 import org.xai4j.backprop.BackwardResult;
 import org.xai4j.backprop.NodeRules;
 import org.xai4j.graph.Graph;
+import org.xai4j.graph.GraphInput;
 import org.xai4j.graph.Trace;
 import org.xai4j.tensor.Tensor;
 
@@ -17,7 +20,8 @@ import org.xai4j.tensor.Tensor;
  * java.util.Collection)}): a channel of VGG-16's {@code relu4_3} never computes {@code conv5} or
  * the classifier. {@link Reading#inputGradient} is the one reverse pass ({@link Backprop#run})
  * seeded at those hidden nodes, without parameter gradients: convolutions skip their weight
- * gradients and the pass stops at the input.
+ * gradients and the pass stops at the input. It keeps only the signal at the graph inputs, so that
+ * ReLUs fuse into the convolutions, pools and dense layers that read them.
  */
 public final class ModelReadout {
   private final Graph graph;
@@ -93,9 +97,13 @@ public final class ModelReadout {
       return backward(seeds).atInput();
     }
 
-    /** The whole reverse pass seeded at those nodes (for graphs with several inputs). */
+    /**
+     * The reverse pass seeded at those nodes, for graphs with several inputs: it keeps the signal
+     * at every graph input ({@link BackwardResult#at}); hidden values may be fused away.
+     */
     public BackwardResult backward(Map<String, Tensor> seeds) {
-      return Backprop.run(trace, seeds, NodeRules.none(), false);
+      Set<String> inputs = trace.graph().inputs().stream().map(GraphInput::name).collect(Collectors.toSet());
+      return Backprop.run(trace, seeds, NodeRules.none(), false, inputs);
     }
   }
 }
