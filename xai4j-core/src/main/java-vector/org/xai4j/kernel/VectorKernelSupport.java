@@ -4,8 +4,10 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link KernelSupport} on the Vector API ({@code jdk.incubator.vector}), the only class in xai4j
- * that touches the incubator module. It lives in its own source root, compiled with
+ * {@link KernelSupport} on the Vector API ({@code jdk.incubator.vector}); with the Winograd
+ * transform loops ({@code org.xai4j.op.VectorWinogradLoops}, reached through
+ * {@link Kernels#vectorImplementation}) the only code in xai4j that touches the incubator module.
+ * It lives in its own source root, compiled with
  * {@code --add-modules jdk.incubator.vector}, and {@link KernelProvider} loads it reflectively
  * only after checking that the module is readable, so the scalar path never loads it.
  *

@@ -1,6 +1,8 @@
 package org.xai4j.kernel;
 
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -111,16 +113,34 @@ final class KernelProvider {
 
   /** Loads {@value #VECTOR_CLASS} reflectively; only called once the module is known to be readable. */
   static KernelSupport loadVector() {
+    return instantiate(MethodHandles.lookup(), KernelSupport.class, VECTOR_CLASS);
+  }
+
+  /**
+   * A new instance of {@code className}, a class of the vector source root implementing
+   * {@code type}, by its no-argument constructor as {@code lookup} may call it; only called once
+   * the module is known to be readable. An {@link UnsupportedOperationException} from the
+   * constructor passes through.
+   */
+  static <T> T instantiate(MethodHandles.Lookup lookup, Class<T> type, String className) {
+    MethodHandle constructor;
     try {
-      return (KernelSupport) Class.forName(VECTOR_CLASS).getDeclaredConstructor().newInstance();
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof UnsupportedOperationException u) {
-        throw u;
-      }
-      throw new IllegalStateException("cannot construct " + VECTOR_CLASS + ": " + e.getCause(), e.getCause());
+      constructor = lookup.findConstructor(lookup.findClass(className), MethodType.methodType(void.class));
     } catch (ReflectiveOperationException | LinkageError e) {
-      throw new IllegalStateException("cannot load " + VECTOR_CLASS + " although " + VECTOR_MODULE
+      throw new IllegalStateException("cannot load " + className + " although " + VECTOR_MODULE
           + " is readable: " + e, e);
     }
+    Object made;
+    try {
+      made = constructor.invoke();
+    } catch (UnsupportedOperationException e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot construct " + className + ": " + e, e);
+    }
+    if (!type.isInstance(made)) {
+      throw new IllegalStateException(className + " is not a " + type.getName());
+    }
+    return type.cast(made);
   }
 }

@@ -1,5 +1,7 @@
 package org.xai4j.kernel;
 
+import java.lang.invoke.MethodHandles;
+
 /**
  * The public entry to xai4j's numeric kernels. Arguments are checked here, with messages naming
  * the offending sizes; the selected {@link KernelSupport} then runs without further checks.
@@ -27,6 +29,19 @@ public final class Kernels {
    */
   public static String provider() {
     return KernelProvider.support().name();
+  }
+
+  /**
+   * For xai4j's own ops: a new instance of {@code className}, a class of the vector source root
+   * ({@code src/main/java-vector}) implementing {@code type}, made by its no-argument constructor
+   * as {@code lookup} (the caller's, so that the class may be package-private) may call it, when the
+   * vector kernels are in use ({@link #provider()} is {@code "vector"}); null when the scalar kernels
+   * are, and then the class is never loaded.
+   *
+   * @throws IllegalStateException when the vector kernels are in use but the class cannot be loaded
+   */
+  public static <T> T vectorImplementation(MethodHandles.Lookup lookup, Class<T> type, String className) {
+    return "vector".equals(provider()) ? KernelProvider.instantiate(lookup, type, className) : null;
   }
 
   /**

@@ -11,9 +11,11 @@
  * <p>Two implementations sit behind the package-private {@code KernelSupport} interface, chosen
  * once per JVM by {@code KernelProvider} from {@code -Dxai4j.kernels=auto|vector|scalar}:
  * <ul>
- *   <li>{@code VectorKernelSupport}, the only user of {@code jdk.incubator.vector}. It lives in
- *       its own source root ({@code src/main/java-vector}), compiled by a separate
- *       maven-compiler execution with {@code --add-modules jdk.incubator.vector}, and is loaded
+ *   <li>{@code VectorKernelSupport}, which with the Winograd transform loops of
+ *       {@code org.xai4j.op} (loaded through {@link org.xai4j.kernel.Kernels#vectorImplementation}
+ *       when these kernels are in use) is the only user of {@code jdk.incubator.vector}. Both live
+ *       in their own source root ({@code src/main/java-vector}), compiled by a separate
+ *       maven-compiler execution with {@code --add-modules jdk.incubator.vector}, and are loaded
  *       reflectively, so code in {@code src/main/java} cannot refer to incubator classes and
  *       never loads them when the module is absent;</li>
  *   <li>{@code ScalarKernelSupport}, plain Java, the fallback and the reference in parity tests.</li>

@@ -62,6 +62,18 @@ final class WinogradF2x2 extends WinogradTransform {
     }
   }
 
+  @Override
+  int vectorInputColumns(WinogradVectorLoops loops, float[] rows, int row, int tc0, int tc1, float[] v, int dst,
+      int stride) {
+    return loops.inputColumnsF2x2(rows, row, tc0, tc1, v, dst, stride);
+  }
+
+  @Override
+  int vectorOutput(WinogradVectorLoops loops, float[] prod, int m, int width, int t0, int tw, int outH, int outW,
+      float[] y, int yOff) {
+    return loops.outputF2x2(prod, m, width, t0, tw, outH, outW, y, yOff);
+  }
+
   /** None: {@link #outputTile} keeps its 16 products and 8 partial sums in locals. */
   @Override
   float[] outputScratch() {

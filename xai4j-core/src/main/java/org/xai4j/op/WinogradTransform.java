@@ -1,5 +1,8 @@
 package org.xai4j.op;
 
+import java.lang.invoke.MethodHandles;
+import org.xai4j.kernel.Kernels;
+
 /**
  * The three transforms of one of Winograd's minimal filtering algorithms F(t x t, 3x3), which
  * {@link Winograd} runs around its GEMMs: every {@code t x t} block of outputs (a tile) is
@@ -87,10 +90,13 @@ abstract sealed class WinogradTransform permits WinogradF2x2, WinogradF4x4 {
    * of tiles) of one padded input plane starting at {@code base} in {@code p}, whose rows are
    * {@code width} floats apart and hold every patch without bounds checks; {@code rows} is scratch
    * of at least {@code patch() * width} floats. Per row of tiles, {@code B^T} combines whole padded
-   * rows first (unit-stride loops the JIT vectorizes), then the columns of each tile.
+   * rows first (unit-stride loops the JIT vectorizes), then the columns of each tile: with the
+   * vector kernels, whole vectors of tiles vectorized ({@link #vectorInputColumns}), the rest tile
+   * by tile ({@link #inputColumns}); the bits are the same either way.
    */
   final void transformInput(float[] p, int base, int width, int t0, int t1, int tw, float[] v, int off, int stride,
       float[] rows) {
+    WinogradVectorLoops loops = Vectorized.LOOPS;
     int t = t0;
     while (t < t1) {
       int tr = t / tw;
@@ -99,7 +105,9 @@ abstract sealed class WinogradTransform permits WinogradF2x2, WinogradF4x4 {
       inputRows(p, base + tile * tr * width, width, tile * tc0, tile * tc1 + KERNEL - 1, rows);
       int o = off + t - t0;
       for (int i = 0; i < patch; i++) {
-        inputColumns(rows, i * width, tc0, tc1, v, o + (i * patch) * stride, stride);
+        int dst = o + (i * patch) * stride;
+        int done = loops == null ? 0 : vectorInputColumns(loops, rows, i * width, tc0, tc1, v, dst, stride);
+        inputColumns(rows, i * width, tc0 + done, tc1, v, dst + done, stride);
       }
       t += tc1 - tc0;
     }
@@ -120,20 +128,34 @@ abstract sealed class WinogradTransform permits WinogradF2x2, WinogradF4x4 {
   abstract void inputColumns(float[] rows, int row, int tc0, int tc1, float[] v, int dst, int stride);
 
   /**
+   * This algorithm's {@link WinogradVectorLoops} loop for {@link #inputColumns}: the first
+   * {@code done} of the tiles, returning {@code done}; by default none (0), all tiles are left to
+   * {@link #inputColumns}.
+   */
+  int vectorInputColumns(WinogradVectorLoops loops, float[] rows, int row, int tc0, int tc1, float[] v, int dst,
+      int stride) {
+    return 0;
+  }
+
+  /**
    * {@code A^T M A} of the products of tiles {@code [t0, t0 + width)} of every one of the {@code m}
    * output channels, written to the output planes ({@code outH x outW}, plane {@code o} at
-   * {@code yOff + o * outH * outW}); positions past the output's extent are dropped.
+   * {@code yOff + o * outH * outW}); positions past the output's extent are dropped. With the vector
+   * kernels, whole vectors of tiles run vectorized ({@link #vectorOutput}) and only the rest tile by
+   * tile ({@link #outputTile}); the bits are the same either way.
    */
   final void transformOutput(float[] prod, int m, int width, int t0, int tw, int outH, int outW, float[] y, int yOff) {
+    WinogradVectorLoops loops = Vectorized.LOOPS;
+    int done = loops == null ? 0 : vectorOutput(loops, prod, m, width, t0, tw, outH, outW, y, yOff);
     int area = outH * outW;
     int stride = m * width;
     float[] scratch = outputScratch();
     for (int o = 0; o < m; o++) {
       int src = o * width;
       int plane = yOff + o * area;
-      int tr = t0 / tw;
-      int tc = t0 - tr * tw;
-      for (int q = 0; q < width; q++) {
+      int tr = (t0 + done) / tw;
+      int tc = t0 + done - tr * tw;
+      for (int q = done; q < width; q++) {
         int oh = tile * tr;
         int ow = tile * tc;
         outputTile(prod, src + q, stride, y, plane + oh * outW + ow, outW, outH - oh, outW - ow, scratch);
@@ -144,6 +166,20 @@ abstract sealed class WinogradTransform permits WinogradF2x2, WinogradF4x4 {
       }
     }
   }
+
+  /** The vectorized loops, loaded on first use (after the first GEMM has chosen the kernels). */
+  private static final class Vectorized {
+    static final WinogradVectorLoops LOOPS =
+        Kernels.vectorImplementation(MethodHandles.lookup(), WinogradVectorLoops.class,
+             "org.xai4j.op.VectorWinogradLoops");
+  }
+
+  /**
+   * This algorithm's {@link WinogradVectorLoops} output loop: {@link #transformOutput} of the first
+   * {@code done} tiles of every channel, returning {@code done}.
+   */
+  abstract int vectorOutput(WinogradVectorLoops loops, float[] prod, int m, int width, int t0, int tw, int outH,
+      int outW, float[] y, int yOff);
 
   /** Scratch for {@link #outputTile}, one per {@link #transformOutput} call (null if it needs none). */
   abstract float[] outputScratch();
