@@ -144,7 +144,8 @@ class ReluFusionTest {
     Conv3x3 conv = (channels, options) -> new Conv(Tensor.randomNormal(Shape.of(channels, channels, 3, 3), 0.1f, r),
         null, List.of(options.stride(), options.stride()), List.of(options.padding(), options.padding(),
             options.padding(), options.padding()), List.of(options.dilation(), options.dilation()), 1);
-    // F(2x2): 1089 tiles in two chunks, the second starting inside a row of tiles, the last column clipped
+    // F(2x2): 1089 tiles in a grid 33 wide, in 18 chunks of 61 tiles that mostly start
+    // inside a row of tiles; the last column clipped
     check(conv.of(64, Conv2dOptions.of(1, 1)), Shape.of(1, 64, 65, 65), r);
     // F(4x4) on 26 x 26: the last tile row and column clipped
     check(conv.of(128, Conv2dOptions.of(1, 1)), Shape.of(2, 128, 26, 26), r);
