@@ -92,20 +92,7 @@ class GradCamTest {
       double down = head.forward(Tensor.of(a.shape(), minus)).output().get(n, targets[n]);
       grad[i] = (up - down) / (2 * step);
     }
-    int plane = 36;
-    float[] want = new float[2 * plane];
-    for (int n = 0; n < 2; n++) {
-      for (int c = 0; c < 3; c++) {
-        double mean = 0;
-        for (int s = 0; s < plane; s++) {
-          mean += grad[(n * 3 + c) * plane + s];
-        }
-        mean /= plane;
-        for (int s = 0; s < plane; s++) {
-          want[n * plane + s] += (float) (mean * av[(n * 3 + c) * plane + s]);
-        }
-      }
-    }
+    float[] want = convNetMap(grad, av);
     Attribution cam = GradCam.of("conv").prepare(conv).explain(input, Target.classes(targets));
     assertEquals(Shape.of(2, 1, 6, 6), cam.relevance().shape());
     assertArrayEquals(want, cam.relevance().toArray(), 1e-3f * cam.relevance().maxAbs());
@@ -135,22 +122,36 @@ class GradCamTest {
     Target t = Target.classes(3, 1);
     Trace trace = conv.forward(input);
     Tensor g = Backprop.gradient(trace, Map.of(t.value(conv), t.seed(trace))).at("relu");
-    Tensor a = trace.get("relu");
+    float[] gv = g.toArray();
+    double[] grad = new double[gv.length];
+    for (int i = 0; i < gv.length; i++) {
+      grad[i] = gv[i];
+    }
+    float[] want = convNetMap(grad, trace.get("relu").toArray());
+    Tensor cam = GradCam.of("relu").prepare(conv).explain(input, t).relevance();
+    assertArrayEquals(want, cam.toArray(), 1e-6f * cam.maxAbs());
+  }
+
+  /**
+   * The Grad-CAM map (no ReLU) of the conv net's [2, 3, 6, 6] layer from its gradient and
+   * activation, both in row-major order: per sample, the activation weighted by each channel's
+   * spatial mean gradient, summed over channels.
+   */
+  private static float[] convNetMap(double[] grad, float[] activation) {
     int plane = 36;
-    float[] want = new float[2 * plane];
+    float[] map = new float[2 * plane];
     for (int n = 0; n < 2; n++) {
       for (int c = 0; c < 3; c++) {
         double mean = 0;
         for (int s = 0; s < plane; s++) {
-          mean += g.get(n, c, s / 6, s % 6);
+          mean += grad[(n * 3 + c) * plane + s];
         }
         mean /= plane;
         for (int s = 0; s < plane; s++) {
-          want[n * plane + s] += (float) (mean * a.get(n, c, s / 6, s % 6));
+          map[n * plane + s] += (float) (mean * activation[(n * 3 + c) * plane + s]);
         }
       }
     }
-    Tensor cam = GradCam.of("relu").prepare(conv).explain(input, t).relevance();
-    assertArrayEquals(want, cam.toArray(), 1e-6f * cam.maxAbs());
+    return map;
   }
 }
