@@ -2,7 +2,6 @@ package org.xai4j.op;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -14,7 +13,11 @@ import jdk.incubator.vector.VectorSpecies;
  * rows of the run, which are then copied into the output plane per tile row, clipped at its edges.
  * F(2x2, 3x3)'s input pass along the patch rows takes its tiles from one row of tiles, whose
  * row-transformed patch rows lie 2 floats apart: it loads them as whole vectors and separates the
- * even and odd lanes, in vectors of at most 256 bits (rows of tiles can be short). Lanes of two
+ * even and odd lanes. Every loop here uses the one preferred shape: with 256-bit vectors in this
+ * input pass (tried first, for short rows of tiles) the type profile of the JDK's shared
+ * {@code FloatVector.intoArray} saw two vector classes, C2 could not intrinsify the stores of the
+ * output loops ({@code -XX:+PrintInlining}: "failed to inline (intrinsic)") and 5-7 % of a
+ * feature-visualization step ran the boxed fallback. Lanes of two
  * vectors are combined by rearranging both alike and blending them under a mask: the two-vector
  * {@code rearrange} of JDK 17 made these loops several times slower than the scalar ones. No
  * helper method takes or returns a vector: C2 compiled such a helper on its own and then did not
@@ -39,16 +42,12 @@ final class VectorWinogradLoops implements WinogradVectorLoops {
       VectorShuffle.fromOp(SPECIES, n -> LANES / 2 + n / 4 * 2 + n % 2);
   /** The odd pairs of lanes. */
   private static final VectorMask<Float> ODD_PAIRS = VectorMask.fromLong(SPECIES, 0xCCCC_CCCC_CCCC_CCCCL);
-  /** F(2x2, 3x3)'s input loop's vectors: the preferred shape, at most 256 bits. */
-  private static final VectorSpecies<Float> NARROW = VectorSpecies.of(float.class,
-      VectorShape.forBitSize(Math.min(256, SPECIES.vectorBitSize())));
-  private static final int NARROW_LANES = NARROW.length();
   /** The even lanes in order, in both halves: the even lanes of two vectors under {@link #HIGH}. */
-  private static final VectorShuffle<Float> EVEN_LANES = VectorShuffle.fromOp(NARROW, n -> 2 * n % NARROW_LANES);
+  private static final VectorShuffle<Float> EVEN_LANES = VectorShuffle.fromOp(SPECIES, n -> 2 * n % LANES);
   /** The odd lanes in order, in both halves. */
-  private static final VectorShuffle<Float> ODD_LANES = VectorShuffle.fromOp(NARROW, n -> (2 * n + 1) % NARROW_LANES);
+  private static final VectorShuffle<Float> ODD_LANES = VectorShuffle.fromOp(SPECIES, n -> (2 * n + 1) % LANES);
   /** The high half of the lanes. */
-  private static final VectorMask<Float> HIGH = VectorMask.fromLong(NARROW, -1L << (NARROW_LANES / 2));
+  private static final VectorMask<Float> HIGH = VectorMask.fromLong(SPECIES, -1L << (LANES / 2));
   private static final int F4_TILE = 4;
   private static final int F4_PATCH = 6;
   private static final int F2_TILE = 2;
@@ -57,13 +56,13 @@ final class VectorWinogradLoops implements WinogradVectorLoops {
   @Override
   public int inputColumnsF2x2(float[] rows, int row, int tc0, int tc1, float[] v, int dst, int stride) {
     int n = tc1 - tc0;
-    int done = n - n % NARROW_LANES;
-    for (int q = 0; q < done; q += NARROW_LANES) {
+    int done = n - n % LANES;
+    for (int q = 0; q < done; q += LANES) {
       int j = row + F2_TILE * (tc0 + q);
-      FloatVector a = FloatVector.fromArray(NARROW, rows, j);
-      FloatVector b = FloatVector.fromArray(NARROW, rows, j + NARROW_LANES);
-      FloatVector c = FloatVector.fromArray(NARROW, rows, j + 2);
-      FloatVector d = FloatVector.fromArray(NARROW, rows, j + 2 + NARROW_LANES);
+      FloatVector a = FloatVector.fromArray(SPECIES, rows, j);
+      FloatVector b = FloatVector.fromArray(SPECIES, rows, j + LANES);
+      FloatVector c = FloatVector.fromArray(SPECIES, rows, j + 2);
+      FloatVector d = FloatVector.fromArray(SPECIES, rows, j + 2 + LANES);
       FloatVector s0 = a.rearrange(EVEN_LANES).blend(b.rearrange(EVEN_LANES), HIGH);
       FloatVector s1 = a.rearrange(ODD_LANES).blend(b.rearrange(ODD_LANES), HIGH);
       FloatVector s2 = c.rearrange(EVEN_LANES).blend(d.rearrange(EVEN_LANES), HIGH);
