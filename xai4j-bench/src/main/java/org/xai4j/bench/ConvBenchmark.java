@@ -20,11 +20,12 @@ import org.xai4j.tensor.Shape;
 import org.xai4j.tensor.Tensor;
 
 /**
- * One 3x3 convolution, 64 to 64 channels, padding 1, on a batch x 64 x 56 x 56 input (the ResNet
- * conv2_x layer), forward only. The primary score is calls per second (milliseconds per call =
- * 1000 / score); the {@code :gflop} secondary metric is GFLOP/s with
- * {@code 2 x 64 x 64 x 9 x 56 x 56} (about 0.231 GFLOP) per image. Throughput mode is used because
- * JMH normalizes the secondary metric by time only in that mode.
+ * One 3x3 convolution, C to C channels, padding 1, on a batch x C x S x S input, forward only:
+ * {@code layer} "64x56" is ResNet's conv2_x layer, "512x28" and "512x14" VGG-16's conv4_2 and
+ * conv5_x (whose Winograd tiles fit one chunk at batch 1). The primary score is calls per second
+ * (milliseconds per call = 1000 / score); the {@code :gflop} secondary metric is GFLOP/s with
+ * {@code 2 x C x C x 9 x S x S} per image (about 0.231 GFLOP for "64x56"). Throughput mode is used
+ * because JMH normalizes the secondary metric by time only in that mode.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -33,9 +34,11 @@ import org.xai4j.tensor.Tensor;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ConvBenchmark {
-  private static final int CHANNELS = 64;
-  private static final int SIDE = 56;
   private static final int KERNEL = 3;
+
+  /** Channels x side of the square input, {@code C x S}. */
+  @Param({"64x56", "512x28", "512x14"})
+  public String layer;
 
   /** Images per call. */
   @Param({"1", "8"})
@@ -43,21 +46,26 @@ public class ConvBenchmark {
 
   private Conv conv;
   private List<Tensor> input;
+  private double multiplyAddsPerCall;
 
   /** Seeded Kaiming-uniform weights, zero bias and a Gaussian input. */
   @Setup
   public void setup() {
+    String[] cs = layer.split("x");
+    int channels = Integer.parseInt(cs[0]);
+    int side = Integer.parseInt(cs[1]);
     Random r = new Random(BenchFlags.SEED);
-    Tensor w = Init.kaimingUniform(Shape.of(CHANNELS, CHANNELS, KERNEL, KERNEL), CHANNELS * KERNEL * KERNEL, r);
-    conv = new Conv(w, Tensor.zeros(Shape.of(CHANNELS)), null, List.of(1, 1, 1, 1), null, 1);
-    input = List.of(Tensor.randomNormal(Shape.of(batch, CHANNELS, SIDE, SIDE), 1f, r));
+    Tensor w = Init.kaimingUniform(Shape.of(channels, channels, KERNEL, KERNEL), channels * KERNEL * KERNEL, r);
+    conv = new Conv(w, Tensor.zeros(Shape.of(channels)), null, List.of(1, 1, 1, 1), null, 1);
+    input = List.of(Tensor.randomNormal(Shape.of(batch, channels, side, side), 1f, r));
+    multiplyAddsPerCall = (double) batch * channels * channels * KERNEL * KERNEL * side * side;
   }
 
   /** One forward call. */
   @Benchmark
   public Tensor conv3x3(FlopCounter flops) {
     Tensor y = conv.forward(input);
-    flops.add((double) batch * CHANNELS * CHANNELS * KERNEL * KERNEL * SIDE * SIDE);
+    flops.add(multiplyAddsPerCall);
     return y;
   }
 }

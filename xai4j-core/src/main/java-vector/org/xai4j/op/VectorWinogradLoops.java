@@ -76,12 +76,13 @@ final class VectorWinogradLoops implements WinogradVectorLoops {
   }
 
   @Override
-  public int outputF2x2(float[] prod, int m, int width, int t0, int tw, int outH, int outW, float[] y, int yOff) {
+  public int outputF2x2(float[] prod, int m, int o0, int o1, int width, int t0, int tw, int outH, int outW,
+      float[] y, int yOff) {
     int done = width - width % LANES;
     int stride = m * width;
     int area = outH * outW;
     float[] rows = new float[F2_TILE * F2_TILE * LANES];
-    for (int o = 0; o < m; o++) {
+    for (int o = o0; o < o1; o++) {
       int plane = yOff + o * area;
       for (int q = 0; q < done; q += LANES) {
         int i = o * width + q;
@@ -128,14 +129,15 @@ final class VectorWinogradLoops implements WinogradVectorLoops {
    * that into {@code e}, whose 4 vectors are interleaved into the tiles' output row.
    */
   @Override
-  public int outputF4x4(float[] prod, int m, int width, int t0, int tw, int outH, int outW, float[] y, int yOff) {
+  public int outputF4x4(float[] prod, int m, int o0, int o1, int width, int t0, int tw, int outH, int outW,
+      float[] y, int yOff) {
     int done = width - width % LANES;
     int stride = m * width;
     int area = outH * outW;
     float[] z = new float[F4_TILE * F4_PATCH * LANES];
     float[] e = new float[F4_TILE * LANES];
     float[] rows = new float[F4_TILE * F4_TILE * LANES];
-    for (int o = 0; o < m; o++) {
+    for (int o = o0; o < o1; o++) {
       int plane = yOff + o * area;
       for (int q = 0; q < done; q += LANES) {
         for (int j = 0; j < F4_PATCH; j++) {

@@ -196,40 +196,61 @@ final class Winograd {
     PackedMatrix[] u = transformedWeight(weight, g, f);
     Padded padded = Padded.of(x, g, f.tile() * th + KERNEL - 1, f.tile() * tw + KERNEL - 1);
     float[] y = new float[g.batch() * m * g.window().outArea()];
+    // With a single chunk (a small layer at batch 1) that one task is the caller's: its transforms then
+    // split over the channels, which are independent (the GEMMs split on their own).
+    boolean alone = g.batch() * chunks == 1;
+    int rowsLength = f.patch() * padded.width();
     Ranges.run(g.batch() * chunks, (part, from, to) -> {
       float[] v = new float[positions * c * chunk];
       float[] prod = new float[positions * m * chunk];
-      float[] rows = new float[f.patch() * padded.width()];
+      float[] rows = alone ? null : new float[rowsLength];
       for (int t = from; t < to; t++) {
         int n = t / chunks;
         int t0 = (t % chunks) * chunk;
         int t1 = Math.min(tiles, t0 + chunk);
         int width = t1 - t0;
-        for (int ch = 0; ch < c; ch++) {
-          f.transformInput(padded.data(), padded.plane(n, ch), padded.width(), t0, t1, tw, v, ch * width,
-              c * width, rows);
-        }
+        int yOff = n * m * g.window().outArea();
+        Ranges.Body input = (p, c0, c1) -> {
+          float[] r = alone ? new float[rowsLength] : rows;
+          for (int ch = c0; ch < c1; ch++) {
+            f.transformInput(padded.data(), padded.plane(n, ch), padded.width(), t0, t1, tw, v, ch * width,
+                c * width, r);
+          }
+        };
+        Ranges.Body output = (p, o0, o1) -> {
+          f.transformOutput(prod, m, o0, o1, width, t0, tw, outH, outW, y, yOff);
+          if (mask != null) {
+            maskTiles(y, mask, yOff, o0, o1, t0, t1, tw, f.tile(), outH, outW);
+          }
+        };
+        overChannels(alone, c, input);
         for (int xi = 0; xi < positions; xi++) {
           Kernels.sgemm(u[xi], false, width, v, xi * c * width, width, 0f, prod, xi * m * width, width);
         }
-        f.transformOutput(prod, m, width, t0, tw, outH, outW, y, n * m * g.window().outArea());
-        if (mask != null) {
-          maskTiles(y, mask, n * m * g.window().outArea(), m, t0, t1, tw, f.tile(), outH, outW);
-        }
+        overChannels(alone, m, output);
       }
     });
     return y;
   }
 
+  /** {@code body} over channels {@code [0, count)}: split over the threads when {@code split}, else in one call. */
+  private static void overChannels(boolean split, int count, Ranges.Body body) {
+    if (split) {
+      Ranges.run(count, body);
+    } else {
+      body.run(0, 0, count);
+    }
+  }
+
   /**
    * {@link Relu#maskInPlace} over the output positions of tiles {@code [t0, t1)} (row-major over a
-   * {@code tw}-wide grid of {@code tile x tile} tiles, clipped to {@code outH x outW}) in each of
-   * the {@code m} planes of one sample starting at {@code yOff}: one call per output row of a row
+   * {@code tw}-wide grid of {@code tile x tile} tiles, clipped to {@code outH x outW}) in the
+   * planes {@code [o0, o1)} of one sample starting at {@code yOff}: one call per output row of a row
    * of tiles.
    */
-  private static void maskTiles(float[] y, float[] mask, int yOff, int m, int t0, int t1, int tw, int tile,
-      int outH, int outW) {
-    for (int o = 0; o < m; o++) {
+  private static void maskTiles(float[] y, float[] mask, int yOff, int o0, int o1, int t0, int t1, int tw,
+      int tile, int outH, int outW) {
+    for (int o = o0; o < o1; o++) {
       int plane = yOff + o * outH * outW;
       for (int t = t0; t < t1; ) {
         int tr = t / tw;

@@ -69,9 +69,9 @@ final class WinogradF2x2 extends WinogradTransform {
   }
 
   @Override
-  int vectorOutput(WinogradVectorLoops loops, float[] prod, int m, int width, int t0, int tw, int outH, int outW,
-      float[] y, int yOff) {
-    return loops.outputF2x2(prod, m, width, t0, tw, outH, outW, y, yOff);
+  int vectorOutput(WinogradVectorLoops loops, float[] prod, int m, int o0, int o1, int width, int t0, int tw,
+      int outH, int outW, float[] y, int yOff) {
+    return loops.outputF2x2(prod, m, o0, o1, width, t0, tw, outH, outW, y, yOff);
   }
 
   /** None: {@link #outputTile} keeps its 16 products and 8 partial sums in locals. */

@@ -85,9 +85,9 @@ final class WinogradF4x4 extends WinogradTransform {
   }
 
   @Override
-  int vectorOutput(WinogradVectorLoops loops, float[] prod, int m, int width, int t0, int tw, int outH, int outW,
-      float[] y, int yOff) {
-    return loops.outputF4x4(prod, m, width, t0, tw, outH, outW, y, yOff);
+  int vectorOutput(WinogradVectorLoops loops, float[] prod, int m, int o0, int o1, int width, int t0, int tw,
+      int outH, int outW, float[] y, int yOff) {
+    return loops.outputF4x4(prod, m, o0, o1, width, t0, tw, outH, outW, y, yOff);
   }
 
   /** The {@code 4 x 6} block of {@code A^T M}; allocated here, so that the JIT knows its length. */

@@ -138,19 +138,20 @@ abstract sealed class WinogradTransform permits WinogradF2x2, WinogradF4x4 {
   }
 
   /**
-   * {@code A^T M A} of the products of tiles {@code [t0, t0 + width)} of every one of the {@code m}
-   * output channels, written to the output planes ({@code outH x outW}, plane {@code o} at
+   * {@code A^T M A} of the products of tiles {@code [t0, t0 + width)} of the output channels
+   * {@code [o0, o1)} of {@code m}, written to the output planes ({@code outH x outW}, plane {@code o} at
    * {@code yOff + o * outH * outW}); positions past the output's extent are dropped. With the vector
    * kernels, whole vectors of tiles run vectorized ({@link #vectorOutput}) and only the rest tile by
    * tile ({@link #outputTile}); the bits are the same either way.
    */
-  final void transformOutput(float[] prod, int m, int width, int t0, int tw, int outH, int outW, float[] y, int yOff) {
+  final void transformOutput(float[] prod, int m, int o0, int o1, int width, int t0, int tw, int outH, int outW,
+      float[] y, int yOff) {
     WinogradVectorLoops loops = Vectorized.LOOPS;
-    int done = loops == null ? 0 : vectorOutput(loops, prod, m, width, t0, tw, outH, outW, y, yOff);
+    int done = loops == null ? 0 : vectorOutput(loops, prod, m, o0, o1, width, t0, tw, outH, outW, y, yOff);
     int area = outH * outW;
     int stride = m * width;
     float[] scratch = outputScratch();
-    for (int o = 0; o < m; o++) {
+    for (int o = o0; o < o1; o++) {
       int src = o * width;
       int plane = yOff + o * area;
       int tr = (t0 + done) / tw;
@@ -176,10 +177,10 @@ abstract sealed class WinogradTransform permits WinogradF2x2, WinogradF4x4 {
 
   /**
    * This algorithm's {@link WinogradVectorLoops} output loop: {@link #transformOutput} of the first
-   * {@code done} tiles of every channel, returning {@code done}.
+   * {@code done} tiles of the channels {@code [o0, o1)}, returning {@code done}.
    */
-  abstract int vectorOutput(WinogradVectorLoops loops, float[] prod, int m, int width, int t0, int tw, int outH,
-      int outW, float[] y, int yOff);
+  abstract int vectorOutput(WinogradVectorLoops loops, float[] prod, int m, int o0, int o1, int width, int t0, int tw,
+      int outH, int outW, float[] y, int yOff);
 
   /** Scratch for {@link #outputTile}, one per {@link #transformOutput} call (null if it needs none). */
   abstract float[] outputScratch();

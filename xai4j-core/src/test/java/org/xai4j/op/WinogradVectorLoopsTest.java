@@ -46,7 +46,9 @@ class WinogradVectorLoopsTest {
       for (int i = 0; i < prod.length; i++) {
         prod[i] = (float) r.nextGaussian();
       }
-      f.transformOutput(prod, m, width, t0, tw, outH, outW, fast, 0);
+      // in two channel ranges, as a single-chunk layer splits them over the threads
+      f.transformOutput(prod, m, 0, 1, width, t0, tw, outH, outW, fast, 0);
+      f.transformOutput(prod, m, 1, m, width, t0, tw, outH, outW, fast, 0);
       float[] scratch = f.outputScratch();
       for (int o = 0; o < m; o++) {
         for (int q = 0; q < width; q++) {
