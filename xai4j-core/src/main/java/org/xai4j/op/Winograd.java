@@ -197,7 +197,8 @@ final class Winograd {
     Padded padded = Padded.of(x, g, f.tile() * th + KERNEL - 1, f.tile() * tw + KERNEL - 1);
     float[] y = new float[g.batch() * m * g.window().outArea()];
     // With a single chunk (a small layer at batch 1) that one task is the caller's: its transforms then
-    // split over the channels, which are independent (the GEMMs split on their own).
+    // split over the channels and its GEMMs over the positions, all independent of each other (each
+    // GEMM then runs on one thread: split on its own, it forked four times per position).
     boolean alone = g.batch() * chunks == 1;
     int rowsLength = f.patch() * padded.width();
     Ranges.run(g.batch() * chunks, (part, from, to) -> {
@@ -223,19 +224,22 @@ final class Winograd {
             maskTiles(y, mask, yOff, o0, o1, t0, t1, tw, f.tile(), outH, outW);
           }
         };
-        overChannels(alone, c, input);
-        for (int xi = 0; xi < positions; xi++) {
-          Kernels.sgemm(u[xi], false, width, v, xi * c * width, width, 0f, prod, xi * m * width, width);
-        }
-        overChannels(alone, m, output);
+        Ranges.Body products = (p, x0, x1) -> {
+          for (int xi = x0; xi < x1; xi++) {
+            Kernels.sgemm(u[xi], false, width, v, xi * c * width, width, 0f, prod, xi * m * width, width);
+          }
+        };
+        split(alone, c, input);
+        split(alone, positions, products);
+        split(alone, m, output);
       }
     });
     return y;
   }
 
-  /** {@code body} over channels {@code [0, count)}: split over the threads when {@code split}, else in one call. */
-  private static void overChannels(boolean split, int count, Ranges.Body body) {
-    if (split) {
+  /** {@code body} over {@code [0, count)}: split over the threads when {@code parallel}, else in one call. */
+  private static void split(boolean parallel, int count, Ranges.Body body) {
+    if (parallel) {
       Ranges.run(count, body);
     } else {
       body.run(0, 0, count);
