@@ -1,11 +1,10 @@
 package org.xai4j.kernel;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
 import java.util.function.IntConsumer;
 
 /**
- * The thread pool that xai4j's kernels split work over (batch entries, output tiles).
+ * The threads that xai4j's kernels split work over (batch entries, output tiles): the calling
+ * thread and a {@link KernelTeam} of workers.
  *
  * <p>The thread count is read once from the system property {@code xai4j.threads} (default: the
  * number of available processors). Work is split into disjoint index ranges, so results do not
@@ -21,7 +20,7 @@ public final class Parallelism {
   private static final class Holder {
     static final RuntimeException FAILURE;
     static final int THREADS;
-    static final ForkJoinPool POOL;
+    static final KernelTeam TEAM;
 
     static {
       int threads = 1;
@@ -33,7 +32,7 @@ public final class Parallelism {
       }
       FAILURE = failure;
       THREADS = threads;
-      POOL = failure == null && threads > 1 ? new ForkJoinPool(threads) : null;
+      TEAM = failure == null && threads > 1 ? new KernelTeam(threads) : null;
     }
   }
 
@@ -76,41 +75,20 @@ public final class Parallelism {
 
   /**
    * Runs {@code body} for every index in {@code [0, n)}, in parallel when there is more than one
-   * thread and more than one index. Each index runs exactly once.
+   * thread and more than one index. Each index runs once; after an index has thrown, those not yet
+   * started are skipped and the first exception or error is rethrown here.
    */
   public static void forEach(int n, IntConsumer body) {
     if (n <= 0) {
       return;
     }
     requireValid();
-    if (Holder.POOL == null || n == 1 || java.util.concurrent.ForkJoinTask.getPool() == Holder.POOL) {
+    if (Holder.TEAM == null || n == 1) {
       for (int i = 0; i < n; i++) {
         body.accept(i);
       }
       return;
     }
-    Holder.POOL.invoke(new RangeTask(0, n, body));
-  }
-
-  private static final class RangeTask extends RecursiveAction {
-    private final int from;
-    private final int to;
-    private final IntConsumer body;
-
-    RangeTask(int from, int to, IntConsumer body) {
-      this.from = from;
-      this.to = to;
-      this.body = body;
-    }
-
-    @Override
-    protected void compute() {
-      if (to - from == 1) {
-        body.accept(from);
-        return;
-      }
-      int mid = (from + to) >>> 1;
-      invokeAll(new RangeTask(from, mid, body), new RangeTask(mid, to, body));
-    }
+    Holder.TEAM.forEach(n, body);
   }
 }
