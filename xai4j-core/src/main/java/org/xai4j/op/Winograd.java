@@ -59,6 +59,13 @@ final class Winograd {
    * chunks of about 4 MB of transformed input (100-1000 tiles), which read the weights fewer times.
    */
   private static final int CHUNK_TILES = 64;
+  /**
+   * From this many chunks of {@link #CHUNK_TILES} per thread in a batch, chunks keep that width
+   * rather than being narrowed to equal widths: VGG-16's 56 x 56 F(4x4, 3x3) layer has 196 tiles,
+   * four chunks of 49 (two slivers of 32 columns each, the second 17 wide) or three of 64 and one
+   * of 4 (seven slivers instead of eight).
+   */
+  private static final int CHUNKS_PER_THREAD = 4;
 
   /** The values of {@value #PROPERTY}. */
   enum Setting {
@@ -159,14 +166,23 @@ final class Winograd {
   }
 
   /**
-   * Tiles per chunk: at most {@link #CHUNK_TILES}, and as in the direct path, when a sample needs
-   * several chunks, a multiple of the thread count of equal width (the width does not change any
-   * element's operations).
+   * Tiles per chunk (the width does not change any element's operations): all of a sample's tiles
+   * if they fit one chunk of {@link #CHUNK_TILES}; else that width itself, a multiple of the GEMM
+   * micro-kernel's column count, when the batch has at least {@link #CHUNKS_PER_THREAD} chunks per
+   * thread, so that only a sample's last chunk has a ragged sliver of columns and the threads still
+   * get nearly equal work; else, for fewer chunks, as in the direct path a multiple of the thread
+   * count of equal width.
    */
-  private static int chunkTiles(int tiles) {
-    int chunks = WindowAxis.ceilDiv(tiles, Math.min(tiles, CHUNK_TILES));
+  private static int chunkTiles(int tiles, int batch) {
+    if (tiles <= CHUNK_TILES) {
+      return tiles;
+    }
+    int chunks = WindowAxis.ceilDiv(tiles, CHUNK_TILES);
     int threads = Parallelism.threads();
-    return chunks == 1 ? tiles : WindowAxis.ceilDiv(tiles, WindowAxis.ceilDiv(chunks, threads) * threads);
+    if ((long) batch * chunks >= (long) CHUNKS_PER_THREAD * threads) {
+      return CHUNK_TILES;
+    }
+    return WindowAxis.ceilDiv(tiles, WindowAxis.ceilDiv(chunks, threads) * threads);
   }
 
   /**
@@ -189,7 +205,7 @@ final class Winograd {
     int c = g.inChannels();
     int m = g.outChannels();
     int positions = f.patch() * f.patch();
-    int chunk = chunkTiles(tiles);
+    int chunk = chunkTiles(tiles, g.batch());
     int chunks = WindowAxis.ceilDiv(tiles, chunk);
     int outH = g.window().h().out();
     int outW = g.window().w().out();

@@ -32,6 +32,8 @@ class WinogradTest {
         new ConvTest.Case("unpadded", 1, 16, 19, 18, 20, 3, 3, null, null, null, 1),
         new ConvTest.Case("asymmetric pads", 2, 16, 13, 17, 16, 3, 3, null, List.of(2, 0, 1, 2), null, 1),
         new ConvTest.Case("many chunks", 1, 64, 80, 72, 16, 3, 3, null, List.of(1, 1, 1, 1), null, 1),
+        // enough chunks per thread for full-width chunks and a ragged last one per sample
+        new ConvTest.Case("full-width chunks", 4, 16, 40, 40, 16, 3, 3, null, List.of(1, 1, 1, 1), null, 1),
         new ConvTest.Case("VGG-like depth", 1, 256, 28, 28, 32, 3, 3, null, List.of(1, 1, 1, 1), null, 1));
   }
 
