@@ -10,7 +10,8 @@ import java.util.function.IntConsumer;
 /**
  * The threads behind {@link Parallelism#forEach}: the calling thread and {@code size - 1} daemon
  * workers, which claim the indices of one parallel region at a time from a shared counter. Between
- * regions a worker spins for {@link #SPIN_NANOS} before it parks, as OpenMP's threads do by
+ * regions a worker spins for {@link #SPIN_NANOS} before it parks (unless the team has more threads
+ * than there are processors), as OpenMP's threads do by
  * default: a kernel pass runs dozens to hundreds of short regions a few hundred microseconds
  * apart, and waking a parked thread cost 90-210 us on the 2-vCPU machine this was measured on (a
  * {@code ForkJoinPool} fork/join, whose caller also waits idle, 20-70 us even back to back).
@@ -23,6 +24,12 @@ final class KernelTeam {
   /** How long an idle worker polls for the next region before it parks. */
   static final long SPIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
+  /**
+   * {@link #SPIN_NANOS}, or 0 with more threads than processors: a polling thread would then take
+   * the processor of one that has work.
+   */
+  private final long spinNanos;
+
   private final AtomicBoolean busy = new AtomicBoolean();
   private final Worker[] workers;
   /**
@@ -34,6 +41,7 @@ final class KernelTeam {
 
   /** A team of {@code size} threads, the caller included; {@code size >= 2}. */
   KernelTeam(int size) {
+    spinNanos = size <= Runtime.getRuntime().availableProcessors() ? SPIN_NANOS : 0;
     workers = new Worker[size - 1];
     for (int i = 0; i < workers.length; i++) {
       workers[i] = new Worker(i + 1);
@@ -62,7 +70,7 @@ final class KernelTeam {
         }
       }
       region.work();
-      region.awaitCompletion();
+      region.awaitCompletion(spinNanos);
     } finally {
       current = null;
       busy.set(false);
@@ -101,11 +109,11 @@ final class KernelTeam {
       }
     }
 
-    /** Waits for the indices other threads are running: spinning first, then in short sleeps. */
-    void awaitCompletion() {
+    /** Waits for the indices other threads are running: spinning for {@code spin} ns, then in short sleeps. */
+    void awaitCompletion(long spin) {
       long start = System.nanoTime();
       while (unfinished.get() > 0) {
-        if (System.nanoTime() - start < SPIN_NANOS) {
+        if (System.nanoTime() - start < spin) {
           Thread.onSpinWait();
         } else {
           LockSupport.parkNanos(10_000);
@@ -162,7 +170,7 @@ final class KernelTeam {
         if (hasNew(r, seen)) {
           return r;
         }
-        if (System.nanoTime() - start < SPIN_NANOS) {
+        if (System.nanoTime() - start < spinNanos) {
           Thread.onSpinWait();
           continue;
         }

@@ -11,18 +11,29 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class KernelTeamTest {
   private static final KernelTeam TEAM = new KernelTeam(3);
 
-  @Test
-  void everyIndexRunsOnceInEveryRegionAndTheWorkersTakePart() {
+  /** A team that polls between regions (2 threads) and one with more threads than processors, which parks at once. */
+  static Stream<Arguments> teams() {
+    int processors = Runtime.getRuntime().availableProcessors();
+    return Stream.of(Arguments.of(2, new KernelTeam(2)), Arguments.of(processors + 1, new KernelTeam(processors + 1)));
+  }
+
+  @ParameterizedTest(name = "{0} threads")
+  @MethodSource("teams")
+  void everyIndexRunsOnceInEveryRegionAndTheWorkersTakePart(int size, KernelTeam team) {
     Set<String> threads = ConcurrentHashMap.newKeySet();
     for (int region = 0; region < 2000; region++) {
       int n = 2 + region % 40;
       AtomicIntegerArray runs = new AtomicIntegerArray(n);
-      TEAM.forEach(n, i -> {
+      team.forEach(n, i -> {
         runs.incrementAndGet(i);
         threads.add(Thread.currentThread().getName());
         if (i == 0) {
@@ -33,7 +44,9 @@ class KernelTeamTest {
         assertEquals(1, runs.get(i), "region " + region + ", index " + i);
       }
     }
-    assertTrue(threads.contains("xai4j-kernel-1") && threads.contains("xai4j-kernel-2"), threads.toString());
+    for (int w = 1; w < size; w++) {
+      assertTrue(threads.contains("xai4j-kernel-" + w), threads.toString());
+    }
   }
 
   @Test
