@@ -214,13 +214,12 @@ final class Winograd {
     float[] y = new float[g.batch() * m * g.window().outArea()];
     // With a single chunk (a small layer at batch 1) that one task is the caller's: its transforms then
     // split over the channels and its GEMMs over the positions, all independent of each other (each
-    // GEMM then runs on one thread: split on its own, it forked four times per position).
+    // GEMM then runs on one thread: split on its own, it forked once per depth block).
     boolean alone = g.batch() * chunks == 1;
     int rowsLength = f.patch() * padded.width();
     Ranges.run(g.batch() * chunks, (part, from, to) -> {
       float[] v = new float[positions * c * chunk];
       float[] prod = new float[positions * m * chunk];
-      float[] rows = alone ? null : new float[rowsLength];
       for (int t = from; t < to; t++) {
         int n = t / chunks;
         int t0 = (t % chunks) * chunk;
@@ -228,10 +227,10 @@ final class Winograd {
         int width = t1 - t0;
         int yOff = n * m * g.window().outArea();
         Ranges.Body input = (p, c0, c1) -> {
-          float[] r = alone ? new float[rowsLength] : rows;
+          float[] rows = new float[rowsLength];
           for (int ch = c0; ch < c1; ch++) {
             f.transformInput(padded.data(), padded.plane(n, ch), padded.width(), t0, t1, tw, v, ch * width,
-                c * width, r);
+                c * width, rows);
           }
         };
         Ranges.Body output = (p, o0, o1) -> {
